@@ -1,0 +1,27 @@
+import { addDays, type LocalDate } from '../time.ts';
+import { lunarNewYearsEve, lunarToSolar, qingming } from './lunar.ts';
+
+/**
+ * The public holidays fixed by the State Council's regulation (全国年节及纪念日放假办法, as revised
+ * in 2024): the days off that do not depend on each year's notice. What a notice adds — bridging
+ * days, weekend days worked (调休), days off in lieu — is unknown until it is published.
+ */
+export function statutoryHolidays(year: number): LocalDate[] {
+  const springEve = lunarNewYearsEve(year);
+  // From 2025 the Spring Festival has four days (除夕 to 初三) and Labour Day two.
+  const springDays = year >= 2025 ? 4 : 3;
+  const springStart = year >= 2025 ? springEve : addDays(springEve, 1);
+  const days: LocalDate[] = [
+    `${year}-01-01`,
+    ...Array.from({ length: springDays }, (_, i) => addDays(springStart, i)),
+    qingming(year),
+    `${year}-05-01`,
+    ...(year >= 2025 ? [`${year}-05-02`] : []),
+    lunarToSolar(year, 5, 5),
+    lunarToSolar(year, 8, 15),
+    `${year}-10-01`,
+    `${year}-10-02`,
+    `${year}-10-03`,
+  ];
+  return [...new Set(days)].sort();
+}

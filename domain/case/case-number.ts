@@ -1,0 +1,7 @@
+import { compactDate, type LocalDate } from '../time.ts';
+
+/** Human-readable case number, unique per county: `<countyCode>-<yyyymmdd>-<5-digit daily sequence>`. */
+export function formatCaseNo(countyCode: string, date: LocalDate, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 99_999) throw new RangeError(`daily sequence out of range: ${sequence}`);
+  return `${countyCode}-${compactDate(date)}-${String(sequence).padStart(5, '0')}`;
+}

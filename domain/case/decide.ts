@@ -1,0 +1,197 @@
+import type { WorkingCalendar } from '../calendar/calendar.ts';
+import type { CountyIndex, Item } from '../county.ts';
+import { IllegalTransition, InvalidInput, RuleViolation } from '../errors.ts';
+import { localDateOf, type LocalDate } from '../time.ts';
+import type { CaseCommand, CommandMeta, SubmitCase } from './commands.ts';
+import { deadlineOf, timelinessOf } from './deadline.ts';
+import type { CaseEvent, EventMeta } from './events.ts';
+import type { CaseState, CaseStatus } from './state.ts';
+
+export interface CaseContext {
+  county: CountyIndex;
+  calendar: WorkingCalendar;
+}
+
+const commandStatuses: Record<Exclude<CaseCommand['type'], 'SubmitCase'>, readonly CaseStatus[]> = {
+  RequestMaterials: ['submitted'],
+  SupplyMaterials: ['awaiting-materials'],
+  AcceptCase: ['submitted'],
+  RejectCase: ['submitted', 'awaiting-materials'],
+  SuspendCase: ['accepted'],
+  ResumeCase: ['suspended'],
+  TransferCase: ['submitted', 'awaiting-materials', 'accepted', 'suspended'],
+  CompleteCase: ['accepted'],
+  DeliverCase: ['completed'],
+};
+
+function metaOf(meta: CommandMeta): EventMeta {
+  return {
+    actor: meta.actor,
+    windowId: meta.windowId,
+    siteId: meta.siteId,
+    at: meta.now,
+    commandId: meta.commandId,
+    correlationId: meta.correlationId,
+  };
+}
+
+function unknownMaterials(item: Item, codes: readonly string[], field: string): void {
+  const known = new Set(item.materials.map((m) => m.code));
+  const errors = codes.flatMap((code, index) =>
+    known.has(code) ? [] : [{ path: `${field}.${index}`, message: `item ${item.code} lists no material ${code}` }],
+  );
+  if (errors.length > 0) throw new InvalidInput('Unknown material code', errors);
+}
+
+function itemOf(state: CaseState, context: CaseContext): Item {
+  const item = context.county.item(state.item.code);
+  // A case keeps the terms it was submitted under; the catalogue entry only lists material names.
+  return item ?? { ...state.item, windowId: state.windowId, materials: state.materials.map((code) => ({ code, name: code })) };
+}
+
+function submit(command: SubmitCase, context: CaseContext): CaseEvent[] {
+  const { county } = context;
+  const d = command.data;
+  const item = county.item(d.itemCode);
+  if (!item) throw new InvalidInput('Unknown item', [{ path: 'itemCode', message: `no item ${d.itemCode} in the catalogue` }]);
+  const windowId = d.windowId ?? item.windowId;
+  const window = county.window(windowId);
+  if (!window) throw new InvalidInput('Unknown window', [{ path: 'windowId', message: `no window ${windowId}` }]);
+  let siteId: string;
+  if (d.channel === 'township' || d.channel === 'village') {
+    const site = d.siteId === undefined ? undefined : county.site(d.siteId);
+    if (!site || site.level !== d.channel) {
+      throw new InvalidInput('A grassroots application names its site', [
+        { path: 'siteId', message: `channel ${d.channel} needs the id of a ${d.channel} site` },
+      ]);
+    }
+    siteId = site.id;
+  } else if (d.siteId !== undefined) {
+    if (!county.site(d.siteId)) throw new InvalidInput('Unknown site', [{ path: 'siteId', message: `no site ${d.siteId}` }]);
+    siteId = d.siteId;
+  } else {
+    siteId = d.channel === 'window' ? window.siteId : county.centerSite.id;
+  }
+  unknownMaterials(item, d.materials, 'materials');
+  return [
+    {
+      type: 'CaseSubmitted',
+      data: {
+        caseId: d.caseId,
+        caseNo: d.caseNo,
+        item: { code: item.code, name: item.name, type: item.type, committedDays: item.committedDays, statutoryDays: item.statutoryDays },
+        windowId,
+        departmentId: window.departmentId,
+        siteId,
+        channel: d.channel,
+        applicant: d.applicant,
+        materials: [...new Set(d.materials)],
+        submittedDate: localDateOf(command.meta.now, county.county.timeZone),
+      },
+      meta: metaOf(command.meta),
+    },
+  ];
+}
+
+/**
+ * Decides what a command means for a case: the events to append, or a domain error. Pure: the
+ * county's catalogue and calendar arrive in `context`, the time in the command's metadata.
+ */
+export function decide(command: CaseCommand, state: CaseState | undefined, context: CaseContext): CaseEvent[] {
+  if (command.type === 'SubmitCase') {
+    if (state) throw new IllegalTransition(`case ${state.caseId} already exists`);
+    return submit(command, context);
+  }
+  if (!state) throw new IllegalTransition(`${command.type} needs a submitted case`);
+  const allowed = commandStatuses[command.type];
+  if (!allowed.includes(state.status)) {
+    const hint = command.type === 'RequestMaterials' && state.status === 'awaiting-materials' ? ': the one-time notice already issued is unanswered' : '';
+    throw new IllegalTransition(`cannot ${command.type} a case that is ${state.status}${hint}`);
+  }
+  if (command.meta.now < state.updatedAt) {
+    throw new RuleViolation('A step cannot be dated before the previous one', { previousStepAt: state.updatedAt, now: command.meta.now });
+  }
+  const { calendar } = context;
+  const today: LocalDate = localDateOf(command.meta.now, context.county.county.timeZone);
+  const meta = metaOf(command.meta);
+  const item = itemOf(state, context);
+
+  switch (command.type) {
+    case 'RequestMaterials': {
+      const missing = [...new Set(command.data.missing)];
+      unknownMaterials(item, missing, 'missing');
+      const onFile = new Set(state.materials);
+      const omitted = item.materials.map((m) => m.code).filter((code) => !onFile.has(code) && !missing.includes(code));
+      if (omitted.length > 0) {
+        throw new RuleViolation('A one-time notice must list everything missing', { omitted });
+      }
+      return [{ type: 'MaterialsRequested', data: { missing, note: command.data.note ?? null, noticeDate: today }, meta }];
+    }
+    case 'SupplyMaterials': {
+      unknownMaterials(item, command.data.materials, 'materials');
+      return [{ type: 'MaterialsSupplied', data: { materials: [...new Set(command.data.materials)] }, meta }];
+    }
+    case 'AcceptCase': {
+      const onFile = new Set(state.materials);
+      const missing = item.materials.map((m) => m.code).filter((code) => !onFile.has(code));
+      if (missing.length > 0) throw new RuleViolation('Required materials are missing: issue a one-time notice first', { missing });
+      const { deadline, provisional } = deadlineOf(today, state.item.committedDays, 0, calendar);
+      return [{ type: 'CaseAccepted', data: { acceptedDate: today, deadline, deadlineProvisional: provisional }, meta }];
+    }
+    case 'RejectCase':
+      return [{ type: 'CaseRejected', data: { reason: command.data.reason, rejectedDate: today }, meta }];
+    case 'SuspendCase': {
+      if (state.item.type === 'immediate') throw new RuleViolation('Immediate items have no special procedure', { itemType: 'immediate' });
+      return [{ type: 'CaseSuspended', data: { procedure: command.data.procedure, reason: command.data.reason, suspendedDate: today }, meta }];
+    }
+    case 'ResumeCase': {
+      const since = state.suspension?.since ?? today;
+      const stopped = calendar.workingDaysBetween(since, today);
+      const acceptedDate = state.acceptedDate ?? today;
+      const { deadline, provisional } = deadlineOf(acceptedDate, state.item.committedDays, state.suspendedWorkingDays + stopped, calendar);
+      return [{ type: 'CaseResumed', data: { resumedDate: today, stoppedWorkingDays: stopped, deadline, deadlineProvisional: provisional }, meta }];
+    }
+    case 'TransferCase': {
+      const window = context.county.window(command.data.windowId);
+      if (!window) throw new InvalidInput('Unknown window', [{ path: 'windowId', message: `no window ${command.data.windowId}` }]);
+      const toSiteId = command.data.siteId ?? window.siteId;
+      if (toSiteId !== window.siteId) {
+        throw new InvalidInput('The window is at another site', [{ path: 'siteId', message: `window ${window.id} is at site ${window.siteId}` }]);
+      }
+      if (window.id === state.windowId && toSiteId === state.siteId) {
+        throw new RuleViolation('The case is already at that window', { windowId: window.id });
+      }
+      const fromLevel = context.county.site(state.siteId)?.level;
+      const toLevel = context.county.site(toSiteId)?.level;
+      const kind = fromLevel !== 'county' && toLevel === 'county' ? 'forward' : 'transfer';
+      return [
+        {
+          type: 'CaseTransferred',
+          data: { fromWindowId: state.windowId, fromSiteId: state.siteId, toWindowId: window.id, toSiteId, toDepartmentId: window.departmentId, kind },
+          meta,
+        },
+      ];
+    }
+    case 'CompleteCase': {
+      const reportUp = state.item.type === 'report-up';
+      if (command.data.decision === 'forwarded' && !reportUp) {
+        throw new RuleViolation('Only report-up items end as forwarded', { itemType: state.item.type });
+      }
+      if (command.data.decision === 'approved' && reportUp) {
+        throw new RuleViolation('A report-up item is decided above: it ends as forwarded (or denied here)', { itemType: state.item.type });
+      }
+      const { deadline, onTime, early } = timelinessOf(state, today, calendar);
+      return [
+        { type: 'CaseCompleted', data: { decision: command.data.decision, note: command.data.note ?? null, completedDate: today, deadline, onTime, early }, meta },
+      ];
+    }
+    case 'DeliverCase': {
+      if (state.decision === 'forwarded') throw new IllegalTransition('a forwarded case is delivered by the level that decides it');
+      return [{ type: 'CaseDelivered', data: { method: command.data.method, deliveredDate: today }, meta }];
+    }
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unhandled command ${(unhandled as CaseCommand).type}`);
+    }
+  }
+}

