@@ -1,15 +1,5 @@
-import type { Actor, Applicant, Channel, Decision, DeliveryMethod, Procedure } from './events.ts';
-
-/** Who asks, where, and when: `now` arrives here so that `decide` stays pure. */
-export interface CommandMeta {
-  actor: Actor;
-  windowId: string | null;
-  siteId: string | null;
-  /** UTC instant. */
-  now: string;
-  commandId: string;
-  correlationId: string;
-}
+import type { CommandMeta } from '../meta.ts';
+import type { Applicant, Channel, Decision, DeliveryMethod, Procedure } from './events.ts';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; meta: CommandMeta };
 
@@ -66,5 +56,7 @@ export type CaseCommand =
   | TransferCase
   | CompleteCase
   | DeliverCase;
+
+export type { CommandMeta } from '../meta.ts';
 
 export type CaseCommandType = CaseCommand['type'];

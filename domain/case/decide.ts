@@ -2,9 +2,10 @@ import type { WorkingCalendar } from '../calendar/calendar.ts';
 import type { CountyIndex, Item } from '../county.ts';
 import { IllegalTransition, InvalidInput, RuleViolation } from '../errors.ts';
 import { localDateOf, type LocalDate } from '../time.ts';
-import type { CaseCommand, CommandMeta, SubmitCase } from './commands.ts';
+import { eventMetaOf } from '../meta.ts';
+import type { CaseCommand, SubmitCase } from './commands.ts';
 import { deadlineOf, timelinessOf } from './deadline.ts';
-import type { CaseEvent, EventMeta } from './events.ts';
+import type { CaseEvent } from './events.ts';
 import type { CaseState, CaseStatus } from './state.ts';
 
 export interface CaseContext {
@@ -23,17 +24,6 @@ const commandStatuses: Record<Exclude<CaseCommand['type'], 'SubmitCase'>, readon
   CompleteCase: ['accepted'],
   DeliverCase: ['completed'],
 };
-
-function metaOf(meta: CommandMeta): EventMeta {
-  return {
-    actor: meta.actor,
-    windowId: meta.windowId,
-    siteId: meta.siteId,
-    at: meta.now,
-    commandId: meta.commandId,
-    correlationId: meta.correlationId,
-  };
-}
 
 function unknownMaterials(item: Item, codes: readonly string[], field: string): void {
   const known = new Set(item.materials.map((m) => m.code));
@@ -88,7 +78,7 @@ function submit(command: SubmitCase, context: CaseContext): CaseEvent[] {
         materials: [...new Set(d.materials)],
         submittedDate: localDateOf(command.meta.now, county.county.timeZone),
       },
-      meta: metaOf(command.meta),
+      meta: eventMetaOf(command.meta),
     },
   ];
 }
@@ -113,7 +103,7 @@ export function decide(command: CaseCommand, state: CaseState | undefined, conte
   }
   const { calendar } = context;
   const today: LocalDate = localDateOf(command.meta.now, context.county.county.timeZone);
-  const meta = metaOf(command.meta);
+  const meta = eventMetaOf(command.meta);
   const item = itemOf(state, context);
 
   switch (command.type) {

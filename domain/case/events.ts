@@ -1,5 +1,8 @@
 import type { ItemType } from '../county.ts';
+import type { EventMeta } from '../meta.ts';
 import type { LocalDate } from '../time.ts';
+
+export type { Actor, EventMeta, Role } from '../meta.ts';
 
 /** How an application reached the center. */
 export const channels = ['window', 'online', 'township', 'village', 'agent'] as const;
@@ -14,28 +17,6 @@ export type Decision = (typeof decisions)[number];
 
 export const deliveryMethods = ['in-person', 'post', 'electronic'] as const;
 export type DeliveryMethod = (typeof deliveryMethods)[number];
-
-export const roles = ['clerk', 'director', 'callback', 'admin', 'system'] as const;
-export type Role = (typeof roles)[number];
-
-export interface Actor {
-  id: string;
-  role: Role;
-}
-
-/** Who did it, where and when: every event carries this (archive checks look for exactly that). */
-export interface EventMeta {
-  actor: Actor;
-  /** The window the actor worked at, when they work at one. */
-  windowId: string | null;
-  /** The site the actor worked at. */
-  siteId: string | null;
-  /** UTC instant. */
-  at: string;
-  /** The command (its idempotency key, or a generated id) that produced the event. */
-  commandId: string;
-  correlationId: string;
-}
 
 export interface Applicant {
   name: string;

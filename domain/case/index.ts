@@ -4,3 +4,4 @@ export * from './deadline.ts';
 export * from './decide.ts';
 export * from './events.ts';
 export * from './state.ts';
+export * from './view.ts';

@@ -22,7 +22,7 @@ export function given(earlier: CaseCommand[], context: CaseContext = defaultCont
     when(command: CaseCommand) {
       const attempt = () => decide(command, state, context);
       return {
-        then(expected: Partial<CaseEvent>[] | ((events: CaseEvent[], after: CaseState | undefined) => void)) {
+        then(expected: object[] | ((events: CaseEvent[], after: CaseState | undefined) => void)) {
           const produced = attempt();
           if (typeof expected === 'function') {
             expected(produced, fold([...events, ...produced]));

@@ -1,1 +1,18 @@
-export default function setup() {}
+import type { TestProject } from 'vitest/node';
+import { startDynamoLocal } from '../../local/dynamodb-local.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+/** One real DynamoDB Local (in memory) for the whole run; each test file makes its own tables. */
+export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const dynamo = await startDynamoLocal();
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return async () => {
+    await dynamo.stop();
+  };
+}

@@ -1,0 +1,72 @@
+import type { WorkingCalendar } from '../calendar/calendar.ts';
+import { maskIdNumber, maskPhone } from '../privacy.ts';
+import { currentDeadline } from './deadline.ts';
+import type { Applicant, CaseEvent } from './events.ts';
+import type { CaseState } from './state.ts';
+
+export interface PrivacyOptions {
+  /** Only callback staff and administrators see phone numbers whole. */
+  revealPhone: boolean;
+}
+
+export function applicantView(applicant: Applicant, privacy: PrivacyOptions): Applicant {
+  return {
+    name: applicant.name,
+    phone: privacy.revealPhone ? applicant.phone : maskPhone(applicant.phone),
+    ...(applicant.idNumber === undefined ? {} : { idNumber: privacy.revealPhone ? applicant.idNumber : maskIdNumber(applicant.idNumber) }),
+    ...(applicant.organization === undefined ? {} : { organization: applicant.organization }),
+  };
+}
+
+/** What a terminal shows of a case; the deadline is recomputed against today's calendar while the case is open. */
+export function caseView(state: CaseState, calendar: WorkingCalendar, privacy: PrivacyOptions) {
+  const deadline = currentDeadline(state, calendar);
+  return {
+    caseId: state.caseId,
+    caseNo: state.caseNo,
+    status: state.status,
+    version: state.version,
+    item: state.item,
+    windowId: state.windowId,
+    departmentId: state.departmentId,
+    siteId: state.siteId,
+    receivedSiteId: state.receivedSiteId,
+    channel: state.channel,
+    applicant: applicantView(state.applicant, privacy),
+    materials: state.materials,
+    missing: state.missing,
+    materialsRequests: state.materialsRequests,
+    submittedAt: state.submittedAt,
+    acceptedAt: state.acceptedAt,
+    acceptedDate: state.acceptedDate,
+    deadline: deadline?.deadline ?? null,
+    deadlineProvisional: deadline?.provisional ?? false,
+    suspendedWorkingDays: state.suspendedWorkingDays,
+    suspension: state.suspension,
+    rejectedAt: state.rejectedAt,
+    rejectionReason: state.rejectionReason,
+    completedAt: state.completedAt,
+    decision: state.decision,
+    onTime: state.onTime,
+    early: state.early,
+    deliveredAt: state.deliveredAt,
+    deliveryMethod: state.deliveryMethod,
+    updatedAt: state.updatedAt,
+  };
+}
+
+export type CaseView = ReturnType<typeof caseView>;
+
+/** One line of a case's timeline, with personal data masked as in the case view. */
+export function timelineEntry(event: CaseEvent, version: number, privacy: PrivacyOptions) {
+  const data = event.type === 'CaseSubmitted' ? { ...event.data, applicant: applicantView(event.data.applicant, privacy) } : event.data;
+  return {
+    version,
+    type: event.type,
+    at: event.meta.at,
+    actor: event.meta.actor,
+    windowId: event.meta.windowId,
+    siteId: event.meta.siteId,
+    data,
+  };
+}

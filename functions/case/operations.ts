@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { formatCaseNo } from '../../domain/case/case-number.ts';
+import type { CaseCommand } from '../../domain/case/commands.ts';
+import { decide } from '../../domain/case/decide.ts';
+import type { CaseEvent } from '../../domain/case/events.ts';
+import { fold, type CaseState } from '../../domain/case/state.ts';
+import { caseView, timelineEntry } from '../../domain/case/view.ts';
+import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { compactDate, localDateOf } from '../../domain/time.ts';
+import { executeCommand } from '../commands/execute.ts';
+import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
+import type * as s from '../http/schemas.ts';
+import { ulid } from '../ids.ts';
+import type { Runtime } from '../runtime.ts';
+import type { StoredResponse } from '../store/dynamo-event-store.ts';
+import { streams } from '../tables.ts';
+
+/** Phone numbers are shown whole only to callback staff and administrators. */
+const revealsPhone = (request: HttpRequest) => request.actor.role === 'callback' || request.actor.role === 'admin';
+
+function caseResponse(statusCode: number, state: CaseState | undefined, calendar: WorkingCalendar, request: HttpRequest): StoredResponse {
+  if (!state) throw new Error('a command left no case behind');
+  const headers: Record<string, string> = { etag: `"${state.version}"` };
+  if (statusCode === 201) headers.location = `/cases/${state.caseId}`;
+  return { statusCode, headers, body: JSON.stringify(caseView(state, calendar, { revealPhone: revealsPhone(request) })) };
+}
+
+const noCase = (id: string) => () => new NotFound(`no case ${id}`);
+
+/** An operation that runs one case command through decide and the exactly-once executor. */
+function caseCommand<T extends Exclude<CaseCommand['type'], 'SubmitCase'>>(type: T, data: (request: HttpRequest) => Extract<CaseCommand, { type: T }>['data']): Operation {
+  return async (request, rt) => {
+    const { id } = request.params as z.infer<typeof s.CaseIdParams>;
+    const calendar = await rt.calendars.calendar();
+    const response = await executeCommand<CaseEvent>(
+      rt.events,
+      {
+        stream: streams.case(id),
+        notFound: noCase(id),
+        decide: (history) => {
+          const state = fold(history.map((h) => h.event));
+          const meta = commandMeta(request, { windowId: state?.windowId ?? null, siteId: state?.siteId ?? null });
+          return decide({ type, data: data(request), meta } as CaseCommand, state, { county: rt.county, calendar });
+        },
+        respond: (events) => caseResponse(200, fold(events), calendar, request),
+      },
+      request,
+    );
+    return response;
+  };
+}
+
+const submitCase: Operation = async (request, rt: Runtime) => {
+  const body = request.body as z.infer<typeof s.SubmitCaseBody>;
+  const calendar = await rt.calendars.calendar();
+  const caseId = ulid(Date.parse(request.now));
+  const { code: countyCode, timeZone } = rt.county.county;
+  const today = localDateOf(request.now, timeZone);
+  const windowId = body.windowId ?? rt.county.item(body.itemCode)?.windowId ?? null;
+  const where = { windowId, siteId: body.siteId ?? (windowId === null ? null : (rt.county.window(windowId)?.siteId ?? null)) };
+  const command = (caseNo: string): CaseCommand => ({ type: 'SubmitCase', data: { caseId, caseNo, ...body }, meta: commandMeta(request, where) });
+  const context = { county: rt.county, calendar };
+  return executeCommand<CaseEvent>(
+    rt.events,
+    {
+      stream: streams.case(caseId),
+      fresh: true,
+      decide: async () => {
+        // Validate before taking a number, so that a refused application leaves no gap in the day's sequence.
+        decide(command(formatCaseNo(countyCode, today, 1)), undefined, context);
+        const sequence = await rt.events.nextSequence(`caseNo#${compactDate(today)}`);
+        return decide(command(formatCaseNo(countyCode, today, sequence)), undefined, context);
+      },
+      respond: (events) => caseResponse(201, fold(events), calendar, request),
+    },
+    request,
+  );
+};
+
+async function readCase(rt: Runtime, id: string) {
+  const { events } = await rt.events.read<CaseEvent>(streams.case(id));
+  const state = fold(events.map((e) => e.event));
+  if (!state) throw noCase(id)();
+  return { events, state };
+}
+
+const getCase: Operation = async (request, rt) => {
+  const { id } = request.params as z.infer<typeof s.CaseIdParams>;
+  const [{ state }, calendar] = await Promise.all([readCase(rt, id), rt.calendars.calendar()]);
+  return { statusCode: 200, headers: { etag: `"${state.version}"` }, body: caseView(state, calendar, { revealPhone: revealsPhone(request) }) };
+};
+
+const getCaseEvents: Operation = async (request, rt) => {
+  const { id } = request.params as z.infer<typeof s.CaseIdParams>;
+  const { events, state } = await readCase(rt, id);
+  const privacy = { revealPhone: revealsPhone(request) };
+  return {
+    statusCode: 200,
+    headers: { etag: `"${state.version}"` },
+    body: { caseId: state.caseId, caseNo: state.caseNo, events: events.map((e) => timelineEntry(e.event, e.version, privacy)) },
+  };
+};
+
+type Body<T extends z.ZodType> = z.infer<T>;
+
+export const caseCommandOperations: Record<string, Operation> = {
+  submitCase,
+  requestMaterials: caseCommand('RequestMaterials', (r) => r.body as Body<typeof s.RequestMaterialsBody>),
+  supplyMaterials: caseCommand('SupplyMaterials', (r) => r.body as Body<typeof s.SupplyMaterialsBody>),
+  acceptCase: caseCommand('AcceptCase', () => ({})),
+  rejectCase: caseCommand('RejectCase', (r) => r.body as Body<typeof s.RejectCaseBody>),
+  suspendCase: caseCommand('SuspendCase', (r) => r.body as Body<typeof s.SuspendCaseBody>),
+  resumeCase: caseCommand('ResumeCase', () => ({})),
+  transferCase: caseCommand('TransferCase', (r) => r.body as Body<typeof s.TransferCaseBody>),
+  completeCase: caseCommand('CompleteCase', (r) => r.body as Body<typeof s.CompleteCaseBody>),
+  deliverCase: caseCommand('DeliverCase', (r) => r.body as Body<typeof s.DeliverCaseBody>),
+};
+
+export const caseQueryOperations: Record<string, Operation> = { getCase, getCaseEvents };

@@ -1,0 +1,78 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { NotFound } from '../../domain/errors.ts';
+import { ConcurrencyError, DomainError } from '../../domain/errors.ts';
+import { IdempotencyKeyReused, PreconditionFailed } from '../http/errors.ts';
+import { IdempotencyReplay, type DomainEvent, type DynamoEventStore, type StoredEvent, type StoredResponse } from '../store/dynamo-event-store.ts';
+
+/** What one command does to one stream; the executor handles reads, retries and exactly-once. */
+export interface CommandPlan<E extends DomainEvent> {
+  stream: string;
+  /** 404 when the stream is empty (everything but creation commands). */
+  notFound?: () => NotFound;
+  /** The stream is new (its id was just generated): nothing to read. */
+  fresh?: true;
+  /** Decides the events, given the stream so far. May throw a DomainError. */
+  decide: (history: StoredEvent<E>[], version: number) => E[] | Promise<E[]>;
+  /** The response, from the history including the new events (stored for idempotent retries). */
+  respond: (history: E[], version: number) => StoredResponse;
+}
+
+export interface CommandOptions {
+  idempotencyKey: string | undefined;
+  fingerprint: string;
+  /** `If-Match`: the version the terminal last saw. */
+  ifMatch: number | undefined;
+}
+
+/** Re-reads and re-decides after losing a race, a bounded number of times. */
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Runs a command exactly once: read the stream (consistent), decide, append with the response
+ * stored under the idempotency key in the same transaction. A retried key gets the stored
+ * response and appends nothing; a key reused for another request gets 422.
+ */
+export async function executeCommand<E extends DomainEvent>(store: DynamoEventStore, plan: CommandPlan<E>, options: CommandOptions): Promise<StoredResponse> {
+  const { idempotencyKey: key, fingerprint } = options;
+  const replayed = (record: { fingerprint: string; response: StoredResponse }) => {
+    if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReused(key ?? '');
+    return record.response;
+  };
+  const earlier = async () => {
+    if (key === undefined) return undefined;
+    const record = await store.idempotencyRecord(key);
+    return record && replayed(record);
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    const { events: history, version } = plan.fresh ? { events: [] as StoredEvent<E>[], version: 0 } : await store.read<E>(plan.stream);
+    let events: E[];
+    try {
+      if (version === 0 && plan.notFound) throw plan.notFound();
+      if (options.ifMatch !== undefined && options.ifMatch !== version) throw new PreconditionFailed(options.ifMatch, version);
+      events = await plan.decide(history, version);
+    } catch (error) {
+      // A retry of a command that already succeeded usually no longer fits the state: answer it from its record.
+      if (error instanceof DomainError || error instanceof PreconditionFailed) {
+        const response = await earlier();
+        if (response) return response;
+      }
+      throw error;
+    }
+    const response = plan.respond([...history.map((h) => h.event), ...events], version + events.length);
+    try {
+      await store.append(plan.stream, version, events, key === undefined ? undefined : { key, fingerprint, response });
+      return response;
+    } catch (error) {
+      if (error instanceof IdempotencyReplay) return replayed(error.record);
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (options.ifMatch !== undefined) {
+        const response = await earlier();
+        if (response) return response;
+        throw new PreconditionFailed(options.ifMatch, (await store.read(plan.stream)).version);
+      }
+      if (attempt >= MAX_ATTEMPTS) throw error;
+      await sleep(Math.random() * 10 * attempt);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Actor, CommandMeta, Role } from '../../domain/meta.ts';
+import { roles } from '../../domain/meta.ts';
+import type { EntryName } from '../entrypoints.ts';
+import { correlationId as newCorrelationId } from '../ids.ts';
+import { logger } from '../logger.ts';
+import type { Runtime } from '../runtime.ts';
+import { BadRequest, PayloadTooLarge, RouteNotFound, UnsupportedMediaType } from './errors.ts';
+import { problemResponse, toProblem } from './problem.ts';
+import { routeKeyOf, routes, type RouteDef } from './routes.ts';
+
+/** Request bodies above this size get 413 before anything is parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The local server marks the events it builds; API Gateway never sets this field. */
+export interface LocalEventExtras {
+  localDevClock?: boolean;
+}
+export type HttpEvent = APIGatewayProxyEventV2 & LocalEventExtras & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
+
+export interface HttpRequest {
+  route: RouteDef;
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The command's `now`: the wall clock, or `X-Dev-Clock` on a local server started with `--dev-clock`. */
+  now: string;
+  correlationId: string;
+  actor: Actor;
+  actorWindowId: string | null;
+  actorSiteId: string | null;
+  idempotencyKey: string | undefined;
+  /** Hash of route, path and canonical body: a reused key with another request is refused. */
+  fingerprint: string;
+  ifMatch: number | undefined;
+}
+
+export interface HttpResult {
+  statusCode: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Operation = (request: HttpRequest, runtime: Runtime) => Promise<HttpResult> | HttpResult;
+
+export function commandMeta(request: HttpRequest, where: { windowId: string | null; siteId: string | null } = { windowId: null, siteId: null }): CommandMeta {
+  return {
+    actor: request.actor,
+    windowId: request.actorWindowId ?? where.windowId,
+    siteId: request.actorSiteId ?? where.siteId,
+    now: request.now,
+    commandId: request.idempotencyKey ?? request.correlationId,
+    correlationId: request.correlationId,
+  };
+}
+
+function fieldErrors(where: string, error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message }));
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const idempotencyKeyPattern = /^[\x21-\x7e]{8,128}$/;
+const correlationPattern = /^[\w-]{8,64}$/;
+
+function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value.trim());
+  if (!match) throw new BadRequest('If-Match must be a case version such as "3"', [{ path: 'headers.if-match', message: 'expected a version number' }]);
+  return Number(match[1]);
+}
+
+function actorOf(event: HttpEvent): { actor: Actor; windowId: string | null; siteId: string | null } {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims) return { actor: { id: 'anonymous', role: 'clerk' }, windowId: null, siteId: null };
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const rawGroups = claims['cognito:groups'];
+  const groups = (Array.isArray(rawGroups) ? rawGroups.join(',') : (str(rawGroups) ?? ''))
+    .replace(/[[\]"]/g, '')
+    .split(/[\s,]+/)
+    .filter((g): g is Role => (roles as readonly string[]).includes(g));
+  return {
+    actor: { id: str(claims.sub) ?? 'unknown', role: groups[0] ?? 'clerk' },
+    windowId: str(claims['custom:windowId']),
+    siteId: str(claims['custom:siteId']),
+  };
+}
+
+function nowOf(event: HttpEvent, headers: Record<string, string | undefined>): string {
+  const header = headers['x-dev-clock'];
+  if (header === undefined) return new Date().toISOString();
+  if (event.localDevClock !== true) {
+    throw new BadRequest('X-Dev-Clock is honoured only by a local server started with --dev-clock', [{ path: 'headers.x-dev-clock', message: 'not accepted here' }]);
+  }
+  const ms = Date.parse(header);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(header) || Number.isNaN(ms)) {
+    throw new BadRequest('X-Dev-Clock must be an ISO-8601 instant', [{ path: 'headers.x-dev-clock', message: 'expected e.g. 2026-11-02T09:30:00+08:00' }]);
+  }
+  return new Date(ms).toISOString();
+}
+
+function parseBody(event: HttpEvent, route: RouteDef, headers: Record<string, string | undefined>): unknown {
+  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLarge(MAX_BODY_BYTES);
+  if (!route.body) {
+    if (raw.trim() !== '') throw new BadRequest(`${route.method} ${route.path} takes no body`);
+    return undefined;
+  }
+  if (raw.trim() === '') return {};
+  const contentType = headers['content-type'];
+  if (contentType !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaType(contentType);
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (error) {
+    throw new BadRequest(`the body is not valid JSON: ${(error as Error).message}`, [{ path: 'body', message: 'malformed JSON' }]);
+  }
+}
+
+/** Parses and validates everything at the edge, so that a rejected request writes nothing. */
+function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string): HttpRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
+  const body = parseBody(event, route, headers);
+  const errors = [];
+  const parse = (where: string, schema: z.ZodType | undefined, value: unknown) => {
+    if (!schema) return value;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    errors.push(...fieldErrors(where, result.error));
+    return undefined;
+  };
+  const params = parse('params', route.params, event.pathParameters ?? {});
+  const query = parse('query', route.query, event.queryStringParameters ?? {});
+  const parsedBody = parse('body', route.body, body);
+  const idempotencyKey = headers['idempotency-key'];
+  if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+    errors.push({ path: 'headers.idempotency-key', message: '8–128 printable ASCII characters' });
+  }
+  if (errors.length > 0) throw new BadRequest('The request does not match the API', errors);
+  const { actor, windowId, siteId } = actorOf(event);
+  return {
+    route,
+    params,
+    query,
+    body: parsedBody,
+    headers,
+    now: nowOf(event, headers),
+    correlationId,
+    actor,
+    actorWindowId: windowId,
+    actorSiteId: siteId,
+    idempotencyKey: route.command ? idempotencyKey : undefined,
+    fingerprint: createHash('sha256').update(`${route.method} ${event.rawPath}\n${canonical(parsedBody ?? null)}`).digest('base64url'),
+    ifMatch: route.command ? parseIfMatch(headers['if-match']) : undefined,
+  };
+}
+
+export function jsonResult(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  const isText = typeof result.body === 'string';
+  return {
+    statusCode: result.statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...result.headers },
+    body: isText ? (result.body as string) : JSON.stringify(result.body),
+  };
+}
+
+/**
+ * The Lambda handler of one HTTP entrypoint: it serves the routes of the route table that name
+ * the entry, dispatching on API Gateway's `routeKey`.
+ */
+export function httpEntry(entry: EntryName, operations: Record<string, Operation>, getRuntime: () => Runtime) {
+  const table = new Map(routes.filter((r) => r.entry === entry).map((r) => [routeKeyOf(r), r]));
+  for (const route of table.values()) {
+    if (!operations[route.operationId]) throw new Error(`entry ${entry} has no operation ${route.operationId}`);
+  }
+  const correlationIds = new WeakMap<HttpEvent, string>();
+  const core = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
+    const correlationId = correlationIds.get(event) ?? newCorrelationId();
+    const route = table.get(event.routeKey);
+    if (!route) throw new RouteNotFound(event.requestContext.http.method, event.rawPath);
+    const request = parseRequest(event, route, correlationId);
+    const result = await operations[route.operationId]!(request, getRuntime());
+    return jsonResult(result, correlationId);
+  };
+  const correlationAndProblems: MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context> = {
+    name: 'correlation-and-problems',
+    before: (request) => {
+      const header = request.event.headers?.['x-correlation-id'];
+      const id = header !== undefined && correlationPattern.test(header) ? header : (request.event.requestContext?.requestId ?? newCorrelationId());
+      correlationIds.set(request.event, id);
+    },
+    onError: (request) => {
+      const correlationId = correlationIds.get(request.event) ?? newCorrelationId();
+      const { problem, headers, internal } = toProblem(request.error, correlationId);
+      if (internal) logger.error('request failed', { correlationId, routeKey: request.event.routeKey, error: request.error as Error });
+      else if (problem.status >= 500) logger.warn('request refused', { correlationId, routeKey: request.event.routeKey, status: problem.status });
+      request.response = problemResponse(problem, headers);
+    },
+  };
+  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core).use(correlationAndProblems);
+}

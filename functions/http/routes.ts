@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { EntryName } from '../entrypoints.ts';
+import * as s from './schemas.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** API Gateway path template. */
+  path: string;
+  entry: EntryName;
+  operationId: string;
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: { status: number; schema: z.ZodType };
+  /** Served without a token (health and the API description). */
+  public?: true;
+  /** A command: takes `Idempotency-Key` and `If-Match`. */
+  command?: true;
+}
+
+const caseCommand = (
+  path: string,
+  operationId: string,
+  summary: string,
+  body: z.ZodType,
+): RouteDef => ({ method: 'POST', path: `/cases/{id}/${path}`, entry: 'case-commands', operationId, summary, params: s.CaseIdParams, body, response: { status: 200, schema: s.CaseView }, command: true });
+
+/** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
+export const routes: readonly RouteDef[] = [
+  { method: 'POST', path: '/cases', entry: 'case-commands', operationId: 'submitCase', summary: 'Register an application (收件)', body: s.SubmitCaseBody, response: { status: 201, schema: s.CaseView }, command: true },
+  caseCommand('request-materials', 'requestMaterials', 'Issue the one-time notice of everything missing (一次性告知)', s.RequestMaterialsBody),
+  caseCommand('supply-materials', 'supplyMaterials', 'Record the materials brought in answer to the notice (补正)', s.SupplyMaterialsBody),
+  caseCommand('accept', 'acceptCase', 'Accept the application (受理); the deadline starts', s.EmptyBody),
+  caseCommand('reject', 'rejectCase', 'Decline to accept (不予受理), with the reason', s.RejectCaseBody),
+  caseCommand('suspend', 'suspendCase', 'Start a special procedure (特别程序): the clock stops', s.SuspendCaseBody),
+  caseCommand('resume', 'resumeCase', 'End the special procedure: the clock runs again', s.EmptyBody),
+  caseCommand('transfer', 'transferCase', 'Move the case to another window, or forward it to the county (转办/转报)', s.TransferCaseBody),
+  caseCommand('complete', 'completeCase', 'Decide the case (办结)', s.CompleteCaseBody),
+  caseCommand('deliver', 'deliverCase', 'Hand over the result (送达)', s.DeliverCaseBody),
+  { method: 'GET', path: '/cases/{id}', entry: 'case-queries', operationId: 'getCase', summary: 'A case, with its deadline against today’s calendar', params: s.CaseIdParams, response: { status: 200, schema: s.CaseView } },
+  { method: 'GET', path: '/cases/{id}/events', entry: 'case-queries', operationId: 'getCaseEvents', summary: 'A case’s timeline: who did what, where and when', params: s.CaseIdParams, response: { status: 200, schema: s.Timeline } },
+  { method: 'GET', path: '/items', entry: 'catalogue', operationId: 'listItems', summary: 'The item catalogue (事项目录)', response: { status: 200, schema: s.ItemView.array() } },
+  { method: 'GET', path: '/items/{code}', entry: 'catalogue', operationId: 'getItem', summary: 'One item', params: s.ItemCodeParams, response: { status: 200, schema: s.ItemView } },
+  { method: 'GET', path: '/windows', entry: 'catalogue', operationId: 'listWindows', summary: 'The windows (窗口)', response: { status: 200, schema: s.WindowView.array() } },
+  { method: 'GET', path: '/sites', entry: 'catalogue', operationId: 'listSites', summary: 'County, township and village sites (三级联动)', response: { status: 200, schema: s.SiteView.array() } },
+  { method: 'GET', path: '/calendar/{year}', entry: 'calendar', operationId: 'getCalendarYear', summary: 'A year’s holidays and worked weekend days', params: s.YearParams, response: { status: 200, schema: s.CalendarYearView } },
+  { method: 'PUT', path: '/calendar/{year}', entry: 'calendar', operationId: 'amendCalendarYear', summary: 'Enter or correct a year’s holiday notice', params: s.YearParams, body: s.AmendCalendarBody, response: { status: 200, schema: s.CalendarYearView }, command: true },
+  { method: 'GET', path: '/health', entry: 'system', operationId: 'health', summary: 'Liveness', response: { status: 200, schema: s.Health }, public: true },
+  { method: 'GET', path: '/openapi.json', entry: 'system', operationId: 'openapi', summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, schema: s.OpenApiDocument }, public: true },
+];
+
+export const routeKeyOf = (route: Pick<RouteDef, 'method' | 'path'>) => `${route.method} ${route.path}`;

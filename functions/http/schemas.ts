@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { channels, decisions, deliveryMethods, procedures } from '../../domain/case/events.ts';
+import { caseStatuses } from '../../domain/case/state.ts';
+import { itemTypes, siteLevels } from '../../domain/county.ts';
+import { roles } from '../../domain/meta.ts';
+
+/** Request and response shapes of the HTTP API, parsed at the edge and published as OpenAPI. */
+
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'an id of letters, digits and "-"');
+export const CaseId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a case id (26 characters, Crockford base32)');
+export const LocalDateString = z.iso.date();
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const MaterialCode = z.string().min(1).max(40);
+
+export const Applicant = z.strictObject({
+  name: Text(60),
+  /** Mainland mobile (13812341234) or landline (0576-83381234). */
+  phone: z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mainland mobile or landline number'),
+  idNumber: z
+    .string()
+    .regex(/^\d{17}[\dX]$/, 'an 18-character resident identity number')
+    .optional(),
+  organization: Text(120).optional(),
+});
+
+export const CaseIdParams = z.strictObject({ id: CaseId });
+export const ItemCodeParams = z.strictObject({ code: z.string().min(1).max(64) });
+export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const SubmitCaseBody = z.strictObject({
+  itemCode: z.string().min(1).max(64),
+  applicant: Applicant,
+  channel: z.enum(channels),
+  siteId: Id.optional(),
+  windowId: Id.optional(),
+  materials: z.array(MaterialCode).max(60),
+});
+export const RequestMaterialsBody = z.strictObject({ missing: z.array(MaterialCode).min(1).max(60), note: Text(1000).optional() });
+export const SupplyMaterialsBody = z.strictObject({ materials: z.array(MaterialCode).min(1).max(60) });
+export const EmptyBody = z.strictObject({});
+export const RejectCaseBody = z.strictObject({ reason: Text(1000) });
+export const SuspendCaseBody = z.strictObject({ procedure: z.enum(procedures), reason: Text(1000) });
+export const TransferCaseBody = z.strictObject({ windowId: Id, siteId: Id.optional() });
+export const CompleteCaseBody = z.strictObject({ decision: z.enum(decisions), note: Text(1000).optional() });
+export const DeliverCaseBody = z.strictObject({ method: z.enum(deliveryMethods) });
+export const AmendCalendarBody = z.strictObject({
+  holidays: z.array(LocalDateString).max(366),
+  workdays: z.array(LocalDateString).max(366),
+  note: Text(500).optional(),
+});
+
+const ApplicantView = z.object({ name: z.string(), phone: z.string(), idNumber: z.string().optional(), organization: z.string().optional() });
+const ItemTerms = z.object({ code: z.string(), name: z.string(), type: z.enum(itemTypes), committedDays: z.number(), statutoryDays: z.number() });
+const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+
+export const CaseView = z.object({
+  caseId: CaseId,
+  caseNo: z.string().meta({ example: '331022-20261126-00042' }),
+  status: z.enum(caseStatuses),
+  version: z.number().int(),
+  item: ItemTerms,
+  windowId: z.string(),
+  departmentId: z.string(),
+  siteId: z.string(),
+  receivedSiteId: z.string(),
+  channel: z.enum(channels),
+  applicant: ApplicantView,
+  materials: z.array(z.string()),
+  missing: Nullable(z.array(z.string())),
+  materialsRequests: z.number().int(),
+  submittedAt: z.string(),
+  acceptedAt: Nullable(z.string()),
+  acceptedDate: Nullable(LocalDateString),
+  deadline: Nullable(LocalDateString),
+  deadlineProvisional: z.boolean(),
+  suspendedWorkingDays: z.number().int(),
+  suspension: Nullable(z.object({ since: LocalDateString, procedure: z.enum(procedures), reason: z.string() })),
+  rejectedAt: Nullable(z.string()),
+  rejectionReason: Nullable(z.string()),
+  completedAt: Nullable(z.string()),
+  decision: Nullable(z.enum(decisions)),
+  onTime: Nullable(z.boolean()),
+  early: Nullable(z.boolean()),
+  deliveredAt: Nullable(z.string()),
+  deliveryMethod: Nullable(z.enum(deliveryMethods)),
+  updatedAt: z.string(),
+});
+
+export const Timeline = z.object({
+  caseId: CaseId,
+  caseNo: z.string(),
+  events: z.array(
+    z.object({
+      version: z.number().int(),
+      type: z.string(),
+      at: z.string(),
+      actor: z.object({ id: z.string(), role: z.enum(roles) }),
+      windowId: Nullable(z.string()),
+      siteId: Nullable(z.string()),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+export const ItemView = z.object({
+  code: z.string(),
+  name: z.string(),
+  windowId: z.string(),
+  departmentId: z.string(),
+  type: z.enum(itemTypes),
+  committedDays: z.number().int(),
+  statutoryDays: z.number().int(),
+  materials: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+export const WindowView = z.object({ id: z.string(), name: z.string(), departmentId: z.string(), siteId: z.string() });
+export const SiteView = z.object({ id: z.string(), name: z.string(), level: z.enum(siteLevels), parentId: Nullable(z.string()) });
+
+export const CalendarYearView = z.object({
+  year: z.number().int(),
+  source: z.enum(['provisional', 'published', 'amended']),
+  provisional: z.boolean(),
+  holidays: z.array(LocalDateString),
+  workdays: z.array(LocalDateString),
+  countyHolidays: z.array(LocalDateString),
+  countyWorkdays: z.array(LocalDateString),
+  workingDays: z.number().int(),
+});
+
+export const Health = z.object({ status: z.literal('ok'), county: z.string(), time: z.string() });
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  correlationId: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const OpenApiDocument = z.looseObject({
+  openapi: z.string(),
+  info: z.object({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,30 @@
+/**
+ * The two tables' keys, in one place: the CDK stacks, the local runtime and the adapters all read
+ * them from here.
+ */
+export const eventsTable = {
+  logicalName: 'Events',
+  partitionKey: 'stream',
+  sortKey: 'version',
+  /** Idempotency records expire; events never do. */
+  ttlAttribute: 'expiresAt',
+} as const;
+
+export const viewsTable = {
+  logicalName: 'Views',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+} as const;
+
+export interface TableNames {
+  events: string;
+  views: string;
+}
+
+/** Stream-name prefixes in the Events table. Only aggregate streams carry domain events. */
+export const streams = {
+  case: (caseId: string) => `case#${caseId}`,
+  calendar: 'calendar',
+  idempotency: (key: string) => `idem#${key}`,
+  sequence: (name: string) => `seq#${name}`,
+} as const;

@@ -1,0 +1,22 @@
+import { App } from 'aws-cdk-lib';
+import { readCounty } from './county-config.ts';
+import { StatefulStack } from './stateful-stack.ts';
+import { StatelessStack } from './stateless-stack.ts';
+
+/** One deployment per county: `npx cdk deploy -c county=sanmen`. */
+export function buildApp(app: App = new App()): App {
+  const key = (app.node.tryGetContext('county') as string | undefined) ?? 'sanmen';
+  const county = readCounty(key);
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const stateful = new StatefulStack(app, `Banjian-${key}-Stateful`, { env, description: `Banjian tables for ${county.name} (${county.code})` });
+  new StatelessStack(app, `Banjian-${key}-Stateless`, {
+    env,
+    description: `Banjian functions for ${county.name} (${county.code})`,
+    county,
+    events: stateful.events,
+    views: stateful.views,
+  });
+  return app;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildApp().synth();

@@ -1,0 +1,39 @@
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { eventsTable, viewsTable } from '../functions/tables.ts';
+
+/**
+ * Tables live apart from the functions, with termination protection and RETAIN, so that no
+ * redeploy of code can ever take a county's case history with it.
+ */
+export class StatefulStack extends Stack {
+  readonly events: Table;
+  readonly views: Table;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, { ...props, terminationProtection: true });
+    this.events = new Table(this, eventsTable.logicalName, {
+      partitionKey: { name: eventsTable.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: eventsTable.sortKey, type: AttributeType.NUMBER },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      // The projector reads new events from the stream; NEW_IMAGE is all it needs.
+      stream: StreamViewType.NEW_IMAGE,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      // Only idempotency records carry this attribute; events never expire.
+      timeToLiveAttribute: eventsTable.ttlAttribute,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.views = new Table(this, viewsTable.logicalName, {
+      partitionKey: { name: viewsTable.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: viewsTable.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import './env.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { freePort, JavaMissing, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
+import { repositoryRoot, startLocalServer } from './server.ts';
+import { ensureTables } from './tables.ts';
+
+const { values } = parseArgs({
+  options: {
+    'in-memory': { type: 'boolean', default: false },
+    'dev-clock': { type: 'boolean', default: false },
+    port: { type: 'string' },
+    county: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+const county = values.county ?? process.env.COUNTY ?? 'sanmen';
+const countyFile = join(repositoryRoot, 'infra', 'counties', `${county}.json`);
+if (!existsSync(countyFile)) {
+  console.error(`No county file ${countyFile}: pass --county <name> for a file in infra/counties/.`);
+  process.exit(1);
+}
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+
+let dynamo: DynamoLocal | undefined;
+try {
+  const preferred = Number(process.env.DYNAMODB_PORT ?? 8000);
+  const dynamoPort = (await isFree(preferred)) ? preferred : await freePort();
+  dynamo = await startDynamoLocal({ port: dynamoPort, ...(values['in-memory'] ? {} : { dbPath: join(repositoryRoot, '.data', 'dynamodb') }) });
+} catch (error) {
+  console.error(error instanceof JavaMissing ? error.message : `Could not start DynamoDB Local: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+async function isFree(candidate: number): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(candidate, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+process.env.EVENTS_TABLE ??= 'banjian-events';
+process.env.VIEWS_TABLE ??= 'banjian-views';
+process.env.COUNTY_FILE = countyFile;
+
+const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
+client.destroy();
+
+const server = await startLocalServer({
+  port,
+  host: '127.0.0.1',
+  devClock: values['dev-clock'],
+  onRequest: values.quiet ? undefined : ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(0)} ms)`),
+}).catch(async (error: NodeJS.ErrnoException) => {
+  await dynamo?.stop();
+  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: stop what runs there, or start with PORT=3001 npm start` : `Could not start the server: ${error.message}`);
+  process.exit(1);
+});
+
+console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
+console.log(`  DynamoDB Local: ${dynamo.endpoint} (${values['in-memory'] ? 'in memory' : 'data in .data/dynamodb'})`);
+console.log(`  Dev clock (X-Dev-Clock header): ${values['dev-clock'] ? 'on' : 'off — start with `npm start -- --dev-clock` to set dates'}`);
+console.log(`  Try: curl ${server.url}/health    API description: ${server.url}/openapi.json`);
+console.log('  Ctrl-C stops everything.');
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await server.close();
+  await dynamo?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGHUP', () => void stop('SIGHUP'));

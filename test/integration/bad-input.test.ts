@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { routes, type RouteDef } from '../../functions/http/routes.ts';
+import { api, clock, startStack, type ApiResponse, type Stack } from '../support/local-stack.ts';
+
+let stack: Stack;
+let http: ReturnType<typeof api>;
+let caseId: string;
+let snapshot: string;
+
+const unknownCaseId = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+
+/** A valid body for each command route, so that only the part under test is wrong. */
+const validBodies: Record<string, unknown> = {
+  submitCase: { itemCode: '331022-GA-001', applicant: { name: '李四', phone: '13900001111' }, channel: 'window', materials: ['M1', 'M2'] },
+  requestMaterials: { missing: ['M1'] },
+  supplyMaterials: { materials: ['M1'] },
+  acceptCase: {},
+  rejectCase: { reason: '材料不符' },
+  suspendCase: { procedure: 'hearing', reason: '听证' },
+  resumeCase: {},
+  transferCase: { windowId: 'W02' },
+  completeCase: { decision: 'approved' },
+  deliverCase: { method: 'post' },
+  amendCalendarYear: { holidays: [], workdays: [] },
+};
+
+function pathFor(route: RouteDef, id: string): string {
+  return route.path.replace('{id}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026');
+}
+
+async function tables(): Promise<string> {
+  const sort = (items: Record<string, unknown>[]) => items.map((i) => JSON.stringify(i)).sort();
+  return JSON.stringify({ events: sort(await stack.scan('events')), views: sort(await stack.scan('views')) });
+}
+
+function expectProblem(response: ApiResponse, status: number | number[], what: string) {
+  const statuses = Array.isArray(status) ? status : [status];
+  expect(statuses, `${what}: ${response.status} ${response.text}`).toContain(response.status);
+  expect(response.headers.get('content-type'), what).toBe('application/problem+json');
+  expect(response.body, what).toMatchObject({ type: expect.stringMatching(/^\/problems\//) as unknown, title: expect.any(String) as unknown, status: response.status, correlationId: expect.any(String) as unknown });
+}
+
+/** The same body with every top-level field given a value of the wrong type. */
+function wrongTypes(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, { type?: string }> };
+  return Object.fromEntries(Object.entries(json.properties ?? {}).map(([name, property]) => [name, property.type === 'string' ? 42 : 'not-the-right-type']));
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  http = api(stack.url);
+  const created = await http.post('/cases', validBodies.submitCase, clock('2026-11-02'));
+  caseId = (created.body as { caseId: string }).caseId;
+  snapshot = await tables();
+});
+afterAll(async () => stack.close());
+
+const bodyRoutes = routes.filter((r) => r.body);
+
+describe('every route refuses bad input with problem+json and writes nothing', () => {
+  it.each(bodyRoutes.map((r) => [r.operationId, r] as const))('%s: malformed JSON, wrong shape, wrong types, missing fields, oversized body', async (_name, route) => {
+    const path = pathFor(route, caseId);
+    const send = (body: unknown, headers: Record<string, string> = {}) => http.call(route.method, path, body, headers);
+    expectProblem(await send('{"itemCode": '), 400, 'malformed JSON');
+    expectProblem(await send('[1, 2, 3]'), 400, 'an array for an object');
+    expectProblem(await send('"text"'), 400, 'a string for an object');
+    const wrong = wrongTypes(route.body!);
+    if (Object.keys(wrong).length > 0) {
+      const response = await send(wrong);
+      expectProblem(response, 400, 'wrong types');
+      expect((response.body as { errors: unknown[] }).errors.length).toBeGreaterThanOrEqual(Object.keys(wrong).length);
+    }
+    const required = (z.toJSONSchema(route.body!, { io: 'input' }) as { required?: string[] }).required ?? [];
+    if (required.length > 0) {
+      const response = await send({});
+      expectProblem(response, 400, 'missing fields');
+      const paths = (response.body as { errors: { path: string }[] }).errors.map((e) => e.path);
+      for (const field of required) expect(paths).toContain(`body.${field}`);
+    }
+    expectProblem(await send({ ...(validBodies[route.operationId] as object), unexpected: 'field' }), 400, 'an unknown field');
+    expectProblem(await send(JSON.stringify({ ...(validBodies[route.operationId] as object), note: 'x'.repeat(70 * 1024) })), 413, 'oversized body');
+    expectProblem(await send(JSON.stringify(validBodies[route.operationId]), { 'content-type': 'text/plain' }), 415, 'not JSON');
+    expectProblem(await send(validBodies[route.operationId], { 'idempotency-key': 'short' }), 400, 'a malformed idempotency key');
+    expect(await tables()).toBe(snapshot);
+  });
+
+  it.each(routes.filter((r) => r.path.includes('{id}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed case ids', async (_name, route) => {
+    const body = route.body ? validBodies[route.operationId] : undefined;
+    expectProblem(await http.call(route.method, pathFor(route, unknownCaseId), body, clock('2026-11-03')), 404, 'unknown case');
+    expectProblem(await http.call(route.method, pathFor(route, 'not-a-case-id'), body, clock('2026-11-03')), 400, 'malformed case id');
+    expect(await tables()).toBe(snapshot);
+  });
+
+  it('unknown items, years out of range, unknown routes and methods', async () => {
+    expectProblem(await http.get('/items/NO-SUCH-ITEM'), 404, 'unknown item');
+    expectProblem(await http.get('/calendar/1850'), 400, 'year out of range');
+    expectProblem(await http.put('/calendar/twenty', { holidays: [], workdays: [] }), 400, 'year not a number');
+    expectProblem(await http.get('/no/such/route'), 404, 'unknown route');
+    expectProblem(await http.call('DELETE', `/cases/${caseId}`), 405, 'wrong method');
+    expect(await tables()).toBe(snapshot);
+  });
+
+  it('refuses references the catalogue does not know (422), again writing nothing', async () => {
+    const body = validBodies.submitCase as Record<string, unknown>;
+    for (const bad of [{ itemCode: 'NOPE' }, { windowId: 'W99' }, { channel: 'village', siteId: 'S-HY' }, { materials: ['M1', 'M9'] }]) {
+      expectProblem(await http.post('/cases', { ...body, ...bad }, clock('2026-11-03')), 422, JSON.stringify(bad));
+    }
+    expectProblem(await http.post(`/cases/${caseId}/transfer`, { windowId: 'W99' }, clock('2026-11-03')), 422, 'unknown window');
+    expectProblem(await http.post(`/cases/${caseId}/complete`, { decision: 'approved' }, clock('2026-11-03')), 409, 'complete before accept');
+    expect(await tables()).toBe(snapshot);
+  });
+});
