@@ -7,9 +7,11 @@ export type TableAccess = 'read' | 'write';
 export interface Entrypoint {
   /** Path of the module (relative to the repository root) that exports `handler`. */
   file: string;
-  kind: 'http' | 'stream' | 'timer';
+  kind: 'http' | 'stream' | 'timer' | 'task';
   description: string;
   tables: { events?: TableAccess; views?: TableAccess };
+  /** Stream entries: records per batch (small when traffic is light, large while catching up a backlog). */
+  batchSize?: number;
 }
 
 export const entrypoints = {
@@ -31,11 +33,30 @@ export const entrypoints = {
     description: "The county's items, windows and sites",
     tables: {},
   },
+  views: {
+    file: 'functions/entries/views.ts',
+    kind: 'http',
+    description: 'Read models: window queues, statistics, dead letters',
+    tables: { views: 'read', events: 'read' },
+  },
   calendar: {
     file: 'functions/entries/calendar.ts',
     kind: 'http',
     description: 'The working-day calendar and its amendments',
     tables: { events: 'write' },
+  },
+  projector: {
+    file: 'functions/entries/projector.ts',
+    kind: 'stream',
+    description: 'Projects new events into the views, exactly once, from the Events table stream',
+    tables: { views: 'write' },
+    batchSize: 1000,
+  },
+  rebuild: {
+    file: 'functions/entries/rebuild.ts',
+    kind: 'task',
+    description: 'Admin task: rebuild every view from the Events table into a fresh generation',
+    tables: { events: 'read', views: 'write' },
   },
   system: {
     file: 'functions/entries/system.ts',

@@ -5,6 +5,7 @@ import { CalendarStore } from './calendar/calendar-store.ts';
 import { logger } from './logger.ts';
 import { documentClient } from './store/dynamo-client.ts';
 import { DynamoEventStore } from './store/dynamo-event-store.ts';
+import { ViewStore } from './projections/view-store.ts';
 import type { TableNames } from './tables.ts';
 
 /** Everything a handler needs, built once per process (a Lambda's cold start, or the local server). */
@@ -14,6 +15,7 @@ export interface Runtime {
   county: CountyIndex;
   events: DynamoEventStore;
   calendars: CalendarStore;
+  views: ViewStore;
 }
 
 /** On AWS the county file is bundled in at build time (esbuild `define`); locally it is read from disk. */
@@ -48,6 +50,7 @@ export function runtime(): Runtime {
     county,
     events,
     calendars: new CalendarStore(events, county.county.calendar),
+    views: new ViewStore(db, tables.views),
   };
   return current;
 }

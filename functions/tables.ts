@@ -14,6 +14,11 @@ export const viewsTable = {
   logicalName: 'Views',
   partitionKey: 'pk',
   sortKey: 'sk',
+  /**
+   * Which streams the projector touched, by day and time: a rebuild catches up from it after it
+   * switches generations. Sparse: only per-stream state documents carry its keys.
+   */
+  touchedIndex: { name: 'touched', partitionKey: 'touchedPk', sortKey: 'touchedSk', include: ['version'] },
 } as const;
 
 export interface TableNames {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -66,8 +67,22 @@ export class StatelessStack extends Stack {
         entry: join(repositoryRoot, entry.file),
         handler: 'handler',
         description: entry.description,
+        // A rebuild scans the whole Events table; everything else answers within seconds.
+        timeout: entry.kind === 'task' ? Duration.minutes(15) : Duration.seconds(entry.kind === 'stream' ? 60 : 10),
+        memorySize: entry.kind === 'task' ? 2048 : 512,
         environment: { EVENTS_TABLE: props.events.tableName, VIEWS_TABLE: props.views.tableName },
       });
+      if (entry.kind === 'stream') {
+        fn.addEventSource(
+          new DynamoEventSource(props.events, {
+            startingPosition: StartingPosition.TRIM_HORIZON,
+            batchSize: entry.batchSize ?? 100,
+            bisectBatchOnError: true,
+            retryAttempts: 10,
+            reportBatchItemFailures: true,
+          }),
+        );
+      }
       grant(fn, props.events, entry.tables.events);
       grant(fn, props.views, entry.tables.views);
       this.functions.set(name, fn);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort, JavaMissing, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { repositoryRoot, startLocalServer } from './server.ts';
+import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
 
 const { values } = parseArgs({
@@ -64,8 +65,10 @@ const server = await startLocalServer({
   process.exit(1);
 });
 
+const poller = await startProjections({ endpoint: dynamo.endpoint, eventsTable: process.env.EVENTS_TABLE, log: (line) => console.error(line) });
+
 console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
-console.log(`  DynamoDB Local: ${dynamo.endpoint} (${values['in-memory'] ? 'in memory' : 'data in .data/dynamodb'})`);
+console.log(`  DynamoDB Local: ${dynamo.endpoint} (${values['in-memory'] ? 'in memory' : 'data in .data/dynamodb'}); projector polling its stream`);
 console.log(`  Dev clock (X-Dev-Clock header): ${values['dev-clock'] ? 'on' : 'off — start with `npm start -- --dev-clock` to set dates'}`);
 console.log(`  Try: curl ${server.url}/health    API description: ${server.url}/openapi.json`);
 console.log('  Ctrl-C stops everything.');
@@ -76,6 +79,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   await server.close();
+  await poller.stop();
   await dynamo?.stop();
   process.exit(0);
 }

@@ -39,16 +39,29 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
     .catch((error: Error) => {
       if (!/already enabled|TimeToLive is already/i.test(error.message)) throw error;
     });
+  const index = viewsTable.touchedIndex;
   await create({
     TableName: names.views,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [
       { AttributeName: viewsTable.partitionKey, AttributeType: 'S' },
       { AttributeName: viewsTable.sortKey, AttributeType: 'S' },
+      { AttributeName: index.partitionKey, AttributeType: 'S' },
+      { AttributeName: index.sortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: viewsTable.partitionKey, KeyType: 'HASH' },
       { AttributeName: viewsTable.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] },
+      },
     ],
   });
 }

@@ -15,6 +15,5 @@ export const catalogueOperations: Record<string, Operation> = {
     if (!item) throw new NotFound(`no item ${code} in the catalogue`);
     return { statusCode: 200, body: itemView(rt, item) };
   },
-  listWindows: (_request, rt) => ({ statusCode: 200, body: rt.county.county.windows }),
   listSites: (_request, rt) => ({ statusCode: 200, body: rt.county.county.sites }),
 };

@@ -143,3 +143,76 @@ export const OpenApiDocument = z.looseObject({
   info: z.object({ title: z.string(), version: z.string() }),
   paths: z.record(z.string(), z.unknown()),
 });
+
+const Filters = {
+  windowId: Id.optional(),
+  departmentId: Id.optional(),
+  siteId: Id.optional(),
+};
+const MAX_RANGE_DAYS = 3 * 366;
+const dateRange = <T extends { from: string; to: string }>(value: T, ctx: z.RefinementCtx) => {
+  if (value.from > value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '"to" is before "from"' });
+  else if ((Date.parse(value.to) - Date.parse(value.from)) / 86_400_000 > MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'at most three years at a time' });
+};
+export const StatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...Filters, format: z.enum(['json', 'csv']).default('json') }).superRefine(dateRange);
+export const DailyQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...Filters }).superRefine(dateRange);
+export const WindowParams = z.strictObject({ id: Id });
+
+const Figures = {
+  submitted: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  materialsRequested: z.number().int(),
+  completed: z.number().int(),
+  onTime: z.number().int(),
+  early: z.number().int(),
+  late: z.number().int(),
+  commitmentCompleted: z.number().int(),
+  onTimeRate: z.number().min(0).max(1).nullable(),
+  earlyRate: z.number().min(0).max(1).nullable(),
+};
+export const StatsSummary = z.object({
+  from: LocalDateString,
+  to: LocalDateString,
+  filter: z.object(Filters),
+  workingDays: z.number().int(),
+  ...Figures,
+  completedPerWorkingDay: z.number().nullable(),
+  grassroots: z.number().int().meta({ description: 'cases received at township and village sites' }),
+  online: z.number().int(),
+  byChannel: z.record(z.enum(channels), z.number().int()),
+  windows: z.array(z.object({ windowId: z.string(), name: z.string(), departmentId: z.string(), ...Figures })),
+  departments: z.array(z.object({ departmentId: z.string(), name: z.string(), ...Figures })),
+});
+export const DailySeries = z.array(z.object({ date: LocalDateString, workingDay: z.boolean(), ...Figures }));
+
+const Urgency = z.enum(['overdue', 'due-today', 'due-soon', 'normal']);
+export const UrgencyCounts = z.object({ overdue: z.number().int(), 'due-today': z.number().int(), 'due-soon': z.number().int(), normal: z.number().int() });
+export const WindowQueue = z.object({
+  windowId: z.string(),
+  today: LocalDateString,
+  total: z.number().int(),
+  counts: UrgencyCounts,
+  entries: z.array(
+    z.object({
+      caseId: CaseId,
+      caseNo: z.string(),
+      status: z.enum(caseStatuses),
+      item: z.object({ code: z.string(), name: z.string(), type: z.enum(itemTypes), committedDays: z.number().int() }),
+      channel: z.enum(channels),
+      siteId: z.string(),
+      receivedSiteId: z.string(),
+      submittedAt: z.string(),
+      acceptedDate: LocalDateString.nullable(),
+      deadline: LocalDateString.nullable(),
+      deadlineProvisional: z.boolean(),
+      clockStopped: z.boolean(),
+      urgency: Urgency,
+      missing: z.array(z.string()).nullable(),
+    }),
+  ),
+});
+export const WindowWithCounts = WindowView.extend({ open: z.number().int(), counts: UrgencyCounts });
+export const DeadLetters = z.array(
+  z.object({ stream: z.string(), version: z.number().int(), type: z.string(), sequenceNumber: z.string(), attempts: z.number().int(), parkedAt: z.string(), reason: z.string() }),
+);

@@ -85,10 +85,23 @@ describe('every route refuses bad input with problem+json and writes nothing', (
     expect(await tables()).toBe(snapshot);
   });
 
-  it.each(routes.filter((r) => r.path.includes('{id}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed case ids', async (_name, route) => {
+  it.each(routes.filter((r) => r.path.includes('{id}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
     const body = route.body ? validBodies[route.operationId] : undefined;
-    expectProblem(await http.call(route.method, pathFor(route, unknownCaseId), body, clock('2026-11-03')), 404, 'unknown case');
-    expectProblem(await http.call(route.method, pathFor(route, 'not-a-case-id'), body, clock('2026-11-03')), 400, 'malformed case id');
+    const [unknown, malformed] = route.path.startsWith('/cases/') ? [unknownCaseId, 'not-a-case-id'] : ['W99', 'bad%20id!'];
+    expectProblem(await http.call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
+    expectProblem(await http.call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
+    expect(await tables()).toBe(snapshot);
+  });
+
+  it('statistics queries: missing or reversed dates, unknown filters and formats', async () => {
+    expectProblem(await http.get('/stats/summary'), 400, 'no dates');
+    expectProblem(await http.get('/stats/summary?from=2026-11-30&to=2026-11-01'), 400, 'reversed dates');
+    expectProblem(await http.get('/stats/summary?from=2020-01-01&to=2026-11-01'), 400, 'more than three years');
+    expectProblem(await http.get('/stats/summary?from=2026-11-01&to=2026-11-30&format=xlsx'), 400, 'unknown format');
+    expectProblem(await http.get('/stats/summary?from=2026-11-01&to=2026-11-30&color=red'), 400, 'unknown parameter');
+    expectProblem(await http.get('/stats/daily?from=2026-11-01&to=2026-11-31'), 400, 'no such date');
+    expectProblem(await http.get('/stats/summary?from=2026-11-01&to=2026-11-30&windowId=W99'), 422, 'unknown window');
+    expectProblem(await http.get('/stats/daily?from=2026-11-01&to=2026-11-30&siteId=S-NOWHERE'), 422, 'unknown site');
     expect(await tables()).toBe(snapshot);
   });
 

@@ -4,10 +4,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { ensureTables } from '../../local/tables.ts';
+import { startProjections } from '../../local/projections.ts';
 import { repositoryRoot, startLocalServer } from '../../local/server.ts';
+import type { StreamPoller } from '../../local/stream-poller.ts';
 
 export interface Stack {
   url: string;
+  endpoint: string;
   /** A second server on the same tables that honours nothing of the dev clock. */
   plainUrl: string;
   db: DynamoDBDocumentClient;
@@ -20,10 +23,9 @@ export interface Stack {
  * The local runtime against the run's DynamoDB Local, on tables of this test file's own, served
  * by the same local server `npm start` uses (with the dev clock on).
  */
-export async function startStack(county = 'sanmen'): Promise<Stack> {
+export async function startStack(county = 'sanmen', options: { projections?: boolean } = {}): Promise<Stack> {
   const endpoint = inject('dynamoEndpoint');
-  const suffix = randomUUID().slice(0, 8);
-  const tables = { events: `events-${suffix}`, views: `views-${suffix}` };
+  const { tables, client, db } = await freshTables();
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: endpoint,
     EVENTS_TABLE: tables.events,
@@ -31,13 +33,12 @@ export async function startStack(county = 'sanmen'): Promise<Stack> {
     COUNTY_FILE: join(repositoryRoot, 'infra', 'counties', `${county}.json`),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   });
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await ensureTables(client, tables);
-  const db = DynamoDBDocumentClient.from(client);
   const server = await startLocalServer({ port: 0, devClock: true });
   const plain = await startLocalServer({ port: 0, devClock: false });
+  const poller: StreamPoller | undefined = options.projections ? await startProjections({ endpoint, eventsTable: tables.events, maxAttempts: 3 }) : undefined;
   return {
     url: server.url,
+    endpoint,
     plainUrl: plain.url,
     db,
     tables,
@@ -52,11 +53,23 @@ export async function startStack(county = 'sanmen'): Promise<Stack> {
       return items;
     },
     async close() {
+      await poller?.stop();
       await server.close();
       await plain.close();
       client.destroy();
     },
   };
+}
+
+/** A pair of Events/Views tables of a test's own on the run's DynamoDB Local. */
+export async function freshTables() {
+  const endpoint = inject('dynamoEndpoint');
+  const suffix = randomUUID().slice(0, 8);
+  const tables = { events: `events-${suffix}`, views: `views-${suffix}` };
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTables(client, tables);
+  const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return { endpoint, tables, client, db };
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {

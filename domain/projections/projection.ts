@@ -1,0 +1,71 @@
+/**
+ * Projections turn events into the views people work from. Each is a pure function of the view
+ * and an event (`(view | undefined, event) -> view | undefined`) plus the event types it reads;
+ * the same functions run in the projector (one event at a time) and in a rebuild (folded in memory).
+ *
+ * The projector hands each projection an envelope: the event, its stream and version, and the
+ * aggregate's state before and after it, so that a view can use what the event alone does not say
+ * (the window a case is at when it is accepted, say).
+ */
+export interface Envelope<E extends { type: string }, S> {
+  stream: string;
+  version: number;
+  event: E;
+  before: S | undefined;
+  after: S;
+}
+
+/** A view document's key, without the generation prefix the store adds. */
+export interface ViewKey {
+  pk: string;
+  sk: string;
+}
+
+export type Counters = Record<string, number>;
+
+/** A view whose documents are written whole (or deleted when `evolve` returns undefined). */
+export interface DocumentProjection<E extends { type: string }, S, V extends object> {
+  kind: 'document';
+  name: string;
+  canHandle: readonly E['type'][];
+  /** The documents this event touches. */
+  keys(envelope: Envelope<E, S>): ViewKey[];
+  evolve(view: V | undefined, envelope: Envelope<E, S>, key: ViewKey): V | undefined;
+  /** Set when `evolve` uses the previous document: the projector then reads it first. */
+  readsPrevious?: boolean;
+  /** Attributes to put beside the document (e.g. an index key), derived from it. */
+  indexOf?(view: V, key: ViewKey): Record<string, string>;
+}
+
+/**
+ * A view of numbers that events only add to (counts per window and day, …). The projector writes
+ * the deltas with DynamoDB's ADD inside the event's transaction, without reading; a rebuild folds
+ * them with `evolve`. Counters over many cases are exactly-once that way.
+ */
+export interface CounterProjection<E extends { type: string }, S> {
+  kind: 'counter';
+  name: string;
+  canHandle: readonly E['type'][];
+  keys(envelope: Envelope<E, S>): ViewKey[];
+  deltas(envelope: Envelope<E, S>, key: ViewKey): Counters;
+  /** Labels stored beside the counters (the row's window, date …), constant per key. */
+  labels(key: ViewKey): Record<string, string>;
+  evolve(view: Counters | undefined, envelope: Envelope<E, S>, key: ViewKey): Counters;
+}
+
+export type Projection<E extends { type: string }, S> = DocumentProjection<E, S, object> | CounterProjection<E, S>;
+
+export function addCounters(view: Counters | undefined, deltas: Counters): Counters {
+  const next: Counters = { ...view };
+  for (const [name, delta] of Object.entries(deltas)) if (delta !== 0) next[name] = (next[name] ?? 0) + delta;
+  return next;
+}
+
+/** Builds a counter projection whose `evolve` is exactly "add the deltas". */
+export function counterProjection<E extends { type: string }, S>(spec: Omit<CounterProjection<E, S>, 'kind' | 'evolve'>): CounterProjection<E, S> {
+  return { ...spec, kind: 'counter', evolve: (view, envelope, key) => addCounters(view, spec.deltas(envelope, key)) };
+}
+
+export function documentProjection<E extends { type: string }, S, V extends object>(spec: Omit<DocumentProjection<E, S, V>, 'kind'>): DocumentProjection<E, S, object> {
+  return { ...spec, kind: 'document' } as unknown as DocumentProjection<E, S, object>;
+}

@@ -1,0 +1,116 @@
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ViewKey } from '../../domain/projections/projection.ts';
+import { viewsTable } from '../tables.ts';
+
+/**
+ * Views live in generations: every key is prefixed `g<N>#`, and one pointer item says which
+ * generation readers and the projector use. A rebuild fills a fresh generation and then moves the
+ * pointer, so readers never see a half-built view set.
+ */
+export interface GenerationPointer {
+  current: number;
+  previous?: number;
+  /** A rebuild in progress fills this generation. */
+  building?: number;
+  buildingSince?: string;
+  switchedAt?: string;
+}
+
+const POINTER_KEY = { [viewsTable.partitionKey]: 'meta', [viewsTable.sortKey]: 'generation' };
+/** Readers and the projector trust their copy of the pointer this long; a rebuild waits it out before catching up. */
+export const POINTER_TTL_MS = 2_000;
+
+export const genKey = (generation: number, key: ViewKey) => ({ [viewsTable.partitionKey]: `g${generation}#${key.pk}`, [viewsTable.sortKey]: key.sk });
+export const stateKey = (stream: string): ViewKey => ({ pk: stream, sk: 'state' });
+export const touchedPartition = (generation: number, date: string) => `g${generation}#touched#${date}`;
+
+export interface StoredDoc<V> {
+  doc: V;
+}
+
+export class ViewStore {
+  private pointerCache: { pointer: GenerationPointer; at: number } | undefined;
+
+  constructor(
+    readonly db: DynamoDBDocumentClient,
+    readonly tableName: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async pointer(fresh = false): Promise<GenerationPointer> {
+    if (!fresh && this.pointerCache && this.clock() - this.pointerCache.at < POINTER_TTL_MS) return this.pointerCache.pointer;
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: POINTER_KEY, ConsistentRead: true }));
+    let pointer = result.Item as GenerationPointer | undefined;
+    if (!pointer) {
+      pointer = { current: 1 };
+      await this.db
+        .send(new PutCommand({ TableName: this.tableName, Item: { ...POINTER_KEY, ...pointer }, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': viewsTable.partitionKey } }))
+        .catch((error: Error) => {
+          if (error.name !== 'ConditionalCheckFailedException') throw error;
+        });
+      return this.pointer(true);
+    }
+    pointer = { current: Number(pointer.current), ...(pointer.previous === undefined ? {} : { previous: Number(pointer.previous) }), ...(pointer.building === undefined ? {} : { building: Number(pointer.building), buildingSince: pointer.buildingSince }), ...(pointer.switchedAt ? { switchedAt: pointer.switchedAt } : {}) };
+    this.pointerCache = { pointer, at: this.clock() };
+    return pointer;
+  }
+
+  async generation(): Promise<number> {
+    return (await this.pointer()).current;
+  }
+
+  async setPointer(pointer: GenerationPointer): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...POINTER_KEY, ...pointer } }));
+    this.pointerCache = undefined;
+  }
+
+  /** Every item of one view partition in the current generation (eventually consistent, as views are). */
+  async partition<T = Record<string, unknown>>(pk: string, options: { from?: string; to?: string; generation?: number } = {}): Promise<T[]> {
+    const generation = options.generation ?? (await this.generation());
+    const items: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    const range = options.from !== undefined && options.to !== undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: range ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': viewsTable.partitionKey, ...(range ? { '#sk': viewsTable.sortKey } : {}) },
+          ExpressionAttributeValues: { ':pk': `g${generation}#${pk}`, ...(range ? { ':from': options.from, ':to': options.to } : {}) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...((page.Items ?? []) as T[]));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async get<T = Record<string, unknown>>(key: ViewKey, options: { generation?: number; consistent?: boolean } = {}): Promise<T | undefined> {
+    const generation = options.generation ?? (await this.generation());
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: genKey(generation, key), ConsistentRead: options.consistent ?? false }));
+    return result.Item as T | undefined;
+  }
+
+  /** Consistent reads of many items of one generation (100 per request, requests in parallel). */
+  async getMany<T = Record<string, unknown>>(generation: number, keys: readonly ViewKey[]): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) => keys.slice(i * 100, i * 100 + 100));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+          [this.tableName]: { Keys: chunk.map((k) => genKey(generation, k)), ConsistentRead: true },
+        };
+        while (request && Object.keys(request).length > 0) {
+          const result = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+          for (const item of result.Responses?.[this.tableName] ?? []) {
+            const pk = String(item[viewsTable.partitionKey]).replace(/^g\d+#/, '');
+            found.set(`${pk}\u0000${String(item[viewsTable.sortKey])}`, item as T);
+          }
+          request = result.UnprocessedKeys as typeof request;
+        }
+      }),
+    );
+    return found;
+  }
+}

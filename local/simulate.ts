@@ -1,0 +1,43 @@
+/**
+ * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--seed 42]`: drives a county's
+ * traffic through a running local server started with `npm start -- --dev-clock`, then prints what
+ * it did next to what `GET /stats/summary` reports for the same period.
+ */
+import './env.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CountySchema } from '../domain/county.ts';
+import { repositoryRoot } from './server.ts';
+import { simulate } from './simulator.ts';
+
+const { values } = parseArgs({
+  options: {
+    from: { type: 'string', default: '2026-11-02' },
+    days: { type: 'string', default: '5' },
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '42' },
+    url: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
+    county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
+  },
+});
+
+const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties', `${values.county}.json`), 'utf8')));
+const health = await fetch(`${values.url}/health`, { headers: { 'x-dev-clock': '2026-01-01T00:00:00Z' } }).catch(() => undefined);
+if (!health?.ok) {
+  console.error(`No local server with the dev clock at ${values.url}: start it with \`npm start -- --dev-clock\` (or pass --url).`);
+  process.exit(1);
+}
+const started = Date.now();
+const tally = await simulate({ url: values.url, county, from: values.from, days: Number(values.days), scale: Number(values.scale), seed: Number(values.seed), log: (line) => console.log(line) });
+console.log(`\nSimulated ${tally.workingDays} working days (${tally.from} … ${tally.to}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.log(JSON.stringify(tally, null, 2));
+// Give the projector a moment, then show the report for the same period.
+await new Promise((r) => setTimeout(r, 1500));
+const summary = (await (await fetch(`${values.url}/stats/summary?from=${tally.from}&to=${tally.to}`)).json()) as Record<string, unknown>;
+console.log('\nGET /stats/summary for the period:');
+for (const field of ['submitted', 'accepted', 'rejected', 'materialsRequested', 'completed', 'onTime', 'early', 'late', 'grassroots', 'online'] as const) {
+  const reported = summary[field] as number;
+  console.log(`  ${field.padEnd(20)} simulator ${String(tally[field]).padStart(6)}   report ${String(reported).padStart(6)}   ${reported === tally[field] ? 'equal' : 'DIFFERENT'}`);
+}
+console.log(`  completedPerWorkingDay ${String(summary.completedPerWorkingDay)}, onTimeRate ${String(summary.onTimeRate)}, earlyRate ${String(summary.earlyRate)}`);
