@@ -6,10 +6,12 @@
  * each command costs by DynamoDB's pricing rules.
  */
 import '../local/env.ts';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyTally, type CapacityTally } from '../functions/store/capacity.ts';
+import { localPool, mintToken } from '../local/auth.ts';
 import { startDynamoLocal } from '../local/dynamodb-local.ts';
 import { createDispatcher, loadHandlers, repositoryRoot, startLocalServer } from '../local/server.ts';
 import { ensureTables } from '../local/tables.ts';
@@ -22,6 +24,8 @@ const commands = ['submit', 'accept', 'complete'] as const;
 type Command = (typeof commands)[number];
 
 const dynamo = await startDynamoLocal();
+const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'sanmen');
+const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;
 const tables = { events: 'bench-events', views: 'bench-views' };
 Object.assign(process.env, {
   DYNAMODB_ENDPOINT: dynamo.endpoint,
@@ -34,13 +38,13 @@ const rawClient = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dyn
   marshallOptions: { removeUndefinedValues: true },
 });
 await ensureTables(rawClient, tables);
-const server = await startLocalServer({ port: 0, devClock: true });
-const dispatch = createDispatcher(await loadHandlers(), true);
+const server = await startLocalServer({ port: 0, devClock: true, pool });
+const dispatch = createDispatcher(await loadHandlers(), true, pool);
 const { runtime } = await import('../functions/runtime.ts');
 const oursMeter = meter(runtime().db);
 const rawMeter = meter(rawClient);
 
-const headers = (key: string) => ({ 'content-type': 'application/json', 'x-dev-clock': '2026-11-02T10:00:00+08:00', 'idempotency-key': key });
+const headers = (key: string) => ({ 'content-type': 'application/json', 'x-dev-clock': '2026-11-02T10:00:00+08:00', 'idempotency-key': key, authorization });
 type Via = 'lambda' | 'http';
 /** `lambda`: the handler invoked with API Gateway's event, as on AWS; `http`: through the local server's socket too. */
 async function post(via: Via, path: string, body: unknown, key: string): Promise<Record<string, unknown>> {

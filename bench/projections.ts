@@ -8,6 +8,7 @@
   * Prints events/s, the ratios, and the write units per event by DynamoDB's pricing rules.
  */
 import '../local/env.ts';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -16,6 +17,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { CountySchema } from '../domain/county.ts';
 import { rebuild } from '../functions/projections/rebuild.ts';
 import { emptyTally, itemSize, type CapacityTally } from '../functions/store/capacity.ts';
+import { localPool, mintToken } from '../local/auth.ts';
 import { startDynamoLocal } from '../local/dynamodb-local.ts';
 import { createDispatcher, loadHandlers, repositoryRoot } from '../local/server.ts';
 import { simulate } from '../local/simulator.ts';
@@ -30,6 +32,8 @@ const CONCURRENCY = 16;
 const BATCH = 1000;
 
 const dynamo = await startDynamoLocal();
+const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'sanmen');
+const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;
 const tables = { events: 'bench-events', views: 'bench-views' };
 Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, EVENTS_TABLE: tables.events, VIEWS_TABLE: tables.views, COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'), POWERTOOLS_LOG_LEVEL: 'ERROR' });
 const client = (): DynamoDBDocumentClient =>
@@ -39,9 +43,9 @@ await ensureTables(raw, tables);
 
 // 1. Events, from the simulator (through the handlers, without sockets).
 const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
-const dispatch = createDispatcher(await loadHandlers(), true);
+const dispatch = createDispatcher(await loadHandlers(), true, pool);
 const transport = async (path: string, body: string, headers: Record<string, string>) => {
-  const result = await dispatch({ method: 'POST', url: path, headers, body });
+  const result = await dispatch({ method: 'POST', url: path, headers: { ...headers, authorization }, body });
   return { status: result.statusCode ?? 200, json: JSON.parse(result.body ?? '{}') as Record<string, unknown> };
 };
 const scale = 1;

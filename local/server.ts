@@ -6,6 +6,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { entrypoints, type EntryName } from '../functions/entrypoints.ts';
 import type { HttpEvent } from '../functions/http/http-handler.ts';
 import { routeKeyOf, routes, type RouteDef } from '../functions/http/routes.ts';
+import { verifyToken, type LocalPool } from './auth.ts';
 
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -78,6 +79,14 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
   response.end(body);
 }
 
+function unauthorized(reason: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 401,
+    headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
+    body: JSON.stringify({ type: '/problems/unauthenticated', title: 'Authentication required', status: 401, detail: `token refused: ${reason}`, correlationId: randomUUID() }),
+  };
+}
+
 function notFound(method: string, path: string, allowed: string[]): APIGatewayProxyStructuredResultV2 {
   const status = allowed.length > 0 ? 405 : 404;
   return {
@@ -98,6 +107,8 @@ export interface LocalServerOptions {
   host?: string;
   /** Honour `X-Dev-Clock` (the `--dev-clock` flag). */
   devClock: boolean;
+  /** The local user pool whose tokens the server accepts. */
+  pool: LocalPool;
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
 }
 
@@ -114,7 +125,7 @@ export interface LocalRequest {
  * What API Gateway does for one request: find the route, build the v2 (HTTP API) event, call the
  * entry's handler. The HTTP server and the benchmark both go through here.
  */
-export function createDispatcher(handlers: Map<EntryName, Handler>, devClock: boolean) {
+export function createDispatcher(handlers: Map<EntryName, Handler>, devClock: boolean, pool: LocalPool) {
   const compiled = routes.map(compile);
   return async (request: LocalRequest): Promise<APIGatewayProxyStructuredResultV2> => {
     const url = new URL(request.url, 'http://localhost');
@@ -123,6 +134,15 @@ export function createDispatcher(handlers: Map<EntryName, Handler>, devClock: bo
     const match = matches.find((x) => x.c.route.method === method);
     if (!match?.m) return notFound(method, url.pathname, matches.map((x) => x.c.route.method));
     const { route } = match.c;
+    // API Gateway's JWT authorizer: every route but the public ones needs a valid token of this county's pool.
+    let claims: Record<string, string> | undefined;
+    if (route.access !== 'public') {
+      try {
+        claims = verifyToken(pool, request.headers.authorization);
+      } catch (error) {
+        return unauthorized((error as Error).message);
+      }
+    }
     const pathParameters = Object.fromEntries(match.c.names.map((name, i) => [name, decodeURIComponent(match.m![i + 1]!)]));
     const query: Record<string, string> = {};
     for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
@@ -144,6 +164,7 @@ export function createDispatcher(handlers: Map<EntryName, Handler>, devClock: bo
         http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
         requestId,
         routeKey: routeKeyOf(route),
+        ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
         stage: '$default',
         time: new Date().toUTCString(),
         timeEpoch: Date.now(),
@@ -161,7 +182,7 @@ export function createDispatcher(handlers: Map<EntryName, Handler>, devClock: bo
  * event for the handler its route names, and the handler's result becomes the HTTP response.
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
-  const dispatch = createDispatcher(await loadHandlers(), options.devClock);
+  const dispatch = createDispatcher(await loadHandlers(), options.devClock, options.pool);
   const server = createServer((request, response) => {
     const started = performance.now();
     void (async () => {

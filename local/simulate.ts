@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CountySchema } from '../domain/county.ts';
 import { repositoryRoot } from './server.ts';
+import { localPool, mintToken } from './auth.ts';
 import { simulate } from './simulator.ts';
 
 const { values } = parseArgs({
@@ -28,13 +29,14 @@ if (!health?.ok) {
   console.error(`No local server with the dev clock at ${values.url}: start it with \`npm start -- --dev-clock\` (or pass --url).`);
   process.exit(1);
 }
+const token = mintToken(localPool(join(repositoryRoot, '.data', 'auth'), values.county), { role: 'admin', user: 'simulator' });
 const started = Date.now();
-const tally = await simulate({ url: values.url, county, from: values.from, days: Number(values.days), scale: Number(values.scale), seed: Number(values.seed), log: (line) => console.log(line) });
+const tally = await simulate({ token, url: values.url, county, from: values.from, days: Number(values.days), scale: Number(values.scale), seed: Number(values.seed), log: (line) => console.log(line) });
 console.log(`\nSimulated ${tally.workingDays} working days (${tally.from} … ${tally.to}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 console.log(JSON.stringify(tally, null, 2));
 // Give the projector a moment, then show the report for the same period.
 await new Promise((r) => setTimeout(r, 1500));
-const summary = (await (await fetch(`${values.url}/stats/summary?from=${tally.from}&to=${tally.to}`)).json()) as Record<string, unknown>;
+const summary = (await (await fetch(`${values.url}/stats/summary?from=${tally.from}&to=${tally.to}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
 console.log('\nGET /stats/summary for the period:');
 for (const field of ['submitted', 'accepted', 'rejected', 'materialsRequested', 'completed', 'onTime', 'early', 'late', 'grassroots', 'online'] as const) {
   const reported = summary[field] as number;

@@ -49,14 +49,16 @@ export interface SimulationOptions {
   log?: (line: string) => void;
   /** How requests reach the API: HTTP by default; the benchmark calls the handlers directly. */
   transport?: Transport;
+  /** A bearer token (an administrator's: the simulator acts at every window). */
+  token?: string;
 }
 
 export type Transport = (path: string, body: string, headers: Record<string, string>) => Promise<{ status: number; json: Record<string, unknown> }>;
 
 const httpTransport =
-  (url: string): Transport =>
+  (url: string, token: string | undefined): Transport =>
   async (path, body, headers) => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers, body });
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
 
@@ -108,7 +110,7 @@ type Step = { at: string; run: () => Promise<void> };
  */
 export async function simulate(options: SimulationOptions): Promise<Tally> {
   const rng = random(options.seed);
-  const transport = options.transport ?? httpTransport(options.url);
+  const transport = options.transport ?? httpTransport(options.url, options.token);
   const calendar = new WorkingCalendar({ published: publishedYears(), county: options.county.calendar, amended: new Map() });
   const days: LocalDate[] = [];
   for (let d = calendar.workingDayOnOrAfter(options.from); days.length < options.days; d = calendar.workingDayOnOrAfter(addDays(d, 1))) days.push(d);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort, JavaMissing, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { repositoryRoot, startLocalServer } from './server.ts';
+import { localPool } from './auth.ts';
 import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
 
@@ -54,9 +55,11 @@ const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', 
 await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
 client.destroy();
 
+const pool = localPool(join(repositoryRoot, '.data', 'auth'), county);
 const server = await startLocalServer({
   port,
   host: '127.0.0.1',
+  pool,
   devClock: values['dev-clock'],
   onRequest: values.quiet ? undefined : ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(0)} ms)`),
 }).catch(async (error: NodeJS.ErrnoException) => {
@@ -71,6 +74,9 @@ console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
 console.log(`  DynamoDB Local: ${dynamo.endpoint} (${values['in-memory'] ? 'in memory' : 'data in .data/dynamodb'}); projector polling its stream`);
 console.log(`  Dev clock (X-Dev-Clock header): ${values['dev-clock'] ? 'on' : 'off — start with `npm start -- --dev-clock` to set dates'}`);
 console.log(`  Try: curl ${server.url}/health    API description: ${server.url}/openapi.json`);
+console.log('  Every other route needs a token, e.g.:');
+console.log(`    TOKEN=$(npm run -s token -- --role clerk --window W03)   # or --role director | callback | admin`);
+console.log(`    curl -H "Authorization: Bearer $TOKEN" ${server.url}/windows/W03/queue`);
 console.log('  Ctrl-C stops everything.');
 
 let stopping = false;

@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { compactDate, localDateOf } from '../../domain/time.ts';
 import { executeCommand } from '../commands/execute.ts';
+import { assertPlace, revealsPhone } from '../auth/access.ts';
 import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
@@ -16,14 +17,12 @@ import type { Runtime } from '../runtime.ts';
 import type { StoredResponse } from '../store/dynamo-event-store.ts';
 import { streams } from '../tables.ts';
 
-/** Phone numbers are shown whole only to callback staff and administrators. */
-const revealsPhone = (request: HttpRequest) => request.actor.role === 'callback' || request.actor.role === 'admin';
 
 function caseResponse(statusCode: number, state: CaseState | undefined, calendar: WorkingCalendar, request: HttpRequest): StoredResponse {
   if (!state) throw new Error('a command left no case behind');
   const headers: Record<string, string> = { etag: `"${state.version}"` };
   if (statusCode === 201) headers.location = `/cases/${state.caseId}`;
-  return { statusCode, headers, body: JSON.stringify(caseView(state, calendar, { revealPhone: revealsPhone(request) })) };
+  return { statusCode, headers, body: JSON.stringify(caseView(state, calendar, { revealPhone: revealsPhone(request.caller) })) };
 }
 
 const noCase = (id: string) => () => new NotFound(`no case ${id}`);
@@ -40,6 +39,7 @@ function caseCommand<T extends Exclude<CaseCommand['type'], 'SubmitCase'>>(type:
         notFound: noCase(id),
         decide: (history) => {
           const state = fold(history.map((h) => h.event));
+          if (state) assertPlace(request.caller, { windowId: state.windowId, siteIds: [state.siteId] }, `case ${state.caseNo}`);
           const meta = commandMeta(request, { windowId: state?.windowId ?? null, siteId: state?.siteId ?? null });
           return decide({ type, data: data(request), meta } as CaseCommand, state, { county: rt.county, calendar });
         },
@@ -59,6 +59,7 @@ const submitCase: Operation = async (request, rt: Runtime) => {
   const today = localDateOf(request.now, timeZone);
   const windowId = body.windowId ?? rt.county.item(body.itemCode)?.windowId ?? null;
   const where = { windowId, siteId: body.siteId ?? (windowId === null ? null : (rt.county.window(windowId)?.siteId ?? null)) };
+  assertPlace(request.caller, { windowId, siteIds: [where.siteId] }, 'an application for that window or site');
   const command = (caseNo: string): CaseCommand => ({ type: 'SubmitCase', data: { caseId, caseNo, ...body }, meta: commandMeta(request, where) });
   const context = { county: rt.county, calendar };
   return executeCommand<CaseEvent>(
@@ -78,23 +79,25 @@ const submitCase: Operation = async (request, rt: Runtime) => {
   );
 };
 
-async function readCase(rt: Runtime, id: string) {
+async function readCase(rt: Runtime, id: string, request: HttpRequest) {
   const { events } = await rt.events.read<CaseEvent>(streams.case(id));
   const state = fold(events.map((e) => e.event));
   if (!state) throw noCase(id)();
+  // A clerk reads the cases at their window or site, and those their site received.
+  assertPlace(request.caller, { windowId: state.windowId, siteIds: [state.siteId, state.receivedSiteId] }, `case ${state.caseNo}`);
   return { events, state };
 }
 
 const getCase: Operation = async (request, rt) => {
   const { id } = request.params as z.infer<typeof s.CaseIdParams>;
-  const [{ state }, calendar] = await Promise.all([readCase(rt, id), rt.calendars.calendar()]);
-  return { statusCode: 200, headers: { etag: `"${state.version}"` }, body: caseView(state, calendar, { revealPhone: revealsPhone(request) }) };
+  const [{ state }, calendar] = await Promise.all([readCase(rt, id, request), rt.calendars.calendar()]);
+  return { statusCode: 200, headers: { etag: `"${state.version}"` }, body: caseView(state, calendar, { revealPhone: revealsPhone(request.caller) }) };
 };
 
 const getCaseEvents: Operation = async (request, rt) => {
   const { id } = request.params as z.infer<typeof s.CaseIdParams>;
-  const { events, state } = await readCase(rt, id);
-  const privacy = { revealPhone: revealsPhone(request) };
+  const { events, state } = await readCase(rt, id, request);
+  const privacy = { revealPhone: revealsPhone(request.caller) };
   return {
     statusCode: 200,
     headers: { etag: `"${state.version}"` },

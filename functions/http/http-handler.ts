@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { Actor, CommandMeta, Role } from '../../domain/meta.ts';
-import { roles } from '../../domain/meta.ts';
+import type { CommandMeta } from '../../domain/meta.ts';
+import { authorize, rolePrecedence, type Caller } from '../auth/access.ts';
 import type { EntryName } from '../entrypoints.ts';
 import { correlationId as newCorrelationId } from '../ids.ts';
 import { logger } from '../logger.ts';
@@ -19,7 +19,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface LocalEventExtras {
   localDevClock?: boolean;
 }
-export type HttpEvent = APIGatewayProxyEventV2 & LocalEventExtras & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
+export type HttpEvent = APIGatewayProxyEventV2 & LocalEventExtras & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown>; scopes?: string[] | null } } } };
 
 export interface HttpRequest {
   route: RouteDef;
@@ -30,9 +30,8 @@ export interface HttpRequest {
   /** The command's `now`: the wall clock, or `X-Dev-Clock` on a local server started with `--dev-clock`. */
   now: string;
   correlationId: string;
-  actor: Actor;
-  actorWindowId: string | null;
-  actorSiteId: string | null;
+  /** Who calls, from the verified token's claims (API Gateway's JWT authorizer, or the local server's). */
+  caller: Caller;
   idempotencyKey: string | undefined;
   /** Hash of route, path and canonical body: a reused key with another request is refused. */
   fingerprint: string;
@@ -48,10 +47,12 @@ export interface HttpResult {
 export type Operation = (request: HttpRequest, runtime: Runtime) => Promise<HttpResult> | HttpResult;
 
 export function commandMeta(request: HttpRequest, where: { windowId: string | null; siteId: string | null } = { windowId: null, siteId: null }): CommandMeta {
+  const { caller } = request;
+  // Staff bound to a place record it; others (administrators) act where the case is.
   return {
-    actor: request.actor,
-    windowId: request.actorWindowId ?? where.windowId,
-    siteId: request.actorSiteId ?? where.siteId,
+    actor: caller.actor,
+    windowId: caller.windowId ?? where.windowId,
+    siteId: caller.siteId ?? where.siteId,
     now: request.now,
     commandId: request.idempotencyKey ?? request.correlationId,
     correlationId: request.correlationId,
@@ -81,20 +82,20 @@ function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-function actorOf(event: HttpEvent): { actor: Actor; windowId: string | null; siteId: string | null } {
+/** The caller, from the JWT claims API Gateway (or the local server) verified and passed on. */
+export function callerOf(event: HttpEvent): Caller {
   const claims = event.requestContext.authorizer?.jwt?.claims;
-  if (!claims) return { actor: { id: 'anonymous', role: 'clerk' }, windowId: null, siteId: null };
+  if (!claims) return { actor: { id: 'anonymous', role: 'clerk' }, windowId: null, siteId: null, authenticated: false, inGroup: false };
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const rawGroups = claims['cognito:groups'];
+  // API Gateway hands array claims on as "[clerk director]"; tolerate real arrays and commas too.
   const groups = (Array.isArray(rawGroups) ? rawGroups.join(',') : (str(rawGroups) ?? ''))
     .replace(/[[\]"]/g, '')
     .split(/[\s,]+/)
-    .filter((g): g is Role => (roles as readonly string[]).includes(g));
-  return {
-    actor: { id: str(claims.sub) ?? 'unknown', role: groups[0] ?? 'clerk' },
-    windowId: str(claims['custom:windowId']),
-    siteId: str(claims['custom:siteId']),
-  };
+    .filter((g) => g !== '');
+  const role = rolePrecedence.find((r) => groups.includes(r));
+  const id = str(claims['cognito:username']) ?? str(claims.sub) ?? 'unknown';
+  return { actor: { id, role: role ?? 'clerk' }, windowId: str(claims['custom:windowId']), siteId: str(claims['custom:siteId']), authenticated: true, inGroup: role !== undefined };
 }
 
 function nowOf(event: HttpEvent, headers: Record<string, string | undefined>): string {
@@ -128,7 +129,7 @@ function parseBody(event: HttpEvent, route: RouteDef, headers: Record<string, st
 }
 
 /** Parses and validates everything at the edge, so that a rejected request writes nothing. */
-function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string): HttpRequest {
+function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string, caller: Caller): HttpRequest {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   const body = parseBody(event, route, headers);
@@ -148,7 +149,6 @@ function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string):
     errors.push({ path: 'headers.idempotency-key', message: '8–128 printable ASCII characters' });
   }
   if (errors.length > 0) throw new BadRequest('The request does not match the API', errors);
-  const { actor, windowId, siteId } = actorOf(event);
   return {
     route,
     params,
@@ -157,9 +157,7 @@ function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string):
     headers,
     now: nowOf(event, headers),
     correlationId,
-    actor,
-    actorWindowId: windowId,
-    actorSiteId: siteId,
+    caller,
     idempotencyKey: route.command ? idempotencyKey : undefined,
     fingerprint: createHash('sha256').update(`${route.method} ${event.rawPath}\n${canonical(parsedBody ?? null)}`).digest('base64url'),
     ifMatch: route.command ? parseIfMatch(headers['if-match']) : undefined,
@@ -189,7 +187,10 @@ export function httpEntry(entry: EntryName, operations: Record<string, Operation
     const correlationId = correlationIds.get(event) ?? newCorrelationId();
     const route = table.get(event.routeKey);
     if (!route) throw new RouteNotFound(event.requestContext.http.method, event.rawPath);
-    const request = parseRequest(event, route, correlationId);
+    // Who first: an unauthenticated or unauthorised caller learns nothing from validation errors.
+    const caller = callerOf(event);
+    authorize(route.access, caller);
+    const request = parseRequest(event, route, correlationId, caller);
     const result = await operations[route.operationId]!(request, getRuntime());
     return jsonResult(result, correlationId);
   };

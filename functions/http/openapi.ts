@@ -45,7 +45,7 @@ export function openApiDocument(): Record<string, unknown> {
         '4XX': { description: 'The request was refused; nothing was written', content: problemContent },
         '5XX': { description: 'Our fault or a busy database (503 carries Retry-After)', content: problemContent },
       },
-      ...(route.public ? { security: [] } : {}),
+      ...(route.access === 'public' ? { security: [] } : { 'x-roles': route.access }),
     };
     if (route.body) operation.requestBody = { required: false, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;

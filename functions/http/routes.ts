@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Access } from '../auth/access.ts';
 import type { EntryName } from '../entrypoints.ts';
 import * as s from './schemas.ts';
 
@@ -15,22 +16,28 @@ export interface RouteDef {
   query?: z.ZodType;
   body?: z.ZodType;
   response: { status: number; schema: z.ZodType };
-  /** Served without a token (health and the API description). */
-  public?: true;
+  /** Who may call it ('public': no token). Clerks are further bound to their own window or site. */
+  access: Access;
   /** A command: takes `Idempotency-Key` and `If-Match`. */
   command?: true;
 }
+
+const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;
+const CASE_ACTORS = ['clerk', 'admin'] as const;
+const QUEUE_READERS = ['clerk', 'director', 'admin'] as const;
+const SUPERVISORS = ['director', 'admin'] as const;
+const ADMIN = ['admin'] as const;
 
 const caseCommand = (
   path: string,
   operationId: string,
   summary: string,
   body: z.ZodType,
-): RouteDef => ({ method: 'POST', path: `/cases/{id}/${path}`, entry: 'case-commands', operationId, summary, params: s.CaseIdParams, body, response: { status: 200, schema: s.CaseView }, command: true });
+): RouteDef => ({ method: 'POST', path: `/cases/{id}/${path}`, entry: 'case-commands', operationId, summary, params: s.CaseIdParams, body, response: { status: 200, schema: s.CaseView }, command: true, access: CASE_ACTORS });
 
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
 export const routes: readonly RouteDef[] = [
-  { method: 'POST', path: '/cases', entry: 'case-commands', operationId: 'submitCase', summary: 'Register an application (收件)', body: s.SubmitCaseBody, response: { status: 201, schema: s.CaseView }, command: true },
+  { method: 'POST', path: '/cases', entry: 'case-commands', operationId: 'submitCase', summary: 'Register an application (收件)', body: s.SubmitCaseBody, response: { status: 201, schema: s.CaseView }, command: true, access: CASE_ACTORS },
   caseCommand('request-materials', 'requestMaterials', 'Issue the one-time notice of everything missing (一次性告知)', s.RequestMaterialsBody),
   caseCommand('supply-materials', 'supplyMaterials', 'Record the materials brought in answer to the notice (补正)', s.SupplyMaterialsBody),
   caseCommand('accept', 'acceptCase', 'Accept the application (受理); the deadline starts', s.EmptyBody),
@@ -40,20 +47,20 @@ export const routes: readonly RouteDef[] = [
   caseCommand('transfer', 'transferCase', 'Move the case to another window, or forward it to the county (转办/转报)', s.TransferCaseBody),
   caseCommand('complete', 'completeCase', 'Decide the case (办结)', s.CompleteCaseBody),
   caseCommand('deliver', 'deliverCase', 'Hand over the result (送达)', s.DeliverCaseBody),
-  { method: 'GET', path: '/cases/{id}', entry: 'case-queries', operationId: 'getCase', summary: 'A case, with its deadline against today’s calendar', params: s.CaseIdParams, response: { status: 200, schema: s.CaseView } },
-  { method: 'GET', path: '/cases/{id}/events', entry: 'case-queries', operationId: 'getCaseEvents', summary: 'A case’s timeline: who did what, where and when', params: s.CaseIdParams, response: { status: 200, schema: s.Timeline } },
-  { method: 'GET', path: '/items', entry: 'catalogue', operationId: 'listItems', summary: 'The item catalogue (事项目录)', response: { status: 200, schema: s.ItemView.array() } },
-  { method: 'GET', path: '/items/{code}', entry: 'catalogue', operationId: 'getItem', summary: 'One item', params: s.ItemCodeParams, response: { status: 200, schema: s.ItemView } },
-  { method: 'GET', path: '/windows', entry: 'views', operationId: 'listWindows', summary: 'The windows (窗口), each with its open cases counted by urgency', response: { status: 200, schema: s.WindowWithCounts.array() } },
-  { method: 'GET', path: '/windows/{id}/queue', entry: 'views', operationId: 'getWindowQueue', summary: 'A window’s backlog (窗口队列), most urgent first', params: s.WindowParams, response: { status: 200, schema: s.WindowQueue } },
-  { method: 'GET', path: '/stats/summary', entry: 'views', operationId: 'getStatsSummary', summary: 'The figures a center reports for a period (format=csv for Excel)', query: s.StatsQuery, response: { status: 200, schema: s.StatsSummary } },
-  { method: 'GET', path: '/stats/daily', entry: 'views', operationId: 'getStatsDaily', summary: 'The daily series of a period', query: s.DailyQuery, response: { status: 200, schema: s.DailySeries } },
-  { method: 'GET', path: '/dead-letters', entry: 'views', operationId: 'listDeadLetters', summary: 'Events the projector gave up on (locally; on AWS also the SQS dead-letter queue)', response: { status: 200, schema: s.DeadLetters } },
-  { method: 'GET', path: '/sites', entry: 'catalogue', operationId: 'listSites', summary: 'County, township and village sites (三级联动)', response: { status: 200, schema: s.SiteView.array() } },
-  { method: 'GET', path: '/calendar/{year}', entry: 'calendar', operationId: 'getCalendarYear', summary: 'A year’s holidays and worked weekend days', params: s.YearParams, response: { status: 200, schema: s.CalendarYearView } },
-  { method: 'PUT', path: '/calendar/{year}', entry: 'calendar', operationId: 'amendCalendarYear', summary: 'Enter or correct a year’s holiday notice', params: s.YearParams, body: s.AmendCalendarBody, response: { status: 200, schema: s.CalendarYearView }, command: true },
-  { method: 'GET', path: '/health', entry: 'system', operationId: 'health', summary: 'Liveness', response: { status: 200, schema: s.Health }, public: true },
-  { method: 'GET', path: '/openapi.json', entry: 'system', operationId: 'openapi', summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, schema: s.OpenApiDocument }, public: true },
+  { method: 'GET', path: '/cases/{id}', entry: 'case-queries', operationId: 'getCase', summary: 'A case, with its deadline against today’s calendar', params: s.CaseIdParams, response: { status: 200, schema: s.CaseView }, access: STAFF },
+  { method: 'GET', path: '/cases/{id}/events', entry: 'case-queries', operationId: 'getCaseEvents', summary: 'A case’s timeline: who did what, where and when', params: s.CaseIdParams, response: { status: 200, schema: s.Timeline }, access: STAFF },
+  { method: 'GET', path: '/items', entry: 'catalogue', operationId: 'listItems', summary: 'The item catalogue (事项目录)', response: { status: 200, schema: s.ItemView.array() }, access: STAFF },
+  { method: 'GET', path: '/items/{code}', entry: 'catalogue', operationId: 'getItem', summary: 'One item', params: s.ItemCodeParams, response: { status: 200, schema: s.ItemView }, access: STAFF },
+  { method: 'GET', path: '/windows', entry: 'views', operationId: 'listWindows', summary: 'The windows (窗口), each with its open cases counted by urgency', response: { status: 200, schema: s.WindowWithCounts.array() }, access: STAFF },
+  { method: 'GET', path: '/windows/{id}/queue', entry: 'views', operationId: 'getWindowQueue', summary: 'A window’s backlog (窗口队列), most urgent first', params: s.WindowParams, response: { status: 200, schema: s.WindowQueue }, access: QUEUE_READERS },
+  { method: 'GET', path: '/stats/summary', entry: 'views', operationId: 'getStatsSummary', summary: 'The figures a center reports for a period (format=csv for Excel)', query: s.StatsQuery, response: { status: 200, schema: s.StatsSummary }, access: SUPERVISORS },
+  { method: 'GET', path: '/stats/daily', entry: 'views', operationId: 'getStatsDaily', summary: 'The daily series of a period', query: s.DailyQuery, response: { status: 200, schema: s.DailySeries }, access: SUPERVISORS },
+  { method: 'GET', path: '/dead-letters', entry: 'views', operationId: 'listDeadLetters', summary: 'Events the projector gave up on (locally; on AWS also the SQS dead-letter queue)', response: { status: 200, schema: s.DeadLetters }, access: ADMIN },
+  { method: 'GET', path: '/sites', entry: 'catalogue', operationId: 'listSites', summary: 'County, township and village sites (三级联动)', response: { status: 200, schema: s.SiteView.array() }, access: STAFF },
+  { method: 'GET', path: '/calendar/{year}', entry: 'calendar', operationId: 'getCalendarYear', summary: 'A year’s holidays and worked weekend days', params: s.YearParams, response: { status: 200, schema: s.CalendarYearView }, access: STAFF },
+  { method: 'PUT', path: '/calendar/{year}', entry: 'calendar', operationId: 'amendCalendarYear', summary: 'Enter or correct a year’s holiday notice', params: s.YearParams, body: s.AmendCalendarBody, response: { status: 200, schema: s.CalendarYearView }, command: true, access: ADMIN },
+  { method: 'GET', path: '/health', entry: 'system', operationId: 'health', summary: 'Liveness', response: { status: 200, schema: s.Health }, access: 'public' },
+  { method: 'GET', path: '/openapi.json', entry: 'system', operationId: 'openapi', summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, schema: s.OpenApiDocument }, access: 'public' },
 ];
 
 export const routeKeyOf = (route: Pick<RouteDef, 'method' | 'path'>) => `${route.method} ${route.path}`;

@@ -5,6 +5,7 @@ import { rankQueue } from '../../domain/projections/urgency.ts';
 import { dailySeries, summarize, type StatsFilter, type StatsRow } from '../../domain/stats/summary.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { localDateOf, type LocalDate } from '../../domain/time.ts';
+import { assertPlace } from '../auth/access.ts';
 import { csvResult, percent, toCsv } from '../http/csv.ts';
 import type { Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
@@ -68,6 +69,7 @@ export const viewOperations: Record<string, Operation> = {
   getWindowQueue: async (request, rt) => {
     const { id } = request.params as z.infer<typeof s.WindowParams>;
     if (!rt.county.window(id)) throw new NotFound(`no window ${id}`);
+    assertPlace(request.caller, { windowId: id }, `window ${id}’s queue`);
     const date = today(request, rt);
     const { entries, counts, total } = await queueOf(rt, id, date);
     return {

@@ -19,7 +19,7 @@ describe('the OpenAPI document', () => {
       const operation = generated.paths[route.path]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
       expect(Boolean(operation?.requestBody)).toBe(Boolean(route.body));
-      expect(operation?.security).toEqual(route.public ? [] : undefined);
+      expect(operation?.security).toEqual(route.access === 'public' ? [] : undefined);
     }
   });
 });

@@ -49,7 +49,7 @@ function wrongTypes(schema: z.ZodType): Record<string, unknown> {
 
 beforeAll(async () => {
   stack = await startStack();
-  http = api(stack.url);
+  http = api(stack.url, stack.token('admin'));
   const created = await http.post('/cases', validBodies.submitCase, clock('2026-11-02'));
   caseId = (created.body as { caseId: string }).caseId;
   snapshot = await tables();

@@ -6,7 +6,7 @@ let http: ReturnType<typeof api>;
 
 beforeAll(async () => {
   stack = await startStack();
-  http = api(stack.url);
+  http = api(stack.url, stack.token('admin'));
 });
 afterAll(async () => stack.close());
 
@@ -41,12 +41,14 @@ describe('a case walked through every state over HTTP', () => {
     await step('complete', { decision: 'approved' }, '2026-11-12', '16:00', { status: 'completed', onTime: true, early: true, version: 8 });
     await step('deliver', { method: 'electronic' }, '2026-11-13', '09:00', { status: 'delivered', deliveryMethod: 'electronic', version: 9 });
 
-    const view = await http.get(`/cases/${id}`);
+    // A director reads it with the phone masked; the administrator who acted sees it whole.
+    const director = api(stack.url, stack.token('director'));
+    const view = await director.get(`/cases/${id}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ caseNo: created.caseNo, status: 'delivered', deadline: '2026-11-13', applicant: { phone: '138****2345' }, acceptedDate: '2026-11-02' });
     expect(view.text).not.toContain('13857612345');
 
-    const timeline = await http.get<{ events: { type: string; version: number; at: string; actor: { id: string }; windowId: string | null }[] }>(`/cases/${id}/events`);
+    const timeline = await director.get<{ events: { type: string; version: number; at: string; actor: { id: string }; windowId: string | null }[] }>(`/cases/${id}/events`);
     expect(timeline.body.events.map((e) => e.type)).toEqual([
       'CaseSubmitted',
       'MaterialsRequested',
@@ -72,7 +74,7 @@ describe('a case walked through every state over HTTP', () => {
 
   it('refuses the dev clock on a server started without --dev-clock', async () => {
     const before = await stack.scan('events');
-    const plain = api(stack.plainUrl);
+    const plain = api(stack.plainUrl, stack.token('admin'));
     const response = await plain.post('/cases', { itemCode: JOINT_ACCEPTANCE, applicant, channel: 'window', materials: [] }, clock('2026-11-02'));
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');

@@ -4,6 +4,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { ensureTables } from '../../local/tables.ts';
+import { localPool, mintToken, type LocalPool, type TokenRequest } from '../../local/auth.ts';
+import type { Role } from '../../domain/meta.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startProjections } from '../../local/projections.ts';
 import { repositoryRoot, startLocalServer } from '../../local/server.ts';
 import type { StreamPoller } from '../../local/stream-poller.ts';
@@ -11,6 +15,9 @@ import type { StreamPoller } from '../../local/stream-poller.ts';
 export interface Stack {
   url: string;
   endpoint: string;
+  pool: LocalPool;
+  /** A token of this county's local pool (clerks default to window W01). */
+  token(role: Role, options?: Omit<TokenRequest, 'role'>): string;
   /** A second server on the same tables that honours nothing of the dev clock. */
   plainUrl: string;
   db: DynamoDBDocumentClient;
@@ -33,12 +40,15 @@ export async function startStack(county = 'sanmen', options: { projections?: boo
     COUNTY_FILE: join(repositoryRoot, 'infra', 'counties', `${county}.json`),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   });
-  const server = await startLocalServer({ port: 0, devClock: true });
-  const plain = await startLocalServer({ port: 0, devClock: false });
+  const pool = localPool(mkdtempSync(join(tmpdir(), 'banjian-auth-')), county);
+  const server = await startLocalServer({ port: 0, devClock: true, pool });
+  const plain = await startLocalServer({ port: 0, devClock: false, pool });
   const poller: StreamPoller | undefined = options.projections ? await startProjections({ endpoint, eventsTable: tables.events, maxAttempts: 3 }) : undefined;
   return {
     url: server.url,
     endpoint,
+    pool,
+    token: (role, options = {}) => mintToken(pool, { role, ...(role === 'clerk' && !options.windowId && !options.siteId ? { windowId: 'W01' } : {}), ...options }),
     plainUrl: plain.url,
     db,
     tables,
@@ -79,12 +89,12 @@ export interface ApiResponse<T = Record<string, unknown>> {
   text: string;
 }
 
-/** A small HTTP client for tests: JSON in, parsed JSON (or problem+json) out. */
-export function api(base: string) {
+/** A small HTTP client for tests: JSON in, parsed JSON (or problem+json) out, with a bearer token when given. */
+export function api(base: string, token?: string) {
   async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();

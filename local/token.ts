@@ -1,0 +1,32 @@
+/**
+ * `npm run token -- --role clerk --window W03`: prints a bearer token for the local server, signed
+ * by the local key in `.data/auth/` as the county's Cognito pool would sign one.
+ */
+import './env.ts';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { roles, type Role } from '../domain/meta.ts';
+import { localPool, mintToken } from './auth.ts';
+import { repositoryRoot } from './server.ts';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    window: { type: 'string' },
+    site: { type: 'string' },
+    user: { type: 'string' },
+    hours: { type: 'string', default: '8' },
+    county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
+  },
+});
+const staff = roles.filter((r) => r !== 'system');
+if (!values.role || !(staff as readonly string[]).includes(values.role)) {
+  console.error(`usage: npm run token -- --role ${staff.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8]`);
+  process.exit(1);
+}
+if (values.role === 'clerk' && !values.window && !values.site) {
+  console.error('a clerk works at a window or a site: add --window W03 or --site S-HY');
+  process.exit(1);
+}
+const pool = localPool(join(repositoryRoot, '.data', 'auth'), values.county);
+console.log(mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, hours: Number(values.hours) }));
