@@ -53,6 +53,13 @@ export const CountyCalendarSchema = z.object({
   workdays: z.array(localDate).default([]),
 });
 
+export const ApiSettingsSchema = z.object({
+  /** Browser origins allowed to call the API (the county's web console); none by default. */
+  corsOrigins: z.array(z.url({ protocol: /^https?$/ })).default([]),
+  /** Steady requests per second and burst for the whole stage. */
+  throttle: z.object({ rate: z.number().int().min(1).max(10_000), burst: z.number().int().min(1).max(5_000) }).default({ rate: 200, burst: 400 }),
+});
+
 export const CountySchema = z
   .object({
     code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
@@ -64,6 +71,9 @@ export const CountySchema = z
     windows: z.array(WindowSchema).min(1),
     items: z.array(ItemSchema).min(1),
     calendar: CountyCalendarSchema.default({ holidays: [], workdays: [] }),
+    api: ApiSettingsSchema.default({ corsOrigins: [], throttle: { rate: 200, burst: 400 } }),
+    /** Where alarm notifications go (an operator's address); optional. */
+    alarmEmail: z.email().optional(),
   })
   .superRefine((county, ctx) => {
     const unique = (what: string, ids: string[]) => {

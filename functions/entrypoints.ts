@@ -12,6 +12,8 @@ export interface Entrypoint {
   tables: { events?: TableAccess; views?: TableAccess };
   /** Stream entries: records per batch (small when traffic is light, large while catching up a backlog). */
   batchSize?: number;
+  /** Timer entries: the county-local time of day they run (EventBridge Scheduler on AWS, a local timer in `npm start`). */
+  daily?: string;
 }
 
 export const entrypoints = {
@@ -57,6 +59,13 @@ export const entrypoints = {
     kind: 'task',
     description: 'Admin task: rebuild every view from the Events table into a fresh generation',
     tables: { events: 'read', views: 'write' },
+  },
+  'calendar-watch': {
+    file: 'functions/entries/calendar-watch.ts',
+    kind: 'timer',
+    description: 'Daily: warns when deadlines start running into a year whose holiday notice is not entered',
+    tables: { events: 'read' },
+    daily: '06:00',
   },
   system: {
     file: 'functions/entries/system.ts',

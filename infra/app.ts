@@ -1,12 +1,14 @@
 import { App } from 'aws-cdk-lib';
-import { readCounty } from './county-config.ts';
+import { countiesDir, readCounty } from './county-config.ts';
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
 /** One deployment per county: `npx cdk deploy -c county=sanmen`. */
 export function buildApp(app: App = new App()): App {
   const key = (app.node.tryGetContext('county') as string | undefined) ?? 'sanmen';
-  const county = readCounty(key);
+  const county = readCounty(key, (app.node.tryGetContext('countiesDir') as string | undefined) ?? countiesDir);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const stateful = new StatefulStack(app, `Banjian-${key}-Stateful`, { env, description: `Banjian tables for ${county.name} (${county.code})` });
   new StatelessStack(app, `Banjian-${key}-Stateless`, {
@@ -16,6 +18,8 @@ export function buildApp(app: App = new App()): App {
     events: stateful.events,
     views: stateful.views,
   });
+  // Best-practice checks on every synth: an unacknowledged finding fails it (see infra/nag.ts for the accepted ones).
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return app;
 }
 

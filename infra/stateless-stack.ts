@@ -1,13 +1,22 @@
 import { join } from 'node:path';
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression, ScheduleTargetInput, ContextAttribute } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { County } from '../domain/county.ts';
+import { aggregates } from '../domain/projections/registry.ts';
 import { entrypoints, type EntryName, type Entrypoint } from '../functions/entrypoints.ts';
+import { BanjianFunction } from './constructs/banjian-function.ts';
+import { BanjianHttpApi } from './constructs/http-api.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { StaffPool } from './constructs/staff-pool.ts';
+import { acknowledgeDeadLetterQueue, acknowledgeFunction, acknowledgePublicRoutes, acknowledgeSchedulerTarget, acknowledgeStaffPool } from './nag.ts';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { viewsTable } from '../functions/tables.ts';
 
 const repositoryRoot = join(import.meta.dirname, '..');
 
@@ -17,53 +26,27 @@ export interface StatelessStackProps extends StackProps {
   views: Table;
 }
 
-/** One Lambda function: runtime, architecture, bundling and logging fixed once for all entrypoints. */
-export class BanjianFunction extends NodejsFunction {
-  constructor(scope: Construct, id: string, props: NodejsFunctionProps & { county: County }) {
-    const { county, ...rest } = props;
-    super(scope, id, {
-      runtime: Runtime.NODEJS_24_X,
-      // Graviton: cheaper per GB-second for this I/O-bound code.
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(10),
-      tracing: Tracing.ACTIVE,
-      logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
-      bundling: {
-        // Always the local esbuild, never Docker.
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Ship the SDK version the tests ran against rather than the runtime's.
-        externalModules: [],
-        banner: "import { createRequire as __banjianRequire } from 'module'; const require = __banjianRequire(import.meta.url);",
-        // The county file is compiled in: nothing county-specific is read at run time.
-        define: { BANJIAN_COUNTY: JSON.stringify(county) },
-      },
-      ...rest,
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'banjian',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        POWERTOOLS_METRICS_NAMESPACE: 'Banjian',
-        ...rest.environment,
-      },
-    });
-  }
-}
-
-/** Functions (and, as the stack grows, the API, schedules and alarms) that can be redeployed freely. */
+/** Functions, the API, the staff pool, schedules and alarms: everything that can be redeployed freely. */
 export class StatelessStack extends Stack {
   readonly functions = new Map<EntryName, BanjianFunction>();
+  readonly api: BanjianHttpApi;
+  readonly staff: StaffPool;
+  readonly deadLetters: Queue;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    const { county } = props;
+    this.deadLetters = new Queue(this, 'ProjectorDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Two weeks to look into a poison event before its record is gone.
+      retentionPeriod: Duration.days(14),
+    });
+
     for (const [name, entry] of Object.entries(entrypoints) as [EntryName, Entrypoint][]) {
       const fn = new BanjianFunction(this, pascal(name), {
-        county: props.county,
+        county,
         entry: join(repositoryRoot, entry.file),
         handler: 'handler',
         description: entry.description,
@@ -72,30 +55,79 @@ export class StatelessStack extends Stack {
         memorySize: entry.kind === 'task' ? 2048 : 512,
         environment: { EVENTS_TABLE: props.events.tableName, VIEWS_TABLE: props.views.tableName },
       });
+      grantTable(fn, props.events, entry.tables.events, []);
+      grantTable(fn, props.views, entry.tables.views, [viewsTable.touchedIndex.name]);
+      acknowledgeFunction(fn);
       if (entry.kind === 'stream') {
         fn.addEventSource(
           new DynamoEventSource(props.events, {
             startingPosition: StartingPosition.TRIM_HORIZON,
             batchSize: entry.batchSize ?? 100,
+            // Split a failing batch to find the poison record, retry a bounded number of times, then park it.
             bisectBatchOnError: true,
             retryAttempts: 10,
+            maxRecordAge: Duration.days(1),
             reportBatchItemFailures: true,
+            onFailure: new SqsDlq(this.deadLetters),
+            // Only new domain events wake the projector, not idempotency records or counters.
+            filters: [projectorFilter()],
           }),
         );
       }
-      grant(fn, props.events, entry.tables.events);
-      grant(fn, props.views, entry.tables.views);
+      if (entry.kind === 'timer' && entry.daily) {
+        const [hour, minute] = entry.daily.split(':');
+        new Schedule(this, `${pascal(name)}Schedule`, {
+          description: `${entry.description} (daily at ${entry.daily} ${county.timeZone})`,
+          schedule: ScheduleExpression.cron({ hour, minute, timeZone: TimeZone.of(county.timeZone) }),
+          target: new LambdaInvoke(fn, { input: ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime }), retryAttempts: 3 }),
+        });
+        acknowledgeSchedulerTarget(this, fn);
+      }
       this.functions.set(name, fn);
     }
+
+    this.staff = new StaffPool(this, 'Staff', { county });
+    this.api = new BanjianHttpApi(this, 'Gateway', { county, functions: this.functions, pool: this.staff.pool, client: this.staff.client });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      county,
+      api: this.api.api,
+      projector: this.functions.get('projector')!,
+      deadLetters: this.deadLetters,
+      functions: [...this.functions.values()],
+      tables: [props.events, props.views],
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.apiEndpoint, description: 'Base URL of the API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.staff.pool.userPoolId, description: 'Staff user pool (create accounts here)' });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.staff.client.userPoolClientId, description: 'Client id for terminals and the console' });
+    new CfnOutput(this, 'RebuildFunction', { value: this.functions.get('rebuild')!.functionName, description: 'Invoke to rebuild every view' });
+    new CfnOutput(this, 'Dashboard', { value: this.monitoring.dashboard.dashboardName, description: 'CloudWatch dashboard' });
+    acknowledgePublicRoutes(this.api.api);
+    acknowledgeDeadLetterQueue(this.deadLetters);
+    acknowledgeStaffPool(this.staff.pool);
   }
 }
 
-/** Grants exactly the access the entry list names, never `dynamodb:*`. */
-function grant(fn: NodejsFunction, table: Table, access: 'read' | 'write' | undefined): void {
-  if (access === 'read') table.grantReadData(fn);
-  if (access === 'write') table.grantReadWriteData(fn);
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** Only new domain events of a registered aggregate, not idempotency records or counters. */
+function projectorFilter(): Record<string, unknown> {
+  const prefixes: unknown[] = aggregates.map((a) => FilterRule.beginsWith(a.streamPrefix) as unknown);
+  return FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT') as unknown, dynamodb: { Keys: { stream: { S: prefixes } } } });
 }
 
-function pascal(name: string): string {
+/** Grants exactly the access the entry list names, on the table and its named indexes only — never `dynamodb:*`. */
+function grantTable(fn: BanjianFunction, table: Table, access: 'read' | 'write' | undefined, indexes: readonly string[]): void {
+  if (!access) return;
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: access === 'write' ? [...readActions, ...writeActions] : readActions,
+      resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)],
+    }),
+  );
+}
+
+export function pascal(name: string): string {
   return name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
 }

@@ -1,5 +1,5 @@
 import './env.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -8,6 +8,7 @@ import { repositoryRoot, startLocalServer } from './server.ts';
 import { localPool } from './auth.ts';
 import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
+import { startTimers } from './timers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +69,8 @@ const server = await startLocalServer({
   process.exit(1);
 });
 
+const { timeZone } = JSON.parse(readFileSync(countyFile, 'utf8')) as { timeZone: string };
+const stopTimers = startTimers(timeZone, (line) => console.log(line));
 const poller = await startProjections({ endpoint: dynamo.endpoint, eventsTable: process.env.EVENTS_TABLE, log: (line) => console.error(line) });
 
 console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
@@ -84,6 +87,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping…`);
+  stopTimers();
   await server.close();
   await poller.stop();
   await dynamo?.stop();

@@ -127,3 +127,17 @@ export class WorkingCalendar {
     return day;
   }
 }
+
+/** Working days in the next `horizon` calendar days that fall in years without a published notice. */
+export function provisionalDaysAhead(calendar: WorkingCalendar, today: LocalDate, horizon = 90): { days: number; years: number[] } {
+  const years = new Set<number>();
+  let days = 0;
+  for (let i = 1; i <= horizon; i++) {
+    const day = addDays(today, i);
+    if (calendar.isProvisional(day)) {
+      years.add(yearOf(day));
+      if (calendar.isWorkingDay(day)) days++;
+    }
+  }
+  return { days, years: [...years] };
+}

@@ -1,21 +1,52 @@
-import { App } from 'aws-cdk-lib';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entrypoints } from '../../functions/entrypoints.ts';
+import { routes } from '../../functions/http/routes.ts';
 import { buildApp } from '../../infra/app.ts';
+import { countiesDir } from '../../infra/county-config.ts';
+
+function synth(county: string, bundle = false) {
+  // Bundling is exercised once per county below; the template assertions do not need the bundles.
+  const app = buildApp(new App({ context: { county, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) } }));
+  const stack = (name: string) => app.node.findChild(`Banjian-${county}-${name}`) as Stack;
+  return { app, stateful: Template.fromStack(stack('Stateful')), stateless: Template.fromStack(stack('Stateless')), statelessStack: stack('Stateless') };
+}
 
 let stateful: Template;
 let stateless: Template;
 
 beforeAll(() => {
-  // Bundling is esbuild's job and is exercised by `cdk synth`; the assertions here are about the templates.
-  const app = buildApp(new App({ context: { county: 'sanmen', 'aws:cdk:bundling-stacks': [] } }));
-  stateful = Template.fromStack(app.node.findChild('Banjian-sanmen-Stateful') as never);
-  stateless = Template.fromStack(app.node.findChild('Banjian-sanmen-Stateless') as never);
+  ({ stateful, stateless } = synth('sanmen'));
 });
 
-describe('the county app', () => {
-  it('has an Events table keyed by stream and version, with a NEW_IMAGE stream, and a Views table', () => {
+type Statement = { Action: string | string[]; Resource: unknown };
+function policyOf(template: Template, functionPrefix: string): Statement[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  return Object.entries(policies)
+    .filter(([id]) => id.startsWith(`${functionPrefix}Role`))
+    .flatMap(([, p]) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement);
+}
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+const touches = (statement: Statement, table: 'Events' | 'Views') => JSON.stringify(statement.Resource).includes(`${table}`);
+
+describe('the stateful stack', () => {
+  it('keeps the tables safe: PITR, encryption, deletion protection, retained, termination protection', () => {
+    const tables = stateful.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toHaveLength(2);
+    for (const table of Object.values(tables) as { Properties: Record<string, unknown>; DeletionPolicy: string; UpdateReplacePolicy: string }[]) {
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.UpdateReplacePolicy).toBe('Retain');
+      expect(table.Properties).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, SSESpecification: { SSEEnabled: true }, DeletionProtectionEnabled: true });
+    }
+    const app = buildApp(new App({ context: { county: 'sanmen', 'aws:cdk:bundling-stacks': [] } }));
+    expect((app.node.findChild('Banjian-sanmen-Stateful') as Stack).terminationProtection).toBe(true);
+  });
+
+  it('has the Events table keyed by stream and version with a NEW_IMAGE stream and a TTL for idempotency records, and the Views table with its index', () => {
     stateful.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: 'stream', KeyType: 'HASH' },
@@ -29,16 +60,110 @@ describe('the county app', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'touched' })],
+    });
+  });
+});
+
+describe('the stateless stack', () => {
+  it('makes one Node.js 24 arm64 function per entrypoint, with log retention and Powertools settings', () => {
+    const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
+    expect(Object.keys(functions)).toHaveLength(Object.keys(entrypoints).length);
+    stateless.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Environment: { Variables: Match.objectLike({ EVENTS_TABLE: Match.anyValue(), POWERTOOLS_SERVICE_NAME: 'banjian', POWERTOOLS_METRICS_NAMESPACE: 'Banjian' }) },
+    });
+    stateless.resourceCountIs('AWS::Logs::LogGroup', Object.keys(entrypoints).length + 1);
+    stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
+  });
+
+  it('puts every route of the route table on the API, all behind the JWT authorizer but the two public ones', () => {
+    const apiRoutes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')) as { Properties: { RouteKey: string; AuthorizationType: string } }[];
+    expect(apiRoutes.map((r) => r.Properties.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of apiRoutes) {
+      const isPublic = ['GET /health', 'GET /openapi.json'].includes(route.Properties.RouteKey);
+      expect(route.Properties.AuthorizationType, route.Properties.RouteKey).toBe(isPublic ? 'NONE' : 'JWT');
+    }
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+    });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://banjian.sanmen.gov.cn'] } });
+  });
+
+  it('has a staff pool with the four groups and window/site attributes', () => {
+    const groups = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
+    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director']);
+    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'windowId' }), Match.objectLike({ Name: 'siteId' })]),
     });
   });
 
-  it('makes one function per entrypoint of the shared entry list', () => {
-    const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
-    expect(Object.keys(functions)).toHaveLength(Object.keys(entrypoints).length);
-    stateless.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'], Environment: { Variables: Match.objectLike({ EVENTS_TABLE: Match.anyValue() }) } });
+  it('feeds the projector from the stream with bounded retries, bisection, partial failures and a DLQ', () => {
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 1000,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 86_400,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('case#') }] },
+    });
+    stateless.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
   });
 
+  it('schedules the timer entrypoints in the county’s time zone', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(00 06 * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai' });
+  });
+
+  it('alarms on dead letters, a lagging projector, 5xx, throttles and a missing holiday notice, with a dashboard', () => {
+    const alarms = Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmDescription: string; Threshold: number } }[];
+    const described = alarms.map((a) => a.Properties.AlarmDescription).join('\n');
+    for (const needle of ['dead-letter queue', 'more than 60 s behind', '5xx', 'throttled', 'DynamoDB throttled', 'holiday notice']) expect(described).toContain(needle);
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 60_000 });
+    stateless.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('grants each function only what its entry needs: no dynamodb:*, no writes on Events from queries', () => {
+    const all = Object.values(stateless.findResources('AWS::IAM::Policy')).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement);
+    expect(actionsOf(all).filter((a) => a === 'dynamodb:*' || a === '*')).toEqual([]);
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    for (const query of ['CaseQueries', 'Views', 'Catalogue', 'System', 'CalendarWatch']) {
+      const statements = policyOf(stateless, query);
+      expect(actionsOf(statements.filter((s) => touches(s, 'Events') || touches(s, 'Views'))).filter((a) => writes.includes(a)), query).toEqual([]);
+    }
+    expect(actionsOf(policyOf(stateless, 'CaseCommands').filter((s) => touches(s, 'Views')))).toEqual([]);
+    expect(actionsOf(policyOf(stateless, 'Projector').filter((s) => touches(s, 'Views')))).toContain('dynamodb:PutItem');
+  });
+});
+
+describe('counties', () => {
+  it('synthesises both counties offline, bundling every function with the local esbuild, with no unacknowledged cdk-nag finding', () => {
+    for (const county of ['sanmen', 'tiantai']) {
+      const { app } = synth(county, true);
+      expect(() => app.synth(), county).not.toThrow();
+    }
+  }, 120_000);
+
   it('fails synth on an unknown county, naming it', () => {
-    expect(() => buildApp(new App({ context: { county: 'atlantis' } }))).toThrow(/Unknown county "atlantis"/);
+    expect(() => buildApp(new App({ context: { county: 'atlantis' } }))).toThrow(/Unknown county "atlantis".*known: sanmen, tiantai/);
+  });
+
+  it('fails synth on an invalid county file, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'counties-'));
+    const county = JSON.parse(readFileSync(join(countiesDir, 'sanmen.json'), 'utf8')) as { items: { windowId: string }[]; api: { corsOrigins: string[] } };
+    county.items[3]!.windowId = 'W99';
+    county.api.corsOrigins = ['not a url'];
+    writeFileSync(join(dir, 'sanmen.json'), JSON.stringify(county));
+    const build = () => buildApp(new App({ context: { county: 'sanmen', countiesDir: dir } }));
+    expect(build).toThrow(/sanmen\.json is invalid/);
+    expect(build).toThrow(/items\.3\.windowId: unknown window W99/);
+    expect(build).toThrow(/api\.corsOrigins\.0: Invalid URL/);
   });
 });

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { entrypoints, type Entrypoint } from '../functions/entrypoints.ts';
+import { repositoryRoot } from './server.ts';
+
+/** Milliseconds from `now` to the next `HH:MM` in the time zone. */
+export function msUntil(daily: string, timeZone: string, now = Date.now()): number {
+  const [hour, minute] = daily.split(':').map(Number) as [number, number];
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(now)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as { hour: number; minute: number; second: number };
+  const secondsNow = parts.hour * 3600 + parts.minute * 60 + parts.second;
+  let wait = hour * 3600 + minute * 60 - secondsNow;
+  if (wait <= 0) wait += 24 * 3600;
+  return wait * 1000 - (now % 1000);
+}
+
+/** The local stand-in for EventBridge Scheduler: each timer entry's handler at its county-local time, every day. */
+export function startTimers(timeZone: string, log: (line: string) => void): () => void {
+  const handles: NodeJS.Timeout[] = [];
+  for (const [name, entry] of Object.entries(entrypoints) as [string, Entrypoint][]) {
+    if (entry.kind !== 'timer' || !entry.daily) continue;
+    const daily = entry.daily;
+    const arm = () => {
+      const handle = setTimeout(() => {
+        void (async () => {
+          try {
+            const module = (await import(pathToFileURL(join(repositoryRoot, entry.file)).href)) as { handler: (event: { time: string }) => Promise<unknown> };
+            log(`timer ${name}: ${JSON.stringify(await module.handler({ time: new Date().toISOString() }))}`);
+          } catch (error) {
+            log(`timer ${name} failed: ${(error as Error).message}`);
+          }
+          arm();
+        })();
+      }, msUntil(daily, timeZone));
+      handle.unref();
+      handles.push(handle);
+    };
+    arm();
+  }
+  return () => handles.forEach(clearTimeout);
+}
