@@ -32,7 +32,7 @@ Object.assign(process.env, {
   EVENTS_TABLE: tables.events,
   VIEWS_TABLE: tables.views,
   COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'),
-  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  POWERTOOLS_LOG_LEVEL: 'ERROR', COUNTY_SECRET: 'bench-secret',
 });
 const rawClient = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), {
   marshallOptions: { removeUndefinedValues: true },

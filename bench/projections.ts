@@ -35,7 +35,7 @@ const dynamo = await startDynamoLocal();
 const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'sanmen');
 const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;
 const tables = { events: 'bench-events', views: 'bench-views' };
-Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, EVENTS_TABLE: tables.events, VIEWS_TABLE: tables.views, COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'), POWERTOOLS_LOG_LEVEL: 'ERROR' });
+Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, EVENTS_TABLE: tables.events, VIEWS_TABLE: tables.views, COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'), POWERTOOLS_LOG_LEVEL: 'ERROR', COUNTY_SECRET: 'bench-secret' });
 const client = (): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), { marshallOptions: { removeUndefinedValues: true } });
 const raw = client();
@@ -44,15 +44,15 @@ await ensureTables(raw, tables);
 // 1. Events, from the simulator (through the handlers, without sockets).
 const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
 const dispatch = createDispatcher(await loadHandlers(), true, pool);
-const transport = async (path: string, body: string, headers: Record<string, string>) => {
-  const result = await dispatch({ method: 'POST', url: path, headers: { ...headers, authorization }, body });
+const transport = async (path: string, body: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'POST') => {
+  const result = await dispatch({ method, url: path, headers: { ...headers, authorization }, body });
   return { status: result.statusCode ?? 200, json: JSON.parse(result.body ?? '{}') as Record<string, unknown> };
 };
 const scale = 1;
 const days = Math.max(1, Math.round(TARGET_EVENTS / 2300));
 process.stderr.write(`Simulating ${days} working days at scale ${scale} for about ${TARGET_EVENTS} events… `);
 let t0 = performance.now();
-const tally = await simulate({ url: '', county, from: '2026-11-02', days, scale, seed: 42, transport, concurrency: 16 });
+const tally = await simulate({ url: '', county, from: '2026-11-02', days, scale, seed: 42, transport, concurrency: 16, satisfaction: false });
 process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 
 async function scanAll(table: string) {

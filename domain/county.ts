@@ -60,6 +60,22 @@ export const ApiSettingsSchema = z.object({
   throttle: z.object({ rate: z.number().int().min(1).max(10_000), burst: z.number().int().min(1).max(5_000) }).default({ rate: 200, burst: 400 }),
 });
 
+export const SatisfactionSettingsSchema = z.object({
+  /** Share of completed cases sampled for a telephone callback (the seed county: about 10%). */
+  callbackRatio: z.number().min(0).max(1).default(0.1),
+  /** Attempts before an unreached case leaves the lists. */
+  maxCallbackAttempts: z.number().int().min(1).max(10).default(3),
+  /** Usernames of the callback staff on duty by default; a list is split evenly among them. */
+  callbackStaff: z.array(z.string().min(1)).default([]),
+  /** Days a first list looks back when there is no previous list. */
+  firstListLookbackDays: z.number().int().min(1).max(31).default(7),
+  /** Count "no review within N days" as a review of this level (some provinces: very satisfied after 7); off by default. */
+  defaultReview: z.object({ afterDays: z.number().int().min(1).max(60), level: z.enum(['very-satisfied', 'satisfied', 'basically-satisfied']) }).nullable().default(null),
+  /** Working days to call back after a bad review, and to rectify or explain it. */
+  rectification: z.object({ callbackWorkingDays: z.number().int().min(1).max(10), resolveWorkingDays: z.number().int().min(1).max(60) }).default({ callbackWorkingDays: 1, resolveWorkingDays: 15 }),
+});
+export type SatisfactionSettings = z.infer<typeof SatisfactionSettingsSchema>;
+
 export const CountySchema = z
   .object({
     code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
@@ -72,6 +88,7 @@ export const CountySchema = z
     items: z.array(ItemSchema).min(1),
     calendar: CountyCalendarSchema.default({ holidays: [], workdays: [] }),
     api: ApiSettingsSchema.default({ corsOrigins: [], throttle: { rate: 200, burst: 400 } }),
+    satisfaction: SatisfactionSettingsSchema.default(SatisfactionSettingsSchema.parse({})),
     /** Where alarm notifications go (an operator's address); optional. */
     alarmEmail: z.email().optional(),
   })

@@ -14,6 +14,8 @@ export interface Entrypoint {
   batchSize?: number;
   /** Timer entries: the county-local time of day they run (EventBridge Scheduler on AWS, a local timer in `npm start`). */
   daily?: string;
+  /** Reads the county secret (sampling salt, phone keys, roster seed). */
+  secret?: true;
 }
 
 export const entrypoints = {
@@ -22,6 +24,7 @@ export const entrypoints = {
     kind: 'http',
     description: 'Case commands: submit, notice, accept, reject, suspend, resume, transfer, complete, deliver',
     tables: { events: 'write' },
+    secret: true,
   },
   'case-queries': {
     file: 'functions/entries/case-queries.ts',
@@ -40,6 +43,29 @@ export const entrypoints = {
     kind: 'http',
     description: 'Read models: window queues, statistics, dead letters',
     tables: { views: 'read', events: 'read' },
+  },
+  satisfaction: {
+    file: 'functions/entries/satisfaction.ts',
+    kind: 'http',
+    description: 'Reviews, SMS replies, callback lists and attempts, the bad-review loop, satisfaction rates',
+    tables: { events: 'write', views: 'read' },
+    secret: true,
+  },
+  'callback-lists': {
+    file: 'functions/entries/callback-lists.ts',
+    kind: 'timer',
+    description: 'Each working day before opening: publish the day’s callback list',
+    tables: { events: 'write', views: 'read' },
+    secret: true,
+    daily: '07:30',
+  },
+  'default-reviews': {
+    file: 'functions/entries/default-reviews.ts',
+    kind: 'timer',
+    description: 'Daily: count the county’s default level for cases nobody rated in time (when the county counts one)',
+    tables: { events: 'write', views: 'read' },
+    secret: true,
+    daily: '02:00',
   },
   calendar: {
     file: 'functions/entries/calendar.ts',

@@ -17,6 +17,7 @@ export function buildApp(app: App = new App()): App {
     county,
     events: stateful.events,
     views: stateful.views,
+    secret: stateful.secret,
   });
   // Best-practice checks on every synth: an unacknowledged finding fails it (see infra/nag.ts for the accepted ones).
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -14,10 +14,15 @@ export function acknowledgeFunction(fn: BanjianFunction): void {
   ack(fn.role!, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions; everything else the role holds names its table or log group.');
 }
 
-export function acknowledgeSchedulerTarget(scope: IConstruct, fn: BanjianFunction): void {
-  const logicalId = Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
-  const role = Stack.of(scope).node.findAll().find((c) => c.node.id.startsWith('SchedulerRoleForTarget'));
-  if (role) ack(role, `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`, 'The scheduler may invoke the timer function and its versions; it can invoke nothing else.');
+/** The scheduler's roles (one per target) may invoke their timer function's versions: one finding per function. */
+export function acknowledgeSchedulerTargets(stack: Stack, timers: readonly BanjianFunction[]): void {
+  const roles = stack.node.findAll().filter((c) => c.node.id.startsWith('SchedulerRoleForTarget'));
+  for (const role of roles) {
+    for (const fn of timers) {
+      const logicalId = stack.getLogicalId(fn.node.defaultChild as CfnElement);
+      ack(role, `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`, 'The scheduler may invoke the timer function and its versions; it can invoke nothing else.');
+    }
+  }
 }
 
 export function acknowledgePublicRoutes(api: IConstruct): void {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, ContextAttribute } from 'aws-cdk-lib/aws-scheduler';
@@ -14,7 +15,7 @@ import { BanjianFunction } from './constructs/banjian-function.ts';
 import { BanjianHttpApi } from './constructs/http-api.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { StaffPool } from './constructs/staff-pool.ts';
-import { acknowledgeDeadLetterQueue, acknowledgeFunction, acknowledgePublicRoutes, acknowledgeSchedulerTarget, acknowledgeStaffPool } from './nag.ts';
+import { acknowledgeDeadLetterQueue, acknowledgeFunction, acknowledgePublicRoutes, acknowledgeSchedulerTargets, acknowledgeStaffPool } from './nag.ts';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { viewsTable } from '../functions/tables.ts';
 
@@ -24,6 +25,7 @@ export interface StatelessStackProps extends StackProps {
   county: County;
   events: Table;
   views: Table;
+  secret: ISecret;
 }
 
 /** Functions, the API, the staff pool, schedules and alarms: everything that can be redeployed freely. */
@@ -53,8 +55,9 @@ export class StatelessStack extends Stack {
         // A rebuild scans the whole Events table; everything else answers within seconds.
         timeout: entry.kind === 'task' ? Duration.minutes(15) : Duration.seconds(entry.kind === 'stream' ? 60 : 10),
         memorySize: entry.kind === 'task' ? 2048 : 512,
-        environment: { EVENTS_TABLE: props.events.tableName, VIEWS_TABLE: props.views.tableName },
+        environment: { EVENTS_TABLE: props.events.tableName, VIEWS_TABLE: props.views.tableName, ...(entry.secret ? { COUNTY_SECRET_ARN: props.secret.secretArn } : {}) },
       });
+      if (entry.secret) props.secret.grantRead(fn);
       grantTable(fn, props.events, entry.tables.events, []);
       grantTable(fn, props.views, entry.tables.views, [viewsTable.touchedIndex.name]);
       acknowledgeFunction(fn);
@@ -81,7 +84,6 @@ export class StatelessStack extends Stack {
           schedule: ScheduleExpression.cron({ hour, minute, timeZone: TimeZone.of(county.timeZone) }),
           target: new LambdaInvoke(fn, { input: ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime }), retryAttempts: 3 }),
         });
-        acknowledgeSchedulerTarget(this, fn);
       }
       this.functions.set(name, fn);
     }
@@ -102,6 +104,7 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.staff.client.userPoolClientId, description: 'Client id for terminals and the console' });
     new CfnOutput(this, 'RebuildFunction', { value: this.functions.get('rebuild')!.functionName, description: 'Invoke to rebuild every view' });
     new CfnOutput(this, 'Dashboard', { value: this.monitoring.dashboard.dashboardName, description: 'CloudWatch dashboard' });
+    acknowledgeSchedulerTargets(this, [...this.functions.entries()].filter(([name]) => entrypoints[name].kind === 'timer').map(([, fn]) => fn));
     acknowledgePublicRoutes(this.api.api);
     acknowledgeDeadLetterQueue(this.deadLetters);
     acknowledgeStaffPool(this.staff.pool);

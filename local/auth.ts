@@ -89,3 +89,13 @@ export function verifyToken(pool: LocalPool, authorization: string | undefined, 
   if (typeof claims.nbf === 'number' && claims.nbf > seconds) throw new TokenRejected('not yet valid');
   return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]));
 }
+
+/** The county secret for local runs (sampling salt, roster seed): random once, kept in `.data/county-secret`. */
+export function localSecret(dir: string): string {
+  const path = join(dir, 'county-secret');
+  if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, randomUUID(), { mode: 0o600 });
+  }
+  return readFileSync(path, 'utf8').trim();
+}

@@ -51,14 +51,18 @@ export interface SimulationOptions {
   transport?: Transport;
   /** A bearer token (an administrator's: the simulator acts at every window). */
   token?: string;
+  /** Reviews, SMS replies, daily callback lists and the bad-review loop (on by default). */
+  satisfaction?: boolean;
+  /** How long to let the projector catch up before a day's callback list is drawn (ms). */
+  settleMs?: number;
 }
 
-export type Transport = (path: string, body: string, headers: Record<string, string>) => Promise<{ status: number; json: Record<string, unknown> }>;
+export type Transport = (path: string, body: string, headers: Record<string, string>, method?: 'GET' | 'POST') => Promise<{ status: number; json: Record<string, unknown> }>;
 
 const httpTransport =
   (url: string, token: string | undefined): Transport =>
-  async (path, body, headers) => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  async (path, body, headers, method = 'POST') => {
+    const response = await fetch(`${url}${path}`, { method, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: method === 'GET' ? undefined : body });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
 
@@ -81,6 +85,19 @@ export interface Tally {
   grassroots: number;
   online: number;
   byChannel: Record<Channel, number>;
+  /** Satisfaction: reviews that count (voided ones taken out), bad ones, SMS, callbacks, the loop. */
+  reviews: number;
+  badReviews: number;
+  voidedReviews: number;
+  smsReplies: number;
+  smsReviews: number;
+  smsUnparsed: number;
+  callbackLists: number;
+  listEntries: { badReview: number; retry: number; sample: number };
+  callbackAttempts: number;
+  validCallbacks: number;
+  appeals: number;
+  rectificationsClosed: number;
   errors: number;
 }
 
@@ -134,17 +151,43 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     grassroots: 0,
     online: 0,
     byChannel: { window: 0, online: 0, township: 0, village: 0, agent: 0 },
+    reviews: 0,
+    badReviews: 0,
+    voidedReviews: 0,
+    smsReplies: 0,
+    smsReviews: 0,
+    smsUnparsed: 0,
+    callbackLists: 0,
+    listEntries: { badReview: 0, retry: 0, sample: 0 },
+    callbackAttempts: 0,
+    validCallbacks: 0,
+    appeals: 0,
+    rectificationsClosed: 0,
     errors: 0,
   };
   const byType = new Map(TYPES.map(([type]) => [type, options.county.items.filter((i) => i.type === type)]));
   const sitesOf = (level: 'township' | 'village') => options.county.sites.filter((s) => s.level === level);
   const countyWindow = (item: Item) => options.county.windows.find((w) => w.id === item.windowId)!;
   const at = (date: LocalDate, minutes: number) => new Date(Date.parse(`${date}T00:00:00+08:00`) + minutes * 60_000).toISOString();
-  const pending = new Map<LocalDate, Step[][]>();
-  const later = (date: LocalDate, chain: Step[]) => {
+  // Work for later days, by case: one case's steps of a day run in one chain, in time order, so that
+  // no step is ever dated before the case's previous one.
+  const pending = new Map<LocalDate, Map<string, Step[]>>();
+  const later = (date: LocalDate, chain: Step[], caseKey: string) => {
     if (date > lastDay) return;
-    pending.set(date, [...(pending.get(date) ?? []), chain]);
+    const day = pending.get(date) ?? new Map<string, Step[]>();
+    day.set(caseKey, [...(day.get(caseKey) ?? []), ...chain].sort((a, b) => a.at.localeCompare(b.at)));
+    pending.set(date, day);
   };
+  const satisfactionOn = options.satisfaction ?? true;
+  const LEVELS = [
+    ['very-satisfied', 0.85],
+    ['satisfied', 0.1],
+    ['basically-satisfied', 0.03],
+    ['dissatisfied', 0.012],
+    ['very-dissatisfied', 0.008],
+  ] as const;
+  const isBadLevel = (level: string) => level === 'dissatisfied' || level === 'very-dissatisfied';
+  const phones = new Map<string, string>();
 
   async function post(path: string, body: unknown, instant: string, key = `sim-${options.seed}-${path}-${instant}`): Promise<Record<string, unknown>> {
     const { status, json } = await transport(path, JSON.stringify(body), { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key });
@@ -177,8 +220,11 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       steps.push({ at: instant, run: () => run(instant) });
     };
     step(async (instant) => {
-      const created = await post('/cases', { itemCode: item.code, applicant: { name: '模拟申请人', phone: `138${String(rng.int(0, 99_999_999)).padStart(8, '0')}` }, channel, siteId, materials: brought }, instant, `sim-${options.seed}-${day}-${index}-submit`);
+      const phone = `138${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+      const optOut = rng.chance(0.03);
+      const created = await post('/cases', { itemCode: item.code, applicant: { name: '模拟申请人', phone, ...(optOut ? { optOut } : {}) }, channel, siteId, materials: brought }, instant, `sim-${options.seed}-${day}-${index}-submit`);
       caseId = created.caseId as string;
+      if (!optOut) phones.set(caseId, phone);
       tally.submitted++;
       tally.byChannel[channel]++;
       if (siteId !== undefined) tally.grassroots++;
@@ -209,6 +255,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     step(async (instant) => {
       const accepted = await post(`/cases/${caseId}/accept`, {}, instant);
       tally.accepted++;
+      if (satisfactionOn && rng.chance(0.3)) await reviewAtWindow(rng, caseId, day, new Date(Date.parse(instant) + 2 * 60_000).toISOString());
       await plan(rng, caseId, item, day, instant, accepted.deadline as LocalDate);
     });
     return steps;
@@ -223,10 +270,18 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       tally.commitmentCompleted++;
       if (done.early === true) tally.early++;
     }
+    const phone = phones.get(caseId);
+    if (satisfactionOn && phone !== undefined && rng.chance(0.4)) {
+      // Replies come in over the evening; the gateway hands them on the next morning (by then the invitation is in the views).
+      const receivedAt = new Date(Date.parse(instant) + rng.int(5, 120) * 60_000).toISOString();
+      const next = calendar.addWorkingDays(date, 1);
+      const when = at(next, 8 * 60 + rng.int(0, 20));
+      later(next, [{ at: when, run: () => smsReply(rng, phone, receivedAt, when) }], caseId);
+    }
     if (item.type !== 'report-up' && rng.chance(0.5)) {
       const next = calendar.addWorkingDays(date, 1);
       const when = at(next, 9 * 60 + rng.int(0, 400));
-      later(next, [{ at: when, run: () => deliver(rng, caseId, when) }]);
+      later(next, [{ at: when, run: () => deliver(rng, caseId, when) }], caseId);
     }
   }
 
@@ -238,7 +293,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     }
     const completeOn = (date: LocalDate) => {
       const instant = at(date, rng.int(9 * 60, 16 * 60 + 30));
-      later(date, [{ at: instant, run: () => completeNow(rng, caseId, item, instant, date) }]);
+      later(date, [{ at: instant, run: () => completeNow(rng, caseId, item, instant, date) }], caseId);
     };
     const finish = (from: LocalDate, due: LocalDate) => {
       const slack = calendar.workingDaysBetween(from, due);
@@ -252,19 +307,100 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       const resumeDay = calendar.addWorkingDays(suspendDay, rng.int(2, 4));
       const suspendAt = at(suspendDay, 10 * 60);
       const resumeAt = at(resumeDay, 9 * 60);
-      later(suspendDay, [
-        {
-          at: suspendAt,
-          run: async () => {
-            await post(`/cases/${caseId}/suspend`, { procedure: rng.pick(['hearing', 'expert-review', 'inspection', 'testing'] as const), reason: '依法启动特别程序' }, suspendAt);
-            tally.suspended++;
+      later(
+        suspendDay,
+        [
+          {
+            at: suspendAt,
+            run: async () => {
+              await post(`/cases/${caseId}/suspend`, { procedure: rng.pick(['hearing', 'expert-review', 'inspection', 'testing'] as const), reason: '依法启动特别程序' }, suspendAt);
+              tally.suspended++;
+            },
           },
-        },
-      ]);
-      later(resumeDay, [{ at: resumeAt, run: async () => finish(resumeDay, (await post(`/cases/${caseId}/resume`, {}, resumeAt)).deadline as LocalDate) }]);
+        ],
+        caseId,
+      );
+      later(resumeDay, [{ at: resumeAt, run: async () => finish(resumeDay, (await post(`/cases/${caseId}/resume`, {}, resumeAt)).deadline as LocalDate) }], caseId);
       return;
     }
     finish(acceptedDay, deadline);
+  }
+
+  async function reviewAtWindow(rng: Rng, caseId: string, day: LocalDate, instant: string) {
+    const level = rng.weighted(LEVELS);
+    const reviewed = await post(`/cases/${caseId}/reviews`, { level, channel: 'window-device' }, instant);
+    countReview(level);
+    if (typeof reviewed.rectificationId === 'string') closeOut(rng, caseId, reviewed.rectificationId, day);
+  }
+
+  function countReview(level: string) {
+    tally.reviews++;
+    if (isBadLevel(level)) tally.badReviews++;
+  }
+
+  /** The bad-review loop: verify, sometimes an appeal and its re-check, rectify or explain, follow up, close. */
+  function closeOut(rng: Rng, caseId: string, rectificationId: string, day: LocalDate) {
+    const base = `/rectifications/${rectificationId}`;
+    const d1 = calendar.addWorkingDays(day, 1);
+    const d2 = calendar.addWorkingDays(day, 2);
+    const d3 = calendar.addWorkingDays(day, 3);
+    const appeal = rng.chance(0.15);
+    const voided = appeal && rng.chance(0.6);
+    const steps: [LocalDate, number, string, unknown, (() => void)?][] = [[d1, 10 * 60, 'verify', { finding: appeal ? 'mistaken' : 'confirmed' }]];
+    if (appeal) {
+      steps.push([d1, 11 * 60, 'appeal', { reason: '申请人对办理结果有误解，非窗口服务问题' }, () => tally.appeals++]);
+      steps.push([d2, 13 * 60, 'recheck', { result: voided ? 'voided' : 'upheld' }, () => void (voided && (tally.voidedReviews++, tally.reviews--, tally.badReviews--))]);
+    }
+    if (!voided) {
+      steps.push([d2, 15 * 60, 'resolve', { how: rng.chance(0.6) ? 'rectified' : 'explained', note: '已约谈窗口人员并整改' }]);
+      steps.push([d3, 16 * 60, 'follow-up', { satisfied: rng.chance(0.9) }]);
+      steps.push([d3, 16 * 60 + 30, 'close', {}, () => tally.rectificationsClosed++]);
+    }
+    for (const [date, minute, path, body, count] of steps) {
+      const when = at(date, minute);
+      later(date, [{ at: when, run: async () => void (await post(`${base}/${path}`, body, when), count?.()) }], caseId);
+    }
+  }
+
+  const GARBAGE = ['谢谢', 'OK', '好的，谢谢', '?', '请问什么时候能领证', '退订'];
+  async function smsReply(rng: Rng, phone: string, receivedAt: string, instant: string) {
+    const level = rng.weighted(LEVELS);
+    const roll = rng.next();
+    const text = roll < 0.05 ? rng.pick(GARBAGE) : roll < 0.08 ? ({ 'very-satisfied': '非常满意', satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', 'very-dissatisfied': '非常不满意' } as const)[level] : String(LEVELS.findIndex(([l]) => l === level) + 1);
+    const result = await post('/sms/inbound', { from: phone, text, receivedAt }, instant, `sim-sms-${options.seed}-${phone}-${receivedAt}`);
+    tally.smsReplies++;
+    if (result.outcome === 'rated') {
+      tally.smsReviews++;
+      countReview(result.level as string);
+    } else if (result.outcome === 'kept') tally.smsUnparsed++;
+  }
+
+  /** The morning list, then each entry called in the afternoon: reached, no answer, wrong number or refused. */
+  async function callbacksOf(day: LocalDate): Promise<Map<string, Step[]>> {
+    const built = await post(`/callbacks/lists/${day}`, {}, at(day, 7 * 60 + 30));
+    if (built.created === true) tally.callbackLists++;
+    const list = (await transport(`/callbacks?date=${day}`, '', { 'x-dev-clock': at(day, 7 * 60 + 35) }, 'GET')).json as { entries: { caseId: string; reason: 'bad-review' | 'retry' | 'sample' }[] };
+    const chains = new Map<string, Step[]>();
+    for (const [i, entry] of list.entries.entries()) {
+      tally.listEntries[entry.reason === 'bad-review' ? 'badReview' : entry.reason]++;
+      const rng = random(seedOf(options.seed, `${day}#callback`, i));
+      const when = at(day, rng.int(14 * 60, 16 * 60 + 20));
+      chains.set(entry.caseId, [
+        {
+          at: when,
+          run: async () => {
+            const outcome = rng.weighted([['reached', 0.7], ['no-answer', 0.25], ['wrong-number', 0.03], ['refused', 0.02]] as const);
+            const level = outcome === 'reached' ? rng.weighted(LEVELS) : undefined;
+            const answers = outcome === 'reached' ? { attitude: true, speed: rng.chance(0.95), oneTimeNotice: true, timeLimit: true, integrity: true } : undefined;
+            const result = await post(`/callbacks/${entry.caseId}/attempts`, { outcome, level, answers }, when);
+            tally.callbackAttempts++;
+            if (outcome === 'reached') tally.validCallbacks++;
+            if (level !== undefined && result.reviewId !== null) countReview(level);
+          },
+        },
+      ]);
+    }
+    return chains;
   }
 
   async function deliver(rng: Rng, caseId: string, instant: string) {
@@ -274,8 +410,14 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
 
   const concurrency = options.concurrency ?? 8;
   for (const day of days) {
-    const chains: Step[][] = [...(pending.get(day) ?? [])];
+    const byCase = pending.get(day) ?? new Map<string, Step[]>();
     pending.delete(day);
+    if (satisfactionOn) {
+      // Let the projector catch up on yesterday before the list is drawn from the views.
+      await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 1500));
+      for (const [caseId, chain] of await callbacksOf(day)) byCase.set(caseId, [...(byCase.get(caseId) ?? []), ...chain].sort((a, b) => a.at.localeCompare(b.at)));
+    }
+    const chains: Step[][] = [...byCase.values()];
     const arrivals = Math.round(DAILY_APPLICATIONS * options.scale * (0.9 + rng.next() * 0.2));
     for (let i = 0; i < arrivals; i++) chains.push(application(day, i));
     // Chains run in parallel; the steps of one case run in order, each at its own dev-clock instant.

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort, JavaMissing, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { repositoryRoot, startLocalServer } from './server.ts';
-import { localPool } from './auth.ts';
+import { localPool, localSecret } from './auth.ts';
 import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
 import { startTimers } from './timers.ts';
@@ -51,6 +51,7 @@ process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.EVENTS_TABLE ??= 'banjian-events';
 process.env.VIEWS_TABLE ??= 'banjian-views';
 process.env.COUNTY_FILE = countyFile;
+process.env.COUNTY_SECRET ??= localSecret(join(repositoryRoot, '.data'));
 
 const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });

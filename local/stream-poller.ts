@@ -21,6 +21,8 @@ interface ShardState {
   id: string;
   parentId: string | undefined;
   iterator: string | undefined;
+  /** The last record fetched: a lost iterator resumes after it. */
+  lastSequence: string | undefined;
   pending: DynamoDBRecord[];
   closed: boolean;
   attempts: number;
@@ -125,17 +127,35 @@ export class StreamPoller {
     } while (start);
     for (const shard of shards) {
       if (!shard.ShardId || this.shards.has(shard.ShardId)) continue;
-      this.shards.set(shard.ShardId, { id: shard.ShardId, parentId: shard.ParentShardId, iterator: undefined, pending: [], closed: false, attempts: 0, retryAt: 0 });
+      this.shards.set(shard.ShardId, { id: shard.ShardId, parentId: shard.ParentShardId, iterator: undefined, lastSequence: undefined, pending: [], closed: false, attempts: 0, retryAt: 0 });
     }
+  }
+
+  private async iteratorFor(shard: ShardState, fromHorizon = false): Promise<string | undefined> {
+    const after = !fromHorizon && shard.lastSequence !== undefined;
+    const result = await this.streams.send(
+      new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shard.id, ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON', ...(after ? { SequenceNumber: shard.lastSequence } : {}) }),
+    );
+    return result.ShardIterator;
   }
 
   /** One round for a shard: fetch what is new, deliver a batch. True when anything happened. */
   private async poll(shard: ShardState): Promise<boolean> {
     let busy = false;
     if (!shard.closed && shard.pending.length < (this.options.batchSize ?? 100)) {
-      shard.iterator ??= (await this.streams.send(new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shard.id, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
-      const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }));
+      shard.iterator ??= await this.iteratorFor(shard);
+      let page;
+      try {
+        page = await this.streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }));
+      } catch (error) {
+        // An iterator can expire or point behind the trim horizon: take a new one where we were.
+        if ((error as Error).name !== 'ExpiredIteratorException' && (error as Error).name !== 'TrimmedDataAccessException') throw error;
+        this.options.log?.(`stream poller: ${(error as Error).name} on shard ${shard.id}; resuming ${shard.lastSequence ? `after ${shard.lastSequence}` : 'from the trim horizon'}`);
+        shard.iterator = await this.iteratorFor(shard, (error as Error).name === 'TrimmedDataAccessException');
+        return false;
+      }
       const records = (page.Records ?? []).map((r) => toLambdaRecord(r, this.streamArn!));
+      if (records.length > 0) shard.lastSequence = records.at(-1)!.dynamodb?.SequenceNumber;
       shard.pending.push(...records);
       shard.iterator = page.NextShardIterator;
       if (!shard.iterator) shard.closed = true;

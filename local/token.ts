@@ -19,7 +19,7 @@ const { values } = parseArgs({
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
   },
 });
-const staff = roles.filter((r) => r !== 'system');
+const staff = roles;
 if (!values.role || !(staff as readonly string[]).includes(values.role)) {
   console.error(`usage: npm run token -- --role ${staff.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8]`);
   process.exit(1);

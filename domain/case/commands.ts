@@ -1,5 +1,6 @@
 import type { CommandMeta } from '../meta.ts';
-import type { Applicant, Channel, Decision, DeliveryMethod, Procedure } from './events.ts';
+import type { Level, ReviewChannel } from '../satisfaction/levels.ts';
+import type { Applicant, CallbackAnswers, CallbackOutcome, Channel, Decision, DeliveryMethod, Procedure, RectificationVerified } from './events.ts';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; meta: CommandMeta };
 
@@ -45,6 +46,46 @@ export type CompleteCase = Command<'CompleteCase', { decision: Decision; note?: 
 /** Hand over the result (送达). */
 export type DeliverCase = Command<'DeliverCase', { method: DeliveryMethod }>;
 
+/** Rate the service (评价) through a device, online or the hotline. */
+export type ReviewCase = Command<'ReviewCase', { reviewId: string; level: Level; channel: ReviewChannel; tags?: string[] | undefined; text?: string | undefined }>;
+
+/** Count the county's default level for a case nobody rated in time (默认评价). */
+export type ApplyDefaultReview = Command<'ApplyDefaultReview', { reviewId: string }>;
+
+/** An SMS reply to the rating invitation (短信评议): a rating, or kept as an unparsed reply. */
+export type ReceiveSmsReply = Command<'ReceiveSmsReply', { reviewId: string; text: string; receivedAt: string }>;
+
+/** Record a callback attempt from today's list (电话回访). */
+export type RecordCallbackAttempt = Command<
+  'RecordCallbackAttempt',
+  { reviewId: string; outcome: CallbackOutcome; level?: Level | undefined; answers?: CallbackAnswers | undefined; comment?: string | undefined }
+>;
+
+/** Verify a bad review (核实). */
+export type VerifyRectification = Command<'VerifyRectification', { rectificationId: string; finding: RectificationVerified['data']['finding']; note?: string | undefined }>;
+/** Record the window's rectification (整改) or explanation. */
+export type ResolveRectification = Command<'ResolveRectification', { rectificationId: string; how: 'rectified' | 'explained'; note: string }>;
+/** Appeal a mistaken or malicious review (申诉). */
+export type AppealRectification = Command<'AppealRectification', { rectificationId: string; reason: string }>;
+/** Re-check an appeal (复核). */
+export type RecheckRectification = Command<'RecheckRectification', { rectificationId: string; result: 'upheld' | 'voided'; note?: string | undefined }>;
+/** Record the follow-up callback. */
+export type FollowUpRectification = Command<'FollowUpRectification', { rectificationId: string; satisfied: boolean; note?: string | undefined }>;
+/** Close the rectification. */
+export type CloseRectification = Command<'CloseRectification', { rectificationId: string; note?: string | undefined }>;
+
+export type SatisfactionCommand =
+  | ReviewCase
+  | ApplyDefaultReview
+  | ReceiveSmsReply
+  | RecordCallbackAttempt
+  | VerifyRectification
+  | ResolveRectification
+  | AppealRectification
+  | RecheckRectification
+  | FollowUpRectification
+  | CloseRectification;
+
 export type CaseCommand =
   | SubmitCase
   | RequestMaterials
@@ -55,7 +96,8 @@ export type CaseCommand =
   | ResumeCase
   | TransferCase
   | CompleteCase
-  | DeliverCase;
+  | DeliverCase
+  | SatisfactionCommand;
 
 export type { CommandMeta } from '../meta.ts';
 

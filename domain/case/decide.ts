@@ -3,7 +3,8 @@ import type { CountyIndex, Item } from '../county.ts';
 import { IllegalTransition, InvalidInput, RuleViolation } from '../errors.ts';
 import { localDateOf, type LocalDate } from '../time.ts';
 import { eventMetaOf } from '../meta.ts';
-import type { CaseCommand, SubmitCase } from './commands.ts';
+import type { CaseCommand, SatisfactionCommand, SubmitCase } from './commands.ts';
+import { decideSatisfaction } from './satisfaction.ts';
 import { deadlineOf, timelinessOf } from './deadline.ts';
 import type { CaseEvent } from './events.ts';
 import type { CaseState, CaseStatus } from './state.ts';
@@ -11,9 +12,15 @@ import type { CaseState, CaseStatus } from './state.ts';
 export interface CaseContext {
   county: CountyIndex;
   calendar: WorkingCalendar;
+  /** Turns a phone number into its salted key (for the SMS rating invitation); without it no invitation is recorded. */
+  phoneKey?: (phone: string) => string;
+  /** Today's callback list, when the case is on it (for callback attempts). */
+  callbackList?: { date: LocalDate } | undefined;
 }
 
-const commandStatuses: Record<Exclude<CaseCommand['type'], 'SubmitCase'>, readonly CaseStatus[]> = {
+type LifecycleCommand = Exclude<CaseCommand, SatisfactionCommand>;
+
+const commandStatuses: Record<Exclude<LifecycleCommand['type'], 'SubmitCase'>, readonly CaseStatus[]> = {
   RequestMaterials: ['submitted'],
   SupplyMaterials: ['awaiting-materials'],
   AcceptCase: ['submitted'],
@@ -93,16 +100,21 @@ export function decide(command: CaseCommand, state: CaseState | undefined, conte
     return submit(command, context);
   }
   if (!state) throw new IllegalTransition(`${command.type} needs a submitted case`);
+  if (command.meta.now < state.updatedAt) {
+    throw new RuleViolation('A step cannot be dated before the previous one', { previousStepAt: state.updatedAt, now: command.meta.now });
+  }
+  const today: LocalDate = localDateOf(command.meta.now, context.county.county.timeZone);
+  if (!(command.type in commandStatuses)) return decideSatisfaction(command as SatisfactionCommand, state, context, today);
+  return decideLifecycle(command as Exclude<LifecycleCommand, SubmitCase>, state, context, today);
+}
+
+function decideLifecycle(command: Exclude<LifecycleCommand, SubmitCase>, state: CaseState, context: CaseContext, today: LocalDate): CaseEvent[] {
   const allowed = commandStatuses[command.type];
   if (!allowed.includes(state.status)) {
     const hint = command.type === 'RequestMaterials' && state.status === 'awaiting-materials' ? ': the one-time notice already issued is unanswered' : '';
     throw new IllegalTransition(`cannot ${command.type} a case that is ${state.status}${hint}`);
   }
-  if (command.meta.now < state.updatedAt) {
-    throw new RuleViolation('A step cannot be dated before the previous one', { previousStepAt: state.updatedAt, now: command.meta.now });
-  }
   const { calendar } = context;
-  const today: LocalDate = localDateOf(command.meta.now, context.county.county.timeZone);
   const meta = eventMetaOf(command.meta);
   const item = itemOf(state, context);
 
@@ -171,9 +183,11 @@ export function decide(command: CaseCommand, state: CaseState | undefined, conte
         throw new RuleViolation('A report-up item is decided above: it ends as forwarded (or denied here)', { itemType: state.item.type });
       }
       const { deadline, onTime, early } = timelinessOf(state, today, calendar);
-      return [
-        { type: 'CaseCompleted', data: { decision: command.data.decision, note: command.data.note ?? null, completedDate: today, deadline, onTime, early }, meta },
-      ];
+      const completed: CaseEvent = { type: 'CaseCompleted', data: { decision: command.data.decision, note: command.data.note ?? null, completedDate: today, deadline, onTime, early }, meta };
+      // Completion invites the applicant to rate by SMS, when there is a mobile number and no opt-out.
+      const phone = state.applicant.phone;
+      const invite = context.phoneKey !== undefined && phone !== undefined && /^1\d{10}$/.test(phone) && state.applicant.optOut !== true;
+      return invite ? [completed, { type: 'RatingInvitationDue', data: { phoneKey: context.phoneKey!(phone), completedAt: command.meta.now }, meta }] : [completed];
     }
     case 'DeliverCase': {
       if (state.decision === 'forwarded') throw new IllegalTransition('a forwarded case is delivered by the level that decides it');

@@ -1,4 +1,5 @@
 import type { ItemType } from '../county.ts';
+import type { Level, ReviewChannel } from '../satisfaction/levels.ts';
 import type { EventMeta } from '../meta.ts';
 import type { LocalDate } from '../time.ts';
 
@@ -20,9 +21,12 @@ export type DeliveryMethod = (typeof deliveryMethods)[number];
 
 export interface Applicant {
   name: string;
-  phone: string;
+  /** Absent when the applicant gave none (callbacks then skip the case). */
+  phone?: string | undefined;
   idNumber?: string | undefined;
   organization?: string | undefined;
+  /** The applicant declined callbacks and rating messages (不接受回访). */
+  optOut?: boolean | undefined;
 }
 
 type Event<Type extends string, Data> = { type: Type; data: Data; meta: EventMeta };
@@ -80,6 +84,57 @@ export type CaseCompleted = Event<
 /** Result handed to the applicant (送达). */
 export type CaseDelivered = Event<'CaseDelivered', { method: DeliveryMethod; deliveredDate: LocalDate }>;
 
+/** A rating of the service (好差评), at acceptance or at completion, through a channel. */
+export type CaseReviewed = Event<
+  'CaseReviewed',
+  { reviewId: string; level: Level; channel: ReviewChannel; tags: string[]; text: string | null; bad: boolean; reviewDate: LocalDate; replacesDefault: string | null }
+>;
+
+/** No rating within the county's window: its default level counts (默认好评) until a real review replaces it. */
+export type DefaultReviewApplied = Event<'DefaultReviewApplied', { reviewId: string; level: Level; afterDays: number; reviewDate: LocalDate }>;
+
+/** Completion invites the applicant to rate by SMS (短信评议); sending it belongs to the notifications work. */
+export type RatingInvitationDue = Event<'RatingInvitationDue', { phoneKey: string; completedAt: string }>;
+
+/** A reply to the rating invitation that is not a rating, kept as it came. */
+export type SmsReplyReceived = Event<'SmsReplyReceived', { text: string; receivedAt: string; receivedDate: LocalDate }>;
+
+export const callbackOutcomes = ['reached', 'no-answer', 'wrong-number', 'refused'] as const;
+export type CallbackOutcome = (typeof callbackOutcomes)[number];
+export const callbackQuestions = ['attitude', 'speed', 'oneTimeNotice', 'timeLimit', 'integrity'] as const;
+export type CallbackAnswers = Partial<Record<(typeof callbackQuestions)[number], boolean>>;
+
+/** A telephone callback attempt (电话回访) from a day's list. */
+export type CallbackAttempted = Event<
+  'CallbackAttempted',
+  { listDate: LocalDate; attempt: number; outcome: CallbackOutcome; level: Level | null; answers: CallbackAnswers | null; comment: string | null; staffId: string; attemptDate: LocalDate }
+>;
+
+/** A bad review opens a rectification (整改) with its deadlines in working days. */
+export type RectificationOpened = Event<
+  'RectificationOpened',
+  { rectificationId: string; reviewId: string; level: Level; openedDate: LocalDate; callbackDue: LocalDate; resolveDue: LocalDate; windowId: string }
+>;
+
+export const verificationFindings = ['confirmed', 'mistaken', 'malicious'] as const;
+/** The center verified the complaint (核实). */
+export type RectificationVerified = Event<'RectificationVerified', { rectificationId: string; finding: (typeof verificationFindings)[number]; note: string | null; verifiedDate: LocalDate }>;
+
+/** The window rectified (整改) or explained (说明) what the review complained of. */
+export type RectificationResolved = Event<'RectificationResolved', { rectificationId: string; how: 'rectified' | 'explained'; note: string; resolvedDate: LocalDate }>;
+
+/** The window appealed the review as mistaken or malicious (申诉). */
+export type RectificationAppealed = Event<'RectificationAppealed', { rectificationId: string; reason: string; appealedDate: LocalDate }>;
+
+/** The re-check (复核): the review stands, or it is voided and no longer counts. */
+export type RectificationRechecked = Event<'RectificationRechecked', { rectificationId: string; result: 'upheld' | 'voided'; note: string | null; recheckedDate: LocalDate }>;
+
+/** The follow-up callback after rectification (回访). */
+export type RectificationFollowedUp = Event<'RectificationFollowedUp', { rectificationId: string; satisfied: boolean; note: string | null; followedUpDate: LocalDate }>;
+
+/** The rectification is closed (办结). */
+export type RectificationClosed = Event<'RectificationClosed', { rectificationId: string; note: string | null; closedDate: LocalDate }>;
+
 export type CaseEvent =
   | CaseSubmitted
   | MaterialsRequested
@@ -90,9 +145,35 @@ export type CaseEvent =
   | CaseResumed
   | CaseTransferred
   | CaseCompleted
-  | CaseDelivered;
+  | CaseDelivered
+  | CaseReviewed
+  | DefaultReviewApplied
+  | RatingInvitationDue
+  | SmsReplyReceived
+  | CallbackAttempted
+  | RectificationOpened
+  | RectificationVerified
+  | RectificationResolved
+  | RectificationAppealed
+  | RectificationRechecked
+  | RectificationFollowedUp
+  | RectificationClosed;
 
 export type CaseEventType = CaseEvent['type'];
+
+/** The events that move a case through its lifecycle (the satisfaction events never do). */
+export const lifecycleEventTypes = [
+  'CaseSubmitted',
+  'MaterialsRequested',
+  'MaterialsSupplied',
+  'CaseAccepted',
+  'CaseRejected',
+  'CaseSuspended',
+  'CaseResumed',
+  'CaseTransferred',
+  'CaseCompleted',
+  'CaseDelivered',
+] as const satisfies readonly CaseEventType[];
 
 export const caseEventTypes = [
   'CaseSubmitted',
@@ -105,4 +186,16 @@ export const caseEventTypes = [
   'CaseTransferred',
   'CaseCompleted',
   'CaseDelivered',
+  'CaseReviewed',
+  'DefaultReviewApplied',
+  'RatingInvitationDue',
+  'SmsReplyReceived',
+  'CallbackAttempted',
+  'RectificationOpened',
+  'RectificationVerified',
+  'RectificationResolved',
+  'RectificationAppealed',
+  'RectificationRechecked',
+  'RectificationFollowedUp',
+  'RectificationClosed',
 ] as const satisfies readonly CaseEventType[];

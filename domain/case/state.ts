@@ -1,12 +1,55 @@
 import type { ItemType } from '../county.ts';
 import type { LocalDate } from '../time.ts';
-import type { Applicant, CaseEvent, Channel, Decision, DeliveryMethod, Procedure } from './events.ts';
+import type { Level, ReviewChannel } from '../satisfaction/levels.ts';
+import type { Applicant, CallbackOutcome, CaseEvent, Channel, Decision, DeliveryMethod, Procedure, RectificationVerified } from './events.ts';
 
 export const caseStatuses = ['submitted', 'awaiting-materials', 'accepted', 'suspended', 'rejected', 'completed', 'delivered'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Statuses in which the case still sits in a window's backlog. */
 export const openStatuses: readonly CaseStatus[] = ['submitted', 'awaiting-materials', 'accepted', 'suspended'];
+
+export interface Review {
+  reviewId: string;
+  level: Level;
+  /** `default` for a default review (默认评价). */
+  channel: ReviewChannel | 'default';
+  reviewDate: LocalDate;
+  bad: boolean;
+  /** Voided by a re-check, or replaced (a default review, by a real one): it no longer counts. */
+  voided: boolean;
+  replaced: boolean;
+}
+
+export const rectificationStatuses = ['opened', 'verified', 'appealed', 'resolved', 'followed-up', 'closed', 'voided'] as const;
+export type RectificationStatus = (typeof rectificationStatuses)[number];
+
+export interface Rectification {
+  rectificationId: string;
+  reviewId: string;
+  level: Level;
+  windowId: string;
+  status: RectificationStatus;
+  openedDate: LocalDate;
+  callbackDue: LocalDate;
+  resolveDue: LocalDate;
+  calledBackDate: LocalDate | null;
+  finding: RectificationVerified['data']['finding'] | null;
+  resolvedHow: 'rectified' | 'explained' | null;
+  resolvedDate: LocalDate | null;
+  appealReason: string | null;
+  recheck: 'upheld' | 'voided' | null;
+  followUpSatisfied: boolean | null;
+  closedDate: LocalDate | null;
+}
+
+export interface CallbackState {
+  attempts: { listDate: LocalDate; outcome: CallbackOutcome; attemptDate: LocalDate }[];
+  /** Attempts in the current round (a bad review starts a new one: it is owed its own callback). */
+  round: number;
+  /** Reached, refused or a wrong number: no more attempts this round. */
+  settled: boolean;
+}
 
 export interface CaseState {
   caseId: string;
@@ -45,6 +88,11 @@ export interface CaseState {
   early: boolean | null;
   deliveredAt: string | null;
   deliveryMethod: DeliveryMethod | null;
+  reviews: Review[];
+  /** The SMS rating invitation: due at completion, answered by a rating reply. */
+  sms: { phoneKey: string; answered: boolean } | null;
+  callback: CallbackState;
+  rectifications: Rectification[];
   updatedAt: string;
 }
 
@@ -84,6 +132,10 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       early: null,
       deliveredAt: null,
       deliveryMethod: null,
+      reviews: [],
+      sms: null,
+      callback: { attempts: [], round: 0, settled: false },
+      rectifications: [],
       updatedAt: event.meta.at,
     };
   }
@@ -140,11 +192,87 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       };
     case 'CaseDelivered':
       return { ...next, status: 'delivered', deliveredAt: event.meta.at, deliveryMethod: event.data.method };
+    case 'CaseReviewed': {
+      const d = event.data;
+      const reviews = state.reviews.map((r) => (r.reviewId === d.replacesDefault ? { ...r, replaced: true } : r));
+      reviews.push({ reviewId: d.reviewId, level: d.level, channel: d.channel, reviewDate: d.reviewDate, bad: d.bad, voided: false, replaced: false });
+      return { ...next, reviews, sms: d.channel === 'sms' && state.sms ? { ...state.sms, answered: true } : state.sms };
+    }
+    case 'DefaultReviewApplied':
+      return {
+        ...next,
+        reviews: [...state.reviews, { reviewId: event.data.reviewId, level: event.data.level, channel: 'default', reviewDate: event.data.reviewDate, bad: false, voided: false, replaced: false }],
+      };
+    case 'RatingInvitationDue':
+      return { ...next, sms: { phoneKey: event.data.phoneKey, answered: false } };
+    case 'SmsReplyReceived':
+      return next;
+    case 'CallbackAttempted': {
+      const d = event.data;
+      const settled = d.outcome !== 'no-answer';
+      // A reached callback is the callback a bad review is owed within its working day.
+      const rectifications = d.outcome === 'reached' ? state.rectifications.map((r) => (r.calledBackDate === null ? { ...r, calledBackDate: d.attemptDate } : r)) : state.rectifications;
+      return {
+        ...next,
+        callback: { attempts: [...state.callback.attempts, { listDate: d.listDate, outcome: d.outcome, attemptDate: d.attemptDate }], round: state.callback.round + 1, settled },
+        rectifications,
+      };
+    }
+    case 'RectificationOpened': {
+      const d = event.data;
+      // A bad review given on a callback was heard on that call; any other is owed a callback of its own.
+      const heard = state.reviews.find((r) => r.reviewId === d.reviewId)?.channel === 'callback';
+      return {
+        ...next,
+        callback: heard ? state.callback : { ...state.callback, round: 0, settled: false },
+        rectifications: [
+          ...state.rectifications,
+          {
+            rectificationId: d.rectificationId,
+            reviewId: d.reviewId,
+            level: d.level,
+            windowId: d.windowId,
+            status: 'opened',
+            openedDate: d.openedDate,
+            callbackDue: d.callbackDue,
+            resolveDue: d.resolveDue,
+            calledBackDate: heard ? d.openedDate : null,
+            finding: null,
+            resolvedHow: null,
+            resolvedDate: null,
+            appealReason: null,
+            recheck: null,
+            followUpSatisfied: null,
+            closedDate: null,
+          },
+        ],
+      };
+    }
+    case 'RectificationVerified':
+      return withRectification(next, event.data.rectificationId, () => ({ status: 'verified', finding: event.data.finding }));
+    case 'RectificationResolved':
+      return withRectification(next, event.data.rectificationId, () => ({ status: 'resolved', resolvedHow: event.data.how, resolvedDate: event.data.resolvedDate }));
+    case 'RectificationAppealed':
+      return withRectification(next, event.data.rectificationId, () => ({ status: 'appealed', appealReason: event.data.reason }));
+    case 'RectificationRechecked': {
+      const voided = event.data.result === 'voided';
+      const after = withRectification(next, event.data.rectificationId, () => ({ status: voided ? 'voided' : 'verified', recheck: event.data.result }));
+      const reviewId = state.rectifications.find((r) => r.rectificationId === event.data.rectificationId)?.reviewId;
+      return voided ? { ...after, reviews: after.reviews.map((r) => (r.reviewId === reviewId ? { ...r, voided: true } : r)) } : after;
+    }
+    case 'RectificationFollowedUp':
+      return withRectification(next, event.data.rectificationId, () => ({ status: 'followed-up', followUpSatisfied: event.data.satisfied }));
+    case 'RectificationClosed':
+      return withRectification(next, event.data.rectificationId, () => ({ status: 'closed', closedDate: event.data.closedDate }));
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${(unhandled as CaseEvent).type}`);
     }
   }
+}
+
+function withRectification(state: CaseState, id: string, change: (r: Rectification) => Partial<Rectification>): CaseState {
+  return { ...state, rectifications: state.rectifications.map((r) => (r.rectificationId === id ? { ...r, ...change(r) } : r)) };
 }
 
 export function fold(events: readonly CaseEvent[]): CaseState | undefined {

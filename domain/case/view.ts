@@ -12,9 +12,10 @@ export interface PrivacyOptions {
 export function applicantView(applicant: Applicant, privacy: PrivacyOptions): Applicant {
   return {
     name: applicant.name,
-    phone: privacy.revealPhone ? applicant.phone : maskPhone(applicant.phone),
+    ...(applicant.phone === undefined ? {} : { phone: privacy.revealPhone ? applicant.phone : maskPhone(applicant.phone) }),
     ...(applicant.idNumber === undefined ? {} : { idNumber: privacy.revealPhone ? applicant.idNumber : maskIdNumber(applicant.idNumber) }),
     ...(applicant.organization === undefined ? {} : { organization: applicant.organization }),
+    ...(applicant.optOut === undefined ? {} : { optOut: applicant.optOut }),
   };
 }
 

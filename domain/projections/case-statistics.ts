@@ -1,4 +1,4 @@
-import { caseEventTypes, type CaseEvent } from '../case/events.ts';
+import { lifecycleEventTypes, type CaseEvent } from '../case/events.ts';
 import type { CaseState } from '../case/state.ts';
 import type { LocalDate } from '../time.ts';
 import { counterProjection, type Counters, type ViewKey } from './projection.ts';
@@ -47,6 +47,20 @@ function dateOf(event: CaseEvent): LocalDate | undefined {
     case 'MaterialsSupplied':
     case 'CaseResumed':
       return undefined;
+    // Satisfaction has its own counters (satisfaction.ts).
+    case 'CaseReviewed':
+    case 'DefaultReviewApplied':
+    case 'RatingInvitationDue':
+    case 'SmsReplyReceived':
+    case 'CallbackAttempted':
+    case 'RectificationOpened':
+    case 'RectificationVerified':
+    case 'RectificationResolved':
+    case 'RectificationAppealed':
+    case 'RectificationRechecked':
+    case 'RectificationFollowedUp':
+    case 'RectificationClosed':
+      return undefined;
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -87,7 +101,7 @@ function deltasOf(event: CaseEvent, state: CaseState): Counters {
 
 export const caseStatistics = counterProjection<CaseEvent, CaseState>({
   name: 'case-statistics',
-  canHandle: caseEventTypes,
+  canHandle: lifecycleEventTypes,
   keys: ({ event, after }) => {
     const date = dateOf(event);
     return date === undefined ? [] : [statsKey({ date, windowId: after.windowId, siteId: after.receivedSiteId, channel: after.channel })];

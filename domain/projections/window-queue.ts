@@ -1,4 +1,4 @@
-import { caseEventTypes, type CaseEvent } from '../case/events.ts';
+import { lifecycleEventTypes, type CaseEvent } from '../case/events.ts';
 import { openStatuses, type CaseState, type CaseStatus } from '../case/state.ts';
 import type { ItemType } from '../county.ts';
 import type { LocalDate } from '../time.ts';
@@ -48,7 +48,7 @@ function entryOf(state: CaseState): QueueEntry {
 /** Each window's open cases: an entry while the case is open at that window, gone when it moves or closes. */
 export const windowQueue = documentProjection<CaseEvent, CaseState, QueueEntry>({
   name: 'window-queue',
-  canHandle: caseEventTypes,
+  canHandle: lifecycleEventTypes,
   keys: ({ before, after }) => {
     const keys = [queueKey(after.windowId, after.caseId)];
     if (before && before.windowId !== after.windowId) keys.push(queueKey(before.windowId, before.caseId));

@@ -46,7 +46,7 @@ function siteScope(county: CountyIndex, siteId: string): Set<string> {
   return scope;
 }
 
-export function filterRows(rows: readonly StatsRow[], county: CountyIndex, filter: StatsFilter): StatsRow[] {
+export function filterRows<T extends { windowId: string; siteId: string }>(rows: readonly T[], county: CountyIndex, filter: StatsFilter): T[] {
   const sites = filter.siteId === undefined ? undefined : siteScope(county, filter.siteId);
   return rows.filter(
     (row) =>

@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors.ts';
 export type Access = 'public' | readonly Role[];
 
 /** Staff roles, strongest first: a user in several groups acts with the first. */
-export const rolePrecedence = ['admin', 'director', 'callback', 'clerk'] as const satisfies readonly Role[];
+export const rolePrecedence = ['admin', 'director', 'callback', 'clerk', 'system'] as const satisfies readonly Role[];
 
 export class Unauthenticated extends HttpError {
   constructor(reason: string) {

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { formatCaseNo } from '../../domain/case/case-number.ts';
 import type { CaseCommand } from '../../domain/case/commands.ts';
-import { decide } from '../../domain/case/decide.ts';
+import { decide, type CaseContext } from '../../domain/case/decide.ts';
+import { phoneKey } from '../../domain/satisfaction/sampling.ts';
+import { countySecret } from '../secret.ts';
 import type { CaseEvent } from '../../domain/case/events.ts';
 import { fold, type CaseState } from '../../domain/case/state.ts';
 import { caseView, timelineEntry } from '../../domain/case/view.ts';
@@ -27,33 +29,57 @@ function caseResponse(statusCode: number, state: CaseState | undefined, calendar
 
 const noCase = (id: string) => () => new NotFound(`no case ${id}`);
 
-/** An operation that runs one case command through decide and the exactly-once executor. */
-function caseCommand<T extends Exclude<CaseCommand['type'], 'SubmitCase'>>(type: T, data: (request: HttpRequest) => Extract<CaseCommand, { type: T }>['data']): Operation {
-  return async (request, rt) => {
-    const { id } = request.params as z.infer<typeof s.CaseIdParams>;
-    const calendar = await rt.calendars.calendar();
-    const response = await executeCommand<CaseEvent>(
-      rt.events,
-      {
-        stream: streams.case(id),
-        notFound: noCase(id),
-        decide: (history) => {
-          const state = fold(history.map((h) => h.event));
-          if (state) assertPlace(request.caller, { windowId: state.windowId, siteIds: [state.siteId] }, `case ${state.caseNo}`);
-          const meta = commandMeta(request, { windowId: state?.windowId ?? null, siteId: state?.siteId ?? null });
-          return decide({ type, data: data(request), meta } as CaseCommand, state, { county: rt.county, calendar });
-        },
-        respond: (events) => caseResponse(200, fold(events), calendar, request),
+/** The context `decide` needs: the catalogue, today's calendar, the salted phone key for SMS invitations. */
+export async function caseContext(rt: Runtime, extra: Partial<CaseContext> = {}): Promise<CaseContext> {
+  const [calendar, secret] = await Promise.all([rt.calendars.calendar(), countySecret()]);
+  return { county: rt.county, calendar, phoneKey: (phone) => phoneKey(phone, secret), ...extra };
+}
+
+/**
+ * Runs one command on a case's stream through `decide` and the exactly-once executor. `place`
+ * says whether a clerk must be at the case's window or site (reviews and callbacks are not bound).
+ */
+export async function runCaseCommand(
+  request: HttpRequest,
+  rt: Runtime,
+  caseId: string,
+  build: (state: CaseState) => CaseCommand,
+  options: { context?: Partial<CaseContext>; place?: 'case' | 'none'; respond?: (state: CaseState, events: CaseEvent[], calendar: WorkingCalendar) => StoredResponse } = {},
+): Promise<StoredResponse> {
+  const context = await caseContext(rt, options.context);
+  return executeCommand<CaseEvent>(
+    rt.events,
+    {
+      stream: streams.case(caseId),
+      notFound: noCase(caseId),
+      decide: (history) => {
+        const state = fold(history.map((h) => h.event));
+        if (!state) throw noCase(caseId)();
+        if (options.place !== 'none') assertPlace(request.caller, { windowId: state.windowId, siteIds: [state.siteId] }, `case ${state.caseNo}`);
+        return decide(build(state), state, context);
       },
-      request,
-    );
-    return response;
+      respond: (events) => {
+        const state = fold(events);
+        if (!state) throw new Error('a command left no case behind');
+        return options.respond ? options.respond(state, events, context.calendar) : caseResponse(200, state, context.calendar, request);
+      },
+    },
+    request,
+  );
+}
+
+/** An operation that runs one lifecycle command on the case in the path. */
+function caseCommand<T extends Exclude<CaseCommand['type'], 'SubmitCase'>>(type: T, data: (request: HttpRequest) => Extract<CaseCommand, { type: T }>['data']): Operation {
+  return (request, rt) => {
+    const { id } = request.params as z.infer<typeof s.CaseIdParams>;
+    return runCaseCommand(request, rt, id, (state) => ({ type, data: data(request), meta: commandMeta(request, { windowId: state.windowId, siteId: state.siteId }) }) as CaseCommand);
   };
 }
 
 const submitCase: Operation = async (request, rt: Runtime) => {
   const body = request.body as z.infer<typeof s.SubmitCaseBody>;
-  const calendar = await rt.calendars.calendar();
+  const context = await caseContext(rt);
+  const { calendar } = context;
   const caseId = ulid(Date.parse(request.now));
   const { code: countyCode, timeZone } = rt.county.county;
   const today = localDateOf(request.now, timeZone);
@@ -61,7 +87,6 @@ const submitCase: Operation = async (request, rt: Runtime) => {
   const where = { windowId, siteId: body.siteId ?? (windowId === null ? null : (rt.county.window(windowId)?.siteId ?? null)) };
   assertPlace(request.caller, { windowId, siteIds: [where.siteId] }, 'an application for that window or site');
   const command = (caseNo: string): CaseCommand => ({ type: 'SubmitCase', data: { caseId, caseNo, ...body }, meta: commandMeta(request, where) });
-  const context = { county: rt.county, calendar };
   return executeCommand<CaseEvent>(
     rt.events,
     {

@@ -35,6 +35,38 @@ const caseCommand = (
   body: z.ZodType,
 ): RouteDef => ({ method: 'POST', path: `/cases/{id}/${path}`, entry: 'case-commands', operationId, summary, params: s.CaseIdParams, body, response: { status: 200, schema: s.CaseView }, command: true, access: CASE_ACTORS });
 
+const SAT = 'satisfaction' as const;
+const rectificationStep = (path: string, operationId: string, summary: string, body: z.ZodType, access: Access): RouteDef => ({
+  method: 'POST',
+  path: `/rectifications/{id}/${path}`,
+  entry: SAT,
+  operationId,
+  summary,
+  params: s.RectificationIdParams,
+  body,
+  response: { status: 200, schema: s.RectificationView },
+  command: true,
+  access,
+});
+
+/** Satisfaction (好差评) and callbacks (电话回访). */
+const satisfactionRoutes: RouteDef[] = [
+  { method: 'POST', path: '/cases/{id}/reviews', entry: SAT, operationId: 'reviewCase', summary: 'Rate the service (好差评): from a rating device, online or the hotline', params: s.CaseIdParams, body: s.ReviewBody, response: { status: 201, schema: s.ReviewResult }, command: true, access: ['clerk', 'admin', 'system'] },
+  { method: 'POST', path: '/sms/inbound', entry: SAT, operationId: 'smsInbound', summary: 'An SMS reply to the rating invitation (1–5 or the Chinese word; anything else is kept)', body: s.SmsInboundBody, response: { status: 202, schema: s.SmsResult }, access: ['system', 'admin'] },
+  { method: 'GET', path: '/callbacks', entry: SAT, operationId: 'getCallbacks', summary: 'A day’s callback list with full phone numbers (staff=me for one’s own share; format=csv)', query: s.CallbacksQuery, response: { status: 200, schema: s.CallbackList }, access: ['callback', 'admin'] },
+  { method: 'POST', path: '/callbacks/lists/{date}', entry: SAT, operationId: 'buildCallbackList', summary: 'Build and publish a day’s callback list (once per day; again returns it)', params: s.DateParams, body: s.BuildCallbackListBody, response: { status: 201, schema: s.CallbackListSummary }, access: ADMIN },
+  { method: 'POST', path: '/callbacks/{caseId}/attempts', entry: SAT, operationId: 'recordCallbackAttempt', summary: 'Record a callback attempt from today’s list', params: s.CaseIdOnly, body: s.CallbackAttemptBody, response: { status: 201, schema: s.AttemptResult }, command: true, access: ['callback', 'admin'] },
+  { method: 'GET', path: '/rectifications', entry: SAT, operationId: 'listRectifications', summary: 'Rectifications (整改) with overdue warnings; clerks see their window’s', query: s.RectificationsQuery, response: { status: 200, schema: s.RectificationView.array() }, access: QUEUE_READERS },
+  rectificationStep('verify', 'verifyRectification', 'Verify the bad review (核实)', s.VerifyBody, SUPERVISORS),
+  rectificationStep('resolve', 'resolveRectification', 'Rectify (整改) or explain', s.ResolveBody, ['clerk', 'director', 'admin']),
+  rectificationStep('appeal', 'appealRectification', 'Appeal a mistaken or malicious review (申诉)', s.AppealBody, ['clerk', 'director', 'admin']),
+  rectificationStep('recheck', 'recheckRectification', 'Re-check an appeal (复核): uphold or void the review', s.RecheckBody, ADMIN),
+  rectificationStep('follow-up', 'followUpRectification', 'Record the follow-up callback', s.FollowUpBody, ['callback', 'admin']),
+  rectificationStep('close', 'closeRectification', 'Close the rectification', s.CloseBody, SUPERVISORS),
+  { method: 'GET', path: '/stats/satisfaction', entry: SAT, operationId: 'getSatisfaction', summary: 'Satisfaction rate, reviews by level, callbacks, SMS reviews, rectifications; monthly series', query: s.SatisfactionQuery, response: { status: 200, schema: s.Satisfaction }, access: SUPERVISORS },
+];
+
+
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
 export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/cases', entry: 'case-commands', operationId: 'submitCase', summary: 'Register an application (收件)', body: s.SubmitCaseBody, response: { status: 201, schema: s.CaseView }, command: true, access: CASE_ACTORS },
@@ -61,6 +93,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'PUT', path: '/calendar/{year}', entry: 'calendar', operationId: 'amendCalendarYear', summary: 'Enter or correct a year’s holiday notice', params: s.YearParams, body: s.AmendCalendarBody, response: { status: 200, schema: s.CalendarYearView }, command: true, access: ADMIN },
   { method: 'GET', path: '/health', entry: 'system', operationId: 'health', summary: 'Liveness', response: { status: 200, schema: s.Health }, access: 'public' },
   { method: 'GET', path: '/openapi.json', entry: 'system', operationId: 'openapi', summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, schema: s.OpenApiDocument }, access: 'public' },
+  ...satisfactionRoutes,
 ];
 
 export const routeKeyOf = (route: Pick<RouteDef, 'method' | 'path'>) => `${route.method} ${route.path}`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { channels, decisions, deliveryMethods, procedures } from '../../domain/case/events.ts';
-import { caseStatuses } from '../../domain/case/state.ts';
+import { callbackOutcomes, callbackQuestions, channels, decisions, deliveryMethods, procedures, verificationFindings } from '../../domain/case/events.ts';
+import { levels, reviewChannels } from '../../domain/satisfaction/levels.ts';
+import { caseStatuses, rectificationStatuses } from '../../domain/case/state.ts';
 import { itemTypes, siteLevels } from '../../domain/county.ts';
 import { roles } from '../../domain/meta.ts';
 
@@ -12,10 +13,14 @@ export const LocalDateString = z.iso.date();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const MaterialCode = z.string().min(1).max(40);
 
+export const Phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mainland mobile or landline number');
+
 export const Applicant = z.strictObject({
   name: Text(60),
-  /** Mainland mobile (13812341234) or landline (0576-83381234). */
-  phone: z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mainland mobile or landline number'),
+  /** Mainland mobile (13812341234) or landline (0576-83381234); optional (callbacks skip cases without one). */
+  phone: Phone.optional(),
+  /** The applicant declines callbacks and rating messages. */
+  optOut: z.boolean().optional(),
   idNumber: z
     .string()
     .regex(/^\d{17}[\dX]$/, 'an 18-character resident identity number')
@@ -183,6 +188,14 @@ export const StatsSummary = z.object({
   byChannel: z.record(z.enum(channels), z.number().int()),
   windows: z.array(z.object({ windowId: z.string(), name: z.string(), departmentId: z.string(), ...Figures })),
   departments: z.array(z.object({ departmentId: z.string(), name: z.string(), ...Figures })),
+  satisfaction: z.object({
+    reviews: z.number().int(),
+    badReviews: z.number().int(),
+    satisfactionRate: z.number().nullable(),
+    callbackAttempts: z.number().int(),
+    validCallbacks: z.number().int(),
+    smsReviews: z.number().int(),
+  }),
 });
 export const DailySeries = z.array(z.object({ date: LocalDateString, workingDay: z.boolean(), ...Figures }));
 
@@ -216,3 +229,102 @@ export const WindowWithCounts = WindowView.extend({ open: z.number().int(), coun
 export const DeadLetters = z.array(
   z.object({ stream: z.string(), version: z.number().int(), type: z.string(), sequenceNumber: z.string(), attempts: z.number().int(), parkedAt: z.string(), reason: z.string() }),
 );
+
+export const RectificationIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}-R\d{1,3}$/, 'a rectification id such as 01J…-R1') });
+export const DateParams = z.strictObject({ date: LocalDateString });
+export const CaseIdOnly = z.strictObject({ caseId: CaseId });
+
+export const ReviewBody = z.strictObject({
+  level: z.enum(levels),
+  /** SMS ratings arrive through /sms/inbound and callback ratings through the callback attempts. */
+  channel: z.enum(['window-device', 'online', 'hotline']),
+  tags: z.array(Text(30)).max(10).optional(),
+  text: Text(1000).optional(),
+});
+export const SmsInboundBody = z.strictObject({
+  from: z.string().regex(/^(\+?86)?1[3-9]\d{9}$/, 'a mainland mobile number'),
+  text: z.string().max(500),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export const BuildCallbackListBody = z.strictObject({ staff: z.array(z.string().min(1).max(64)).max(50).optional() });
+export const CallbackAttemptBody = z.strictObject({
+  outcome: z.enum(callbackOutcomes),
+  level: z.enum(levels).optional(),
+  answers: z.strictObject(Object.fromEntries(callbackQuestions.map((q) => [q, z.boolean().optional()])) as Record<(typeof callbackQuestions)[number], z.ZodOptional<z.ZodBoolean>>).optional(),
+  comment: Text(1000).optional(),
+});
+export const CallbacksQuery = z.strictObject({ date: LocalDateString, staff: z.string().min(1).max(64).optional(), format: z.enum(['json', 'csv']).default('json') });
+export const RectificationsQuery = z.strictObject({ status: z.enum([...rectificationStatuses, 'open']).optional(), windowId: Id.optional(), month: z.string().regex(/^\d{4}-\d{2}$/).optional() });
+export const VerifyBody = z.strictObject({ finding: z.enum(verificationFindings), note: Text(1000).optional() });
+export const ResolveBody = z.strictObject({ how: z.enum(['rectified', 'explained']), note: Text(2000) });
+export const AppealBody = z.strictObject({ reason: Text(2000) });
+export const RecheckBody = z.strictObject({ result: z.enum(['upheld', 'voided']), note: Text(1000).optional() });
+export const FollowUpBody = z.strictObject({ satisfied: z.boolean(), note: Text(1000).optional() });
+export const CloseBody = z.strictObject({ note: Text(1000).optional() });
+export const SatisfactionQuery = z
+  .strictObject({ from: LocalDateString, to: LocalDateString, windowId: Id.optional(), departmentId: Id.optional(), siteId: Id.optional(), channel: z.enum([...reviewChannels, 'default']).optional() })
+  .superRefine(dateRange);
+
+export const ReviewResult = z.object({ caseId: CaseId, reviewId: z.string(), level: z.enum(levels), bad: z.boolean(), rectificationId: z.string().nullable(), version: z.number().int() });
+export const SmsResult = z.object({ matched: z.boolean(), caseId: CaseId.nullable(), outcome: z.enum(['rated', 'kept', 'unmatched']), level: z.enum(levels).nullable() });
+const Attempt = z.object({ listDate: LocalDateString, outcome: z.enum(callbackOutcomes), attemptDate: LocalDateString });
+export const CallbackList = z.object({
+  date: LocalDateString,
+  coveredFrom: LocalDateString,
+  coveredThrough: LocalDateString,
+  ratio: z.number(),
+  staff: z.array(z.string()),
+  considered: z.number().int(),
+  sampled: z.number().int(),
+  skipped: z.object({ noPhone: z.number().int(), optedOut: z.number().int() }),
+  entries: z.array(
+    z.object({
+      caseId: CaseId,
+      caseNo: z.string(),
+      reason: z.enum(['bad-review', 'retry', 'sample']),
+      due: LocalDateString.nullable(),
+      windowId: z.string(),
+      itemName: z.string(),
+      completedDate: LocalDateString.nullable(),
+      phone: z.string(),
+      staffId: z.string().nullable(),
+      earlierAttempts: z.array(Attempt),
+      attempts: z.array(Attempt),
+    }),
+  ),
+});
+export const CallbackListSummary = z.object({ date: LocalDateString, created: z.boolean(), entries: z.number().int(), byStaff: z.record(z.string(), z.number().int()), skipped: z.object({ noPhone: z.number().int(), optedOut: z.number().int() }) });
+export const AttemptResult = z.object({ caseId: CaseId, attempt: z.number().int(), outcome: z.enum(callbackOutcomes), settled: z.boolean(), reviewId: z.string().nullable(), version: z.number().int() });
+export const RectificationView = z.object({
+  rectificationId: z.string(),
+  caseId: CaseId,
+  caseNo: z.string(),
+  itemName: z.string(),
+  windowId: z.string(),
+  level: z.enum(levels),
+  status: z.enum(rectificationStatuses),
+  openedDate: LocalDateString,
+  callbackDue: LocalDateString,
+  resolveDue: LocalDateString,
+  calledBackDate: LocalDateString.nullable(),
+  finding: z.enum(verificationFindings).nullable(),
+  resolvedHow: z.enum(['rectified', 'explained']).nullable(),
+  recheck: z.enum(['upheld', 'voided']).nullable(),
+  closedDate: LocalDateString.nullable(),
+  warnings: z.array(z.enum(['callback-overdue', 'resolution-overdue'])),
+});
+export const Satisfaction = z.object({
+  from: LocalDateString,
+  to: LocalDateString,
+  reviews: z.number().int(),
+  byLevel: z.record(z.enum(levels), z.number().int()),
+  badReviews: z.number().int(),
+  satisfactionRate: z.number().min(0).max(1).nullable(),
+  averageScore: z.number().nullable(),
+  callbackAttempts: z.number().int(),
+  validCallbacks: z.number().int(),
+  smsReviews: z.number().int(),
+  smsUnparsed: z.number().int(),
+  rectifications: z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() }),
+  monthly: z.array(z.object({ month: z.string(), reviews: z.number().int(), badReviews: z.number().int(), satisfactionRate: z.number().nullable() })),
+});

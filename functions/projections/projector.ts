@@ -66,8 +66,7 @@ export class Projector {
     const aggregate = aggregateOf(record.stream);
     if (!aggregate) return 'ignored';
     if ((record.schemaVersion ?? 1) !== 1) throw new UnreadableEvent(`${record.stream}@${record.version}: schema version ${record.schemaVersion} is unknown`);
-    const known = new Set(aggregate.projections.flatMap((p) => p.canHandle));
-    if (!known.has(record.type)) throw new UnreadableEvent(`${record.stream}@${record.version}: event type ${record.type} is unknown`);
+    if (!aggregate.eventTypes.includes(record.type)) throw new UnreadableEvent(`${record.stream}@${record.version}: event type ${record.type} is unknown`);
     const gen = generation ?? (await this.views.generation());
     for (let attempt = 1; ; attempt++) {
       const current = await this.streamState(gen, record.stream, attempt > 1);

@@ -12,6 +12,7 @@ import type * as s from '../http/schemas.ts';
 import { listDeadLetters } from '../projections/dead-letters.ts';
 import { countersOf } from '../projections/projector.ts';
 import type { Runtime } from '../runtime.ts';
+import { satisfactionOf } from '../satisfaction/operations.ts';
 
 function months(from: LocalDate, to: LocalDate): LocalDate[] {
   const result: LocalDate[] = [];
@@ -103,7 +104,19 @@ export const viewOperations: Record<string, Operation> = {
     const query = request.query as z.infer<typeof s.StatsQuery>;
     const filter = checkFilter(rt, query);
     const [rows, calendar] = await Promise.all([statsRows(rt, query.from, query.to), rt.calendars.calendar()]);
-    const summary = summarize(rows, rt.county, calendar, query.from, query.to, filter);
+    const satisfaction = await satisfactionOf(rt, request, query.from, query.to, filter);
+    const summary = {
+      ...summarize(rows, rt.county, calendar, query.from, query.to, filter),
+      // The seed report's satisfaction line: callbacks, SMS reviews, satisfaction rate.
+      satisfaction: {
+        reviews: satisfaction.reviews,
+        badReviews: satisfaction.badReviews,
+        satisfactionRate: satisfaction.satisfactionRate,
+        callbackAttempts: satisfaction.callbackAttempts,
+        validCallbacks: satisfaction.validCallbacks,
+        smsReviews: satisfaction.smsReviews,
+      },
+    };
     if (query.format === 'json') return { statusCode: 200, body: summary };
     const departmentName = (id: string) => rt.county.county.departments.find((d) => d.id === id)?.name ?? id;
     const line = (id: string, name: string, department: string, f: typeof summary) => [id, name, department, f.submitted, f.accepted, f.rejected, f.completed, f.onTime, f.early, f.late, percent(f.onTimeRate), percent(f.earlyRate)];

@@ -62,12 +62,8 @@ export class Monitoring extends Construct {
     });
     alarm('ServerErrors', 'More than 1% of API requests failed on our side (5xx) over 5 minutes.', serverErrorRate, 1);
 
-    const lambdaThrottles = new MathExpression({
-      expression: props.functions.map((_, i) => `t${i}`).join(' + '),
-      usingMetrics: Object.fromEntries(props.functions.map((fn, i) => [`t${i}`, fn.metricThrottles({ period: Duration.minutes(5) })])),
-      label: 'Lambda throttles',
-      period: Duration.minutes(5),
-    });
+    // Account-wide: throttling means the account's concurrency is spent, whichever function hit it.
+    const lambdaThrottles = new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', statistic: 'Sum', period: Duration.minutes(5), label: 'Lambda throttles' });
     alarm('LambdaThrottles', 'Lambda invocations were throttled (account concurrency reached).', lambdaThrottles, 0);
     const tableThrottles = new MathExpression({
       expression: props.tables.map((_, i) => `d${i}`).join(' + '),

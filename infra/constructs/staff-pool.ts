@@ -10,6 +10,7 @@ export const staffGroups = {
   director: 'Window directors and the center’s management: every queue, the statistics, supervision',
   callback: 'Callback staff: callback lists with full phone numbers, callback results',
   admin: 'Administrators: everything, plus the calendar and county data',
+  system: 'Machine clients: the SMS gateway posting replies, rating devices posting reviews',
 } as const;
 
 /**

@@ -9,7 +9,7 @@ import { addDays } from '../../domain/time.ts';
 import { at, command, context, submitted, testCounty } from '../support/builders.ts';
 
 /** The legal lifecycle, written independently of `decide`: status before → event → status after. */
-const legal: Record<CaseEventType, { from: readonly (CaseStatus | 'none')[]; to: CaseStatus | 'same' }> = {
+const legal = {
   CaseSubmitted: { from: ['none'], to: 'submitted' },
   MaterialsRequested: { from: ['submitted'], to: 'awaiting-materials' },
   MaterialsSupplied: { from: ['awaiting-materials'], to: 'submitted' },
@@ -20,7 +20,14 @@ const legal: Record<CaseEventType, { from: readonly (CaseStatus | 'none')[]; to:
   CaseTransferred: { from: ['submitted', 'awaiting-materials', 'accepted', 'suspended'], to: 'same' },
   CaseCompleted: { from: ['accepted'], to: 'completed' },
   CaseDelivered: { from: ['completed'], to: 'delivered' },
-};
+  // Satisfaction events never move the case; ratings need an accepted case.
+  ...Object.fromEntries(
+    ['CaseReviewed', 'DefaultReviewApplied', 'RatingInvitationDue', 'SmsReplyReceived', 'CallbackAttempted', 'RectificationOpened', 'RectificationVerified', 'RectificationResolved', 'RectificationAppealed', 'RectificationRechecked', 'RectificationFollowedUp', 'RectificationClosed'].map((t) => [
+      t,
+      { from: t === 'RatingInvitationDue' ? ['completed'] : ['accepted', 'suspended', 'completed', 'delivered'], to: 'same' as const },
+    ]),
+  ),
+} as unknown as Record<CaseEventType, { from: readonly (CaseStatus | 'none')[]; to: CaseStatus | 'same' }>;
 
 const codes = ['M1', 'M2', 'M3'];
 const step = fc.oneof(

@@ -39,6 +39,7 @@ beforeAll(async () => {
     VIEWS_TABLE: 'views',
     COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'),
     POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+    COUNTY_SECRET: 'test-county-secret',
   });
   delete process.env.DYNAMODB_ENDPOINT;
   const entry = await import('../../functions/entries/case-commands.ts');

@@ -94,9 +94,9 @@ describe('the stateless stack', () => {
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://banjian.sanmen.gov.cn'] } });
   });
 
-  it('has a staff pool with the four groups and window/site attributes', () => {
+  it('has a staff pool with the four staff groups, a group for machine clients, and window/site attributes', () => {
     const groups = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
-    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director']);
+    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director', 'system']);
     stateless.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },

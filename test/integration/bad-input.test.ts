@@ -23,10 +23,21 @@ const validBodies: Record<string, unknown> = {
   completeCase: { decision: 'approved' },
   deliverCase: { method: 'post' },
   amendCalendarYear: { holidays: [], workdays: [] },
+  reviewCase: { level: 'satisfied', channel: 'window-device' },
+  smsInbound: { from: '13900001111', text: '1' },
+  buildCallbackList: {},
+  recordCallbackAttempt: { outcome: 'no-answer' },
+  verifyRectification: { finding: 'confirmed' },
+  resolveRectification: { how: 'explained', note: '已说明' },
+  appealRectification: { reason: '误评' },
+  recheckRectification: { result: 'upheld' },
+  followUpRectification: { satisfied: true },
+  closeRectification: {},
 };
 
 function pathFor(route: RouteDef, id: string): string {
-  return route.path.replace('{id}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026');
+  const rectification = route.path.startsWith('/rectifications/') ? `${id}-R1` : id;
+  return route.path.replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03');
 }
 
 async function tables(): Promise<string> {
@@ -85,9 +96,9 @@ describe('every route refuses bad input with problem+json and writes nothing', (
     expect(await tables()).toBe(snapshot);
   });
 
-  it.each(routes.filter((r) => r.path.includes('{id}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
+  it.each(routes.filter((r) => r.path.includes('{id}') || r.path.includes('{caseId}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
     const body = route.body ? validBodies[route.operationId] : undefined;
-    const [unknown, malformed] = route.path.startsWith('/cases/') ? [unknownCaseId, 'not-a-case-id'] : ['W99', 'bad%20id!'];
+    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : [unknownCaseId, 'not-a-case-id'];
     expectProblem(await http.call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
     expectProblem(await http.call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
     expect(await tables()).toBe(snapshot);

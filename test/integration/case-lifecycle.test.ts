@@ -38,8 +38,9 @@ describe('a case walked through every state over HTTP', () => {
     await step('suspend', { procedure: 'expert-review', reason: '组织专家评审' }, '2026-11-04', '10:00', { status: 'suspended', version: 5 });
     await step('resume', {}, '2026-11-09', '09:00', { status: 'accepted', deadline: '2026-11-13', suspendedWorkingDays: 3, version: 6 });
     await step('transfer', { windowId: 'W07' }, '2026-11-09', '10:00', { windowId: 'W07', departmentId: 'D-HC', version: 7 });
-    await step('complete', { decision: 'approved' }, '2026-11-12', '16:00', { status: 'completed', onTime: true, early: true, version: 8 });
-    await step('deliver', { method: 'electronic' }, '2026-11-13', '09:00', { status: 'delivered', deliveryMethod: 'electronic', version: 9 });
+    // Completion also records that the SMS rating invitation is due (a second event): version 9.
+    await step('complete', { decision: 'approved' }, '2026-11-12', '16:00', { status: 'completed', onTime: true, early: true, version: 9 });
+    await step('deliver', { method: 'electronic' }, '2026-11-13', '09:00', { status: 'delivered', deliveryMethod: 'electronic', version: 10 });
 
     // A director reads it with the phone masked; the administrator who acted sees it whole.
     const director = api(stack.url, stack.token('director'));
@@ -58,6 +59,7 @@ describe('a case walked through every state over HTTP', () => {
       'CaseResumed',
       'CaseTransferred',
       'CaseCompleted',
+      'RatingInvitationDue',
       'CaseDelivered',
     ]);
     expect(timeline.body.events.every((e) => e.at && e.actor.id && e.windowId)).toBe(true);

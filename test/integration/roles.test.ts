@@ -7,8 +7,8 @@ import { localPool, mintToken } from '../../local/auth.ts';
 import { api, clock, startStack, type Stack } from '../support/local-stack.ts';
 
 /** The role table, written out by hand: the status each caller gets on each route (given a request that is otherwise right). */
-type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'no-token' | 'expired' | 'other-county';
-const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'no-token', 'expired', 'other-county'];
+type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'system' | 'no-token' | 'expired' | 'other-county';
+const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'system', 'no-token', 'expired', 'other-county'];
 const ok = (status: number, allowed: CallerName[]) =>
   Object.fromEntries(callers.map((c) => [c, allowed.includes(c) ? status : ['no-token', 'expired', 'other-county'].includes(c) ? 401 : 403])) as Record<CallerName, number>;
 const everyone = (status: number) => Object.fromEntries(callers.map((c) => [c, status])) as Record<CallerName, number>;
@@ -40,6 +40,20 @@ const expected: Record<string, Record<CallerName, number>> = {
   amendCalendarYear: ok(200, ['admin']),
   health: everyone(200),
   openapi: everyone(200),
+  reviewCase: ok(201, ['admin', 'clerk', 'system']),
+  smsInbound: ok(202, ['admin', 'system']),
+  getCallbacks: ok(200, ['admin', 'callback']),
+  buildCallbackList: ok(201, ['admin']),
+  recordCallbackAttempt: ok(201, ['admin', 'callback']),
+  // A clerk of another window gets their own window's (empty) list, not a refusal.
+  listRectifications: ok(200, ['admin', 'director', 'clerk', 'clerk-elsewhere']),
+  verifyRectification: ok(200, ['admin', 'director']),
+  resolveRectification: ok(200, ['admin', 'director', 'clerk']),
+  appealRectification: ok(200, ['admin', 'director', 'clerk']),
+  recheckRectification: ok(200, ['admin']),
+  followUpRectification: ok(200, ['admin', 'callback']),
+  closeRectification: ok(200, ['admin', 'director']),
+  getSatisfaction: ok(200, ['admin', 'director']),
 };
 
 const MORTGAGE = { itemCode: '331022-BDCDJ-001', applicant: { name: '钱七', phone: '13911112222' }, channel: 'window', materials: ['M1', 'M2', 'M3', 'M4', 'M5'] };
@@ -49,7 +63,7 @@ let admin: ReturnType<typeof api>;
 let tokens: Record<CallerName, string | undefined>;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack('sanmen', { projections: true });
   admin = api(stack.url, stack.token('admin'));
   const otherCounty = localPool(mkdtempSync(join(tmpdir(), 'banjian-other-')), 'tiantai');
   tokens = {
@@ -58,6 +72,7 @@ beforeAll(async () => {
     callback: stack.token('callback'),
     clerk: stack.token('clerk', { windowId: 'W03' }),
     'clerk-elsewhere': stack.token('clerk', { windowId: 'W05' }),
+    system: stack.token('system', { user: 'sms-gateway' }),
     'no-token': undefined,
     expired: stack.token('admin', { hours: -1 }),
     'other-county': mintToken(otherCounty, { role: 'admin' }),
@@ -73,10 +88,36 @@ async function caseFor(operationId: string): Promise<string> {
   const { caseId } = (await admin.post<{ caseId: string }>('/cases', { ...MORTGAGE, materials: incomplete ? ['M1'] : MORTGAGE.materials }, clock(date, '09:00'))).body;
   const step = async (path: string, body: unknown, time: string) => expect((await admin.post(`/cases/${caseId}/${path}`, body, clock(date, time))).status).toBe(200);
   if (operationId === 'supplyMaterials') await step('request-materials', { missing: ['M2', 'M3', 'M4', 'M5'] }, '09:10');
-  if (['suspendCase', 'resumeCase', 'completeCase', 'deliverCase'].includes(operationId)) await step('accept', {}, '09:20');
+  if (['suspendCase', 'resumeCase', 'completeCase', 'deliverCase', 'reviewCase'].includes(operationId)) await step('accept', {}, '09:20');
   if (operationId === 'resumeCase') await step('suspend', { procedure: 'hearing', reason: '听证' }, '09:30');
   if (operationId === 'deliverCase') await step('complete', { decision: 'approved' }, '09:40');
   return caseId;
+}
+
+/** A bad review's rectification on a W03 case, moved to the step the route needs. */
+async function rectificationFor(operationId: string): Promise<string> {
+  const caseId = await caseFor('reviewCase');
+  const date = '2026-11-06';
+  const reviewed = await admin.post<{ rectificationId: string }>(`/cases/${caseId}/reviews`, { level: 'dissatisfied', channel: 'window-device' }, clock(date, '10:00'));
+  const id = reviewed.body.rectificationId;
+  const step = async (path: string, body: unknown, time: string) => expect((await admin.post(`/rectifications/${id}/${path}`, body, clock(date, time))).status).toBe(200);
+  if (['resolveRectification', 'followUpRectification', 'closeRectification'].includes(operationId)) await step('verify', { finding: 'confirmed' }, '10:10');
+  if (operationId === 'recheckRectification') await step('appeal', { reason: '误评' }, '10:10');
+  if (['followUpRectification', 'closeRectification'].includes(operationId)) await step('resolve', { how: 'explained', note: '已向申请人说明' }, '10:20');
+  if (operationId === 'closeRectification') await step('follow-up', { satisfied: true }, '10:30');
+  return id;
+}
+
+/** A case owed a callback on the list of 2026-11-06 (a bad review puts it there, once the projector has seen it). */
+async function callbackCase(): Promise<string> {
+  const caseId = await caseFor('reviewCase');
+  await admin.post(`/cases/${caseId}/reviews`, { level: 'very-dissatisfied', channel: 'window-device' }, clock('2026-11-05', '10:00'));
+  for (let i = 0; i < 100; i++) {
+    const open = await admin.get<{ caseId: string }[]>('/rectifications', clock('2026-11-05', '11:00'));
+    if (open.body.some((r) => r.caseId === caseId)) return caseId;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the rectification never reached the view');
 }
 
 const bodies: Record<string, unknown> = {
@@ -89,13 +130,28 @@ const bodies: Record<string, unknown> = {
   completeCase: { decision: 'approved' },
   deliverCase: { method: 'post' },
   amendCalendarYear: { holidays: ['2030-01-01'], workdays: [] },
+  reviewCase: { level: 'satisfied', channel: 'window-device' },
+  smsInbound: { from: '13700000000', text: '满意' },
+  buildCallbackList: {},
+  recordCallbackAttempt: { outcome: 'no-answer' },
+  verifyRectification: { finding: 'confirmed' },
+  resolveRectification: { how: 'rectified', note: '已整改' },
+  appealRectification: { reason: '申请人误评' },
+  recheckRectification: { result: 'upheld' },
+  followUpRectification: { satisfied: true },
+  closeRectification: {},
 };
 
-async function request(route: RouteDef, caller: CallerName, caseId: string) {
-  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : caseId).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030');
-  const query = route.operationId.startsWith('getStats') ? '?from=2026-11-01&to=2026-11-30' : '';
+let listDay = 10;
+async function request(route: RouteDef, caller: CallerName, id: string) {
+  // Each allowed build gets a day of its own (a second build of a day answers 200).
+  const date = route.operationId === 'buildCallbackList' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
+  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : id).replace('{caseId}', id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date);
+  const query = route.operationId.startsWith('getStats') || route.operationId === 'getSatisfaction' ? '?from=2026-11-01&to=2026-11-30' : route.operationId === 'getCallbacks' ? '?date=2026-11-06' : '';
   const body = route.method === 'GET' ? undefined : (bodies[route.operationId] ?? {});
-  return api(stack.url, tokens[caller]).call(route.method, `${path}${query}`, body, clock('2026-11-06', '15:00'));
+  // Attempts are recorded against the list of the day they are made.
+  const day = route.operationId === 'recordCallbackAttempt' ? '2026-11-16' : '2026-11-06';
+  return api(stack.url, tokens[caller]).call(route.method, `${path}${query}`, body, clock(day, '15:00'));
 }
 
 describe('the role table, on the local server', () => {
@@ -104,12 +160,21 @@ describe('the role table, on the local server', () => {
   });
 
   it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
-    const shared = route.path.startsWith('/cases/{id}') ? await caseFor(route.operationId) : '';
+    const prepare = async () => {
+      if (route.path.startsWith('/cases/{id}')) return caseFor(route.operationId);
+      if (route.path.startsWith('/rectifications/{id}')) return rectificationFor(route.operationId);
+      if (route.operationId === 'recordCallbackAttempt') return callbackCase();
+      return '';
+    };
+    if (route.operationId === 'getCallbacks') await admin.post('/callbacks/lists/2026-11-06', {}, clock('2026-11-06', '07:30'));
+    const shared = await prepare();
+    if (route.operationId === 'recordCallbackAttempt') expect((await admin.post('/callbacks/lists/2026-11-16', {}, clock('2026-11-16', '07:30'))).status).toBe(201);
     for (const caller of callers) {
       const want = expected[route.operationId]![caller];
-      // A caller who may act gets a case of their own in the right state; refusals must leave the shared one untouched.
-      const caseId = want < 300 && route.method === 'POST' && route.path.startsWith('/cases/{id}') ? await caseFor(route.operationId) : shared;
-      const response = await request(route, caller, caseId);
+      // A caller who may act gets a subject of their own in the right state; refusals must leave the shared one untouched.
+      let id = want < 300 && route.method === 'POST' ? await prepare() : shared;
+      if (want < 300 && route.operationId === 'recordCallbackAttempt') id = shared;
+      const response = await request(route, caller, id);
       expect(response.status, `${caller}: ${response.text}`).toBe(want);
       if (want >= 400) expect(response.headers.get('content-type'), caller).toBe('application/problem+json');
     }

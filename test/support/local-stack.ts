@@ -39,6 +39,7 @@ export async function startStack(county = 'sanmen', options: { projections?: boo
     VIEWS_TABLE: tables.views,
     COUNTY_FILE: join(repositoryRoot, 'infra', 'counties', `${county}.json`),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
+    COUNTY_SECRET: 'test-county-secret',
   });
   const pool = localPool(mkdtempSync(join(tmpdir(), 'banjian-auth-')), county);
   const server = await startLocalServer({ port: 0, devClock: true, pool });

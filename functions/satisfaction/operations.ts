@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import type { CaseEvent } from '../../domain/case/events.ts';
+import type { CaseState } from '../../domain/case/state.ts';
+import { IllegalTransition, NotFound } from '../../domain/errors.ts';
+import { callbackListPartition } from '../../domain/projections/callback-attempts.ts';
+import { openRectificationsPartition, doneRectificationsPartition, type RectificationView } from '../../domain/projections/rectifications.ts';
+import { satisfactionLabels, satisfactionPartition } from '../../domain/projections/satisfaction-stats.ts';
+import { smsPartition } from '../../domain/projections/sms-awaiting.ts';
+import { phoneKey } from '../../domain/satisfaction/sampling.ts';
+import { rectificationWarnings, summarizeSatisfaction, type SatisfactionRow } from '../../domain/stats/satisfaction.ts';
+import { localDateOf, type LocalDate } from '../../domain/time.ts';
+import { assertPlace, Forbidden } from '../auth/access.ts';
+import { runCaseCommand } from '../case/operations.ts';
+import { csvResult, toCsv } from '../http/csv.ts';
+import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
+import type * as s from '../http/schemas.ts';
+import { ulid } from '../ids.ts';
+import { countersOf } from '../projections/projector.ts';
+import type { Runtime } from '../runtime.ts';
+import { countySecret } from '../secret.ts';
+import type { StoredResponse } from '../store/dynamo-event-store.ts';
+import { buildCallbackList, publishedList } from './callback-lists.ts';
+
+const today = (request: { now: string }, rt: Runtime) => localDateOf(request.now, rt.county.county.timeZone);
+const json = (statusCode: number, body: unknown, version?: number): StoredResponse => ({ statusCode, headers: version === undefined ? {} : { etag: `"${version}"` }, body: JSON.stringify(body) });
+
+function reviewResult(state: CaseState, events: CaseEvent[], reviewId: string) {
+  const review = state.reviews.find((r) => r.reviewId === reviewId);
+  const rectification = state.rectifications.find((r) => r.reviewId === reviewId);
+  void events;
+  return { caseId: state.caseId, reviewId, level: review?.level ?? null, bad: review?.bad ?? false, rectificationId: rectification?.rectificationId ?? null, version: state.version };
+}
+
+const reviewCase: Operation = (request, rt) => {
+  const { id } = request.params as z.infer<typeof s.CaseIdParams>;
+  const body = request.body as z.infer<typeof s.ReviewBody>;
+  const reviewId = ulid(Date.parse(request.now));
+  return runCaseCommand(request, rt, id, (state) => ({ type: 'ReviewCase', data: { reviewId, ...body }, meta: commandMeta(request, { windowId: state.windowId, siteId: state.siteId }) }), {
+    respond: (state, events) => json(201, reviewResult(state, events, reviewId), state.version),
+  });
+};
+
+const smsInbound: Operation = async (request, rt) => {
+  const body = request.body as z.infer<typeof s.SmsInboundBody>;
+  const from = body.from.replace(/^\+?86/, '');
+  const receivedAt = body.receivedAt === undefined ? request.now : new Date(body.receivedAt).toISOString();
+  const key = phoneKey(from, await countySecret());
+  const awaiting = (await rt.views.partition<{ doc: { caseId: string } }>(smsPartition(key))).map((i) => i.doc.caseId).reverse();
+  for (const caseId of awaiting) {
+    const reviewId = ulid(Date.parse(request.now));
+    try {
+      return await runCaseCommand(request, rt, caseId, () => ({ type: 'ReceiveSmsReply', data: { reviewId, text: body.text, receivedAt }, meta: commandMeta(request) }), {
+        place: 'none',
+        respond: (state) => {
+          const review = state.reviews.find((r) => r.reviewId === reviewId);
+          return json(202, { matched: true, caseId, outcome: review ? 'rated' : 'kept', level: review?.level ?? null });
+        },
+      });
+    } catch (error) {
+      // The view lags: this case was answered meanwhile; try the next most recent one.
+      if (!(error instanceof IllegalTransition)) throw error;
+    }
+  }
+  // No case waits for this number: keep the reply anyway, in the day's inbox stream.
+  const date = localDateOf(receivedAt, rt.county.county.timeZone);
+  const inbox = `sms-inbox#${date}`;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const { version } = await rt.events.read(inbox);
+    try {
+      await rt.events.append(inbox, version, [{ type: 'SmsReplyUnmatched', data: { from, text: body.text, receivedAt }, meta: { ...commandMeta(request), at: request.now } }]);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  return json(202, { matched: false, caseId: null, outcome: 'unmatched', level: null });
+};
+
+const getCallbacks: Operation = async (request, rt) => {
+  const query = request.query as z.infer<typeof s.CallbacksQuery>;
+  const generation = await rt.views.generation();
+  const view = await rt.views.get<{ doc: Awaited<ReturnType<typeof publishedList>> }>({ pk: callbackListPartition(query.date), sk: 'list' }, { generation });
+  const list = view?.doc ?? (await publishedList(rt, query.date));
+  if (!list) throw new NotFound(`no callback list for ${query.date}`);
+  const attempts = new Map(
+    (await rt.views.partition<{ sk: string; doc: { caseId: string; attempts: CaseState['callback']['attempts'] } }>(callbackListPartition(query.date), { generation }))
+      .filter((i) => i.sk.startsWith('attempts#'))
+      .map((i) => [i.doc.caseId, i.doc.attempts]),
+  );
+  const staff = query.staff === 'me' ? request.caller.actor.id : query.staff;
+  const entries = list.entries.filter((e) => staff === undefined || e.staffId === staff).map((e) => ({ ...e, attempts: attempts.get(e.caseId) ?? [] }));
+  if (query.format === 'json') return { statusCode: 200, body: { ...list, entries } };
+  const reasonNames = { 'bad-review': '差评回访', retry: '未接通重拨', sample: '抽样回访' } as const;
+  const windowName = (id: string) => rt.county.window(id)?.name ?? id;
+  const csv = toCsv(
+    ['序号', '办件编号', '回访原因', '回访截止', '事项名称', '窗口', '办结日期', '联系电话', '已拨打次数', '本次拨打', '回访人员'],
+    entries.map((e, i) => [i + 1, e.caseNo, reasonNames[e.reason], e.due, e.itemName, windowName(e.windowId), e.completedDate, e.phone, e.earlierAttempts.length, e.attempts.map((a) => a.outcome).join(' '), e.staffId]),
+  );
+  return csvResult(`callbacks-${rt.county.county.key}-${query.date}${staff ? `-${staff}` : ''}.csv`, csv);
+};
+
+const buildList: Operation = async (request, rt) => {
+  const { date } = request.params as z.infer<typeof s.DateParams>;
+  const body = request.body as z.infer<typeof s.BuildCallbackListBody>;
+  const { created, list } = await buildCallbackList(rt, date, commandMeta(request), body.staff);
+  const byStaff: Record<string, number> = {};
+  for (const e of list.entries) byStaff[e.staffId ?? 'unassigned'] = (byStaff[e.staffId ?? 'unassigned'] ?? 0) + 1;
+  return { statusCode: created ? 201 : 200, body: { date, created, entries: list.entries.length, byStaff, skipped: list.skipped } };
+};
+
+const recordAttempt: Operation = async (request, rt) => {
+  const { caseId } = request.params as z.infer<typeof s.CaseIdOnly>;
+  const body = request.body as z.infer<typeof s.CallbackAttemptBody>;
+  const date = today(request, rt);
+  const list = await publishedList(rt, date);
+  const entry = list?.entries.find((e) => e.caseId === caseId);
+  const reviewId = ulid(Date.parse(request.now));
+  return runCaseCommand(request, rt, caseId, () => ({ type: 'RecordCallbackAttempt', data: { reviewId, ...body }, meta: commandMeta(request) }), {
+    place: 'none',
+    context: { callbackList: entry ? { date } : undefined },
+    respond: (state) => {
+      const last = state.callback.attempts.at(-1);
+      return json(201, { caseId, attempt: state.callback.attempts.length, outcome: last?.outcome ?? body.outcome, settled: state.callback.settled, reviewId: state.reviews.some((r) => r.reviewId === reviewId) ? reviewId : null, version: state.version });
+    },
+  });
+};
+
+type CaseCommandBuilder = Parameters<typeof runCaseCommand>[3];
+
+/** One step of the bad-review loop, on the case the rectification belongs to (its id names the case). */
+function rectificationStep(build: (request: HttpRequest, rectificationId: string) => CaseCommandBuilder, placeBound: boolean): Operation {
+  return (request, rt) => {
+    const { id } = request.params as z.infer<typeof s.RectificationIdParams>;
+    const caseId = id.slice(0, id.lastIndexOf('-R'));
+    return runCaseCommand(
+      request,
+      rt,
+      caseId,
+      (state) => {
+        const r = state.rectifications.find((x) => x.rectificationId === id);
+        // A clerk answers for their own window's rectifications only.
+        if (placeBound && r) assertPlace(request.caller, { windowId: r.windowId }, `rectification ${id}`);
+        return build(request, id)(state);
+      },
+      {
+        place: 'none',
+        respond: (state) => {
+          const r = state.rectifications.find((x) => x.rectificationId === id)!;
+          return json(200, { ...toView(r, state), warnings: rectificationWarnings(r, today(request, rt)) }, state.version);
+        },
+      },
+    );
+  };
+}
+
+const toView = (r: CaseState['rectifications'][number], state: CaseState): RectificationView => ({ ...r, caseId: state.caseId, caseNo: state.caseNo, itemName: state.item.name });
+const meta = (request: HttpRequest) => commandMeta(request);
+
+const listRectifications: Operation = async (request, rt) => {
+  const query = request.query as z.infer<typeof s.RectificationsQuery>;
+  let windowId = query.windowId;
+  if (request.caller.actor.role === 'clerk') {
+    if (request.caller.windowId === null) throw new Forbidden('a clerk without a window has no rectifications');
+    if (windowId !== undefined && windowId !== request.caller.windowId) assertPlace(request.caller, { windowId }, `window ${windowId}’s rectifications`);
+    windowId = request.caller.windowId;
+  }
+  const date = today(request, rt);
+  const partitions = query.status === undefined || query.status === 'open' || !['closed', 'voided'].includes(query.status) ? [openRectificationsPartition] : [];
+  if (query.status === undefined || query.status === 'closed' || query.status === 'voided') partitions.push(doneRectificationsPartition(query.month ?? date.slice(0, 7)));
+  const docs = (await Promise.all(partitions.map((p) => rt.views.partition<{ doc: RectificationView }>(p)))).flat().map((i) => i.doc);
+  const selected = docs.filter((r) => (windowId === undefined || r.windowId === windowId) && (query.status === undefined || query.status === 'open' || r.status === query.status));
+  return { statusCode: 200, body: selected.map((r) => ({ ...r, warnings: rectificationWarnings(r, date) })) };
+};
+
+function months(from: LocalDate, to: LocalDate): string[] {
+  const result: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); ) {
+    result.push(m);
+    const [y, mm] = m.split('-').map(Number) as [number, number];
+    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+  }
+  return result;
+}
+
+export async function satisfactionRows(rt: Runtime, from: LocalDate, to: LocalDate): Promise<SatisfactionRow[]> {
+  const generation = await rt.views.generation();
+  const pages = await Promise.all(months(from, to).map((m) => rt.views.partition<Record<string, unknown>>(satisfactionPartition(`${m}-01`), { from: `${from}#`, to: `${to}#\uffff`, generation })));
+  return pages.flat().map((item) => ({ ...satisfactionLabels({ pk: '', sk: String(item.sk) }), counters: countersOf(item) }));
+}
+
+export async function satisfactionOf(rt: Runtime, request: { now: string }, from: LocalDate, to: LocalDate, filter: Parameters<typeof summarizeSatisfaction>[6]) {
+  const [rows, open] = await Promise.all([satisfactionRows(rt, from, to), rt.views.partition<{ doc: RectificationView }>(openRectificationsPartition)]);
+  return summarizeSatisfaction(
+    rows,
+    open.map((i) => i.doc),
+    rt.county,
+    from,
+    to,
+    today(request, rt),
+    filter,
+  );
+}
+
+const getSatisfaction: Operation = async (request, rt) => {
+  const query = request.query as z.infer<typeof s.SatisfactionQuery>;
+  return { statusCode: 200, body: await satisfactionOf(rt, request, query.from, query.to, query) };
+};
+
+export const satisfactionOperations: Record<string, Operation> = {
+  reviewCase,
+  smsInbound,
+  getCallbacks,
+  buildCallbackList: buildList,
+  recordCallbackAttempt: recordAttempt,
+  listRectifications,
+  verifyRectification: rectificationStep((request, rectificationId) => () => ({ type: 'VerifyRectification', data: { rectificationId, ...(request.body as z.infer<typeof s.VerifyBody>) }, meta: meta(request) }), false),
+  resolveRectification: rectificationStep((request, rectificationId) => () => ({ type: 'ResolveRectification', data: { rectificationId, ...(request.body as z.infer<typeof s.ResolveBody>) }, meta: meta(request) }), true),
+  appealRectification: rectificationStep((request, rectificationId) => () => ({ type: 'AppealRectification', data: { rectificationId, ...(request.body as z.infer<typeof s.AppealBody>) }, meta: meta(request) }), true),
+  recheckRectification: rectificationStep((request, rectificationId) => () => ({ type: 'RecheckRectification', data: { rectificationId, ...(request.body as z.infer<typeof s.RecheckBody>) }, meta: meta(request) }), false),
+  followUpRectification: rectificationStep((request, rectificationId) => () => ({ type: 'FollowUpRectification', data: { rectificationId, ...(request.body as z.infer<typeof s.FollowUpBody>) }, meta: meta(request) }), false),
+  closeRectification: rectificationStep((request, rectificationId) => () => ({ type: 'CloseRectification', data: { rectificationId, ...(request.body as z.infer<typeof s.CloseBody>) }, meta: meta(request) }), false),
+  getSatisfaction,
+};
