@@ -76,6 +76,33 @@ export const SatisfactionSettingsSchema = z.object({
 });
 export type SatisfactionSettings = z.infer<typeof SatisfactionSettingsSchema>;
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM');
+
+export const SupervisionSettingsSchema = z.object({
+  /** Window directors (窗口主任): their username and the window they lead. */
+  directors: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), windowId: z.string().min(1) })).default([]),
+  /** Other windows each director checks on video each working day. */
+  checksPerDirector: z.number().int().min(1).max(5).default(2),
+  hall: z.object({ opens: hhmm, closes: hhmm }).default({ opens: '08:30', closes: '17:00' }),
+  /** Completed cases drawn per window for the monthly archive check. */
+  archiveSamplePerWindow: z.number().int().min(1).max(50).default(5),
+  scoring: z
+    .object({
+      base: z.number().default(100),
+      /** Points off per failed video-check item, archive problem, bad review, late completion. */
+      videoCheck: z.record(z.string(), z.number().min(0)).default({}),
+      archiveProblem: z.number().min(0).default(1),
+      badReview: z.number().min(0).default(2),
+      lateCompletion: z.number().min(0).default(1),
+      /** Points on for a month without bad reviews, and for a month with every completion on time. */
+      bonuses: z.object({ noBadReviews: z.number().min(0).default(1), allOnTime: z.number().min(0).default(1), max: z.number().min(0).default(5) }).default({ noBadReviews: 1, allOnTime: 1, max: 5 }),
+      /** Score bands, highest first: the tier and the points it carries into the annual assessment. */
+      tiers: z.array(z.object({ min: z.number(), name: z.string(), points: z.number() })).min(1).default([{ min: 0, name: '合格', points: 0 }]),
+    })
+    .default({ base: 100, videoCheck: {}, archiveProblem: 1, badReview: 2, lateCompletion: 1, bonuses: { noBadReviews: 1, allOnTime: 1, max: 5 }, tiers: [{ min: 0, name: '合格', points: 0 }] }),
+});
+export type SupervisionSettings = z.infer<typeof SupervisionSettingsSchema>;
+
 export const CountySchema = z
   .object({
     code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
@@ -89,6 +116,7 @@ export const CountySchema = z
     calendar: CountyCalendarSchema.default({ holidays: [], workdays: [] }),
     api: ApiSettingsSchema.default({ corsOrigins: [], throttle: { rate: 200, burst: 400 } }),
     satisfaction: SatisfactionSettingsSchema.default(SatisfactionSettingsSchema.parse({})),
+    supervision: SupervisionSettingsSchema.default(SupervisionSettingsSchema.parse({})),
     /** Where alarm notifications go (an operator's address); optional. */
     alarmEmail: z.email().optional(),
   })
@@ -146,6 +174,10 @@ export const CountySchema = z
       }
       unique(`items.${index}.materials`, item.materials.map((m) => m.code));
     });
+    county.supervision.directors.forEach((director, index) => {
+      if (!windows.has(director.windowId)) ctx.addIssue({ code: 'custom', path: ['supervision', 'directors', index, 'windowId'], message: `unknown window ${director.windowId}` });
+    });
+    unique('supervision.directors', county.supervision.directors.map((d) => d.id));
   });
 
 export type County = z.infer<typeof CountySchema>;

@@ -10,6 +10,9 @@ import { smsAwaiting } from './sms-awaiting.ts';
 import { callbackAttempts } from './callback-attempts.ts';
 import { rectifications } from './rectifications.ts';
 import { callbackListIndex, callbackListView } from './callback-lists.ts';
+import { archiveDeductions, archiveView, caseDeductions, rosterIndex, rosterView, videoCheckDeductions } from './supervision.ts';
+import { evolveRoster, rosterEventTypes, type RosterEvent, type RosterState } from '../supervision/roster.ts';
+import { archiveEventTypes, evolveArchive, type ArchiveEvent, type ArchiveState } from '../supervision/archive.ts';
 import { callbackListEventTypes, evolveCallbackList, type CallbackListEvent, type CallbackListState } from '../satisfaction/callback-list.ts';
 
 /** An event-sourced aggregate whose streams the projector follows, with the projections it feeds. */
@@ -32,7 +35,25 @@ const caseAggregate: AggregateProjections<CaseEvent, CaseState> = {
   eventTypes: caseEventTypes,
   evolve: evolveCase,
   redact: (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }),
-  projections: [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications],
+  projections: [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions],
+};
+
+const rosterAggregate: AggregateProjections<RosterEvent, RosterState> = {
+  name: 'roster',
+  streamPrefix: 'roster#',
+  eventTypes: rosterEventTypes,
+  evolve: evolveRoster,
+  redact: (state) => state,
+  projections: [rosterView, rosterIndex, videoCheckDeductions],
+};
+
+const archiveAggregate: AggregateProjections<ArchiveEvent, ArchiveState> = {
+  name: 'archive',
+  streamPrefix: 'archive#',
+  eventTypes: archiveEventTypes,
+  evolve: evolveArchive,
+  redact: (state) => state,
+  projections: [archiveView, archiveDeductions],
 };
 
 const callbackListAggregate: AggregateProjections<CallbackListEvent, CallbackListState> = {
@@ -45,7 +66,7 @@ const callbackListAggregate: AggregateProjections<CallbackListEvent, CallbackLis
   projections: [callbackListView, callbackListIndex],
 };
 
-export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [caseAggregate, callbackListAggregate];
+export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [caseAggregate, callbackListAggregate, rosterAggregate, archiveAggregate];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {
   return aggregates.find((a) => stream.startsWith(a.streamPrefix));

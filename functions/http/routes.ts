@@ -67,6 +67,20 @@ const satisfactionRoutes: RouteDef[] = [
 ];
 
 
+const SUP = 'supervision' as const;
+/** Supervision: video-check rosters (视频督查), archive checks (档案检查), scorecards (绩效考核). */
+const supervisionRoutes: RouteDef[] = [
+  { method: 'GET', path: '/directors', entry: SUP, operationId: 'listDirectors', summary: 'Window directors and their windows', response: { status: 200, schema: s.DirectorView.array() }, access: STAFF },
+  { method: 'POST', path: '/rosters/{date}', entry: SUP, operationId: 'publishRoster', summary: 'Publish a day’s video-check roster (once); with absentDirectorIds, hand only their checks to others', params: s.DateParams, body: s.PublishRosterBody, response: { status: 201, schema: s.PublishedRoster }, access: ADMIN },
+  { method: 'GET', path: '/rosters/{date}', entry: SUP, operationId: 'getRoster', summary: 'A day’s roster with each check’s status (director=me for one’s own)', params: s.DateParams, query: s.RosterQuery, response: { status: 200, schema: s.RosterView }, access: SUPERVISORS },
+  { method: 'POST', path: '/video-checks', entry: SUP, operationId: 'recordVideoCheck', summary: 'Record a video check by the assigned director (administrators may check off the roster)', body: s.VideoCheckBody, response: { status: 201, schema: s.VideoCheckView }, command: true, access: SUPERVISORS },
+  { method: 'POST', path: '/archive-checks/{month}', entry: SUP, operationId: 'drawArchiveChecks', summary: 'Draw a month’s archive sample per window (once)', params: s.MonthParams, body: s.EmptyBody, response: { status: 201, schema: s.ArchiveChecks }, access: ADMIN },
+  { method: 'GET', path: '/archive-checks/{month}', entry: SUP, operationId: 'getArchiveChecks', summary: 'A month’s archive sample and findings', params: s.MonthParams, response: { status: 200, schema: s.ArchiveChecks }, access: SUPERVISORS },
+  { method: 'GET', path: '/archive-checks/{month}/{caseId}', entry: SUP, operationId: 'getArchiveCheck', summary: 'One sampled file with the case’s own dated, signed steps next to the checklist', params: s.ArchiveCaseParams, response: { status: 200, schema: s.ArchiveCheckView }, access: SUPERVISORS },
+  { method: 'POST', path: '/archive-checks/{month}/{caseId}', entry: SUP, operationId: 'recordArchiveCheck', summary: 'Record the problems found in a sampled file', params: s.ArchiveCaseParams, body: s.ArchiveCheckBody, response: { status: 201, schema: s.ArchiveCheckView.omit({ events: true }) }, command: true, access: SUPERVISORS },
+  { method: 'GET', path: '/scorecards/{month}', entry: SUP, operationId: 'getScorecards', summary: 'The month’s window scorecards: score, rank, tier, every deduction with its event (format=csv)', params: s.MonthParams, query: s.ScorecardQuery, response: { status: 200, schema: s.Scorecards }, access: SUPERVISORS },
+];
+
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
 export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/cases', entry: 'case-commands', operationId: 'submitCase', summary: 'Register an application (收件)', body: s.SubmitCaseBody, response: { status: 201, schema: s.CaseView }, command: true, access: CASE_ACTORS },
@@ -94,6 +108,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/health', entry: 'system', operationId: 'health', summary: 'Liveness', response: { status: 200, schema: s.Health }, access: 'public' },
   { method: 'GET', path: '/openapi.json', entry: 'system', operationId: 'openapi', summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, schema: s.OpenApiDocument }, access: 'public' },
   ...satisfactionRoutes,
+  ...supervisionRoutes,
 ];
 
 export const routeKeyOf = (route: Pick<RouteDef, 'method' | 'path'>) => `${route.method} ${route.path}`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callbackOutcomes, callbackQuestions, channels, decisions, deliveryMethods, procedures, verificationFindings } from '../../domain/case/events.ts';
 import { levels, reviewChannels } from '../../domain/satisfaction/levels.ts';
+import { archiveProblemCodes } from '../../domain/supervision/archive.ts';
 import { caseStatuses, rectificationStatuses } from '../../domain/case/state.ts';
 import { itemTypes, siteLevels } from '../../domain/county.ts';
 import { roles } from '../../domain/meta.ts';
@@ -327,4 +328,62 @@ export const Satisfaction = z.object({
   smsUnparsed: z.number().int(),
   rectifications: z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() }),
   monthly: z.array(z.object({ month: z.string(), reviews: z.number().int(), badReviews: z.number().int(), satisfactionRate: z.number().nullable() })),
+});
+
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
+export const MonthParams = z.strictObject({ month: Month });
+export const ArchiveCaseParams = z.strictObject({ month: Month, caseId: CaseId });
+export const PublishRosterBody = z.strictObject({ absentDirectorIds: z.array(z.string().min(1).max(64)).max(100).optional() });
+export const RosterQuery = z.strictObject({ director: z.string().min(1).max(64).optional() });
+export const VideoCheckBody = z.strictObject({
+  rosterDate: LocalDateString,
+  windowId: Id,
+  checkedAt: z.iso.datetime({ offset: true }),
+  items: z.strictObject({
+    atPost: z.boolean(),
+    coverArranged: z.boolean().optional(),
+    punctual: z.boolean(),
+    uniformAndBadge: z.boolean(),
+    noPhone: z.boolean(),
+    noEating: z.boolean(),
+    noSleeping: z.boolean(),
+    noChatting: z.boolean(),
+    deskTidy: z.boolean(),
+    ratingDeviceInUse: z.boolean(),
+  }),
+  note: Text(1000).optional(),
+  evidenceRef: Text(200).optional(),
+});
+export const ArchiveCheckBody = z.strictObject({ problems: z.array(z.strictObject({ code: z.enum(archiveProblemCodes), note: Text(500).optional() })).max(50) });
+export const ScorecardQuery = z.strictObject({ windowId: Id.optional(), format: z.enum(['json', 'csv']).default('json') });
+
+const RosterEntryView = z.object({ directorId: z.string(), directorWindowId: z.string(), windowId: z.string(), at: z.string(), status: z.enum(['checked', 'missed', 'due', 'upcoming']), checkId: z.string().nullable() });
+export const RosterView = z.object({
+  date: LocalDateString,
+  absent: z.array(z.string()),
+  entries: z.array(RosterEntryView),
+  offRoster: z.array(z.object({ windowId: z.string(), directorId: z.string(), checkedAt: z.string(), checkId: z.string() })),
+});
+export const PublishedRoster = RosterView.extend({ status: z.enum(['published', 'revised', 'unchanged']) });
+export const DirectorView = z.object({ id: z.string(), name: z.string(), windowId: z.string() });
+export const VideoCheckView = z.object({ checkId: z.string(), windowId: z.string(), checkedAt: z.string(), checkedDate: LocalDateString, offRoster: z.boolean(), directorId: z.string(), items: z.record(z.string(), z.boolean()), note: z.string().nullable(), evidenceRef: z.string().nullable() });
+const ArchiveSampleView = z.object({ windowId: z.string(), caseId: CaseId, caseNo: z.string(), completedDate: LocalDateString, checked: z.boolean(), problems: z.array(z.object({ code: z.enum(archiveProblemCodes), note: z.string().nullable() })) });
+export const ArchiveChecks = z.object({ month: Month, perWindow: z.number().int(), samples: z.array(ArchiveSampleView) });
+export const ArchiveCheckView = ArchiveSampleView.extend({ events: Timeline.shape.events });
+export const Scorecards = z.object({
+  month: Month,
+  windows: z.array(
+    z.object({
+      windowId: z.string(),
+      name: z.string(),
+      score: z.number(),
+      rank: z.number().int(),
+      tier: z.string(),
+      tierPoints: z.number(),
+      deducted: z.number(),
+      bonus: z.number(),
+      deductions: z.array(z.object({ kind: z.enum(['video-check', 'archive-problem', 'bad-review', 'late-completion']), date: z.string(), detail: z.string(), points: z.number(), link: z.string(), ref: z.object({ stream: z.string(), version: z.number().int() }) })),
+      bonuses: z.array(z.object({ kind: z.string(), points: z.number() })),
+    }),
+  ),
 });

@@ -33,11 +33,15 @@ const validBodies: Record<string, unknown> = {
   recheckRectification: { result: 'upheld' },
   followUpRectification: { satisfied: true },
   closeRectification: {},
+  publishRoster: {},
+  recordVideoCheck: { rosterDate: '2026-11-03', windowId: 'W03', checkedAt: '2026-11-03T10:00:00+08:00', items: { atPost: true, punctual: true, uniformAndBadge: true, noPhone: true, noEating: true, noSleeping: true, noChatting: true, deskTidy: true, ratingDeviceInUse: true } },
+  drawArchiveChecks: {},
+  recordArchiveCheck: { problems: [] },
 };
 
 function pathFor(route: RouteDef, id: string): string {
   const rectification = route.path.startsWith('/rectifications/') ? `${id}-R1` : id;
-  return route.path.replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03');
+  return route.path.replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03').replace('{month}', '2026-10');
 }
 
 async function tables(): Promise<string> {

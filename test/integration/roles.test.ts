@@ -54,6 +54,15 @@ const expected: Record<string, Record<CallerName, number>> = {
   followUpRectification: ok(200, ['admin', 'callback']),
   closeRectification: ok(200, ['admin', 'director']),
   getSatisfaction: ok(200, ['admin', 'director']),
+  listDirectors: ok(200, staff),
+  publishRoster: ok(201, ['admin']),
+  getRoster: ok(200, ['admin', 'director']),
+  recordVideoCheck: ok(201, ['admin', 'director']),
+  drawArchiveChecks: ok(201, ['admin']),
+  getArchiveChecks: ok(200, ['admin', 'director']),
+  getArchiveCheck: ok(200, ['admin', 'director']),
+  recordArchiveCheck: ok(201, ['admin', 'director']),
+  getScorecards: ok(200, ['admin', 'director']),
 };
 
 const MORTGAGE = { itemCode: '331022-BDCDJ-001', applicant: { name: '钱七', phone: '13911112222' }, channel: 'window', materials: ['M1', 'M2', 'M3', 'M4', 'M5'] };
@@ -68,7 +77,8 @@ beforeAll(async () => {
   const otherCounty = localPool(mkdtempSync(join(tmpdir(), 'banjian-other-')), 'tiantai');
   tokens = {
     admin: stack.token('admin'),
-    director: stack.token('director', { windowId: 'W05' }),
+    // The director of W05, whom the roster of 2026-11-06 sends to check window W03 (set up below).
+    director: stack.token('director', { windowId: 'W05', user: 'dir-w05' }),
     callback: stack.token('callback'),
     clerk: stack.token('clerk', { windowId: 'W03' }),
     'clerk-elsewhere': stack.token('clerk', { windowId: 'W05' }),
@@ -108,6 +118,36 @@ async function rectificationFor(operationId: string): Promise<string> {
   return id;
 }
 
+/** The roster of 2026-11-06, and the window it sends director dir-w05 to. */
+let rosterReady = false;
+async function rosterWithDirectorOnW03(): Promise<void> {
+  if (rosterReady) return;
+  const roster = await admin.post<{ entries: { directorId: string; windowId: string }[] }>('/rosters/2026-11-06', {}, clock('2026-11-06', '07:00'));
+  expect(roster.status).toBe(201);
+  // The director checks the first window the draw gave them.
+  assignedWindow = roster.body.entries.find((e) => e.directorId === 'dir-w05')!.windowId;
+  rosterReady = true;
+}
+let assignedWindow = 'W03';
+
+/** A month's archive sample with files of its own (completed cases of October, one per caller who may record). */
+let archiveCase: string | undefined;
+const archiveCases: string[] = [];
+async function archiveSample(): Promise<string> {
+  for (let n = 0; n < 3; n++) {
+    const { caseId } = (await admin.post<{ caseId: string }>('/cases', MORTGAGE, clock('2026-10-12', '09:00'))).body;
+    await admin.post(`/cases/${caseId}/accept`, {}, clock('2026-10-12', '09:10'));
+    await admin.post(`/cases/${caseId}/complete`, { decision: 'approved' }, clock('2026-10-13', '10:00'));
+    archiveCases.push(caseId);
+  }
+  const caseId = archiveCases[0]!;
+  // Once the projector has counted the completion, the sample can hold it.
+  for (let i = 0; i < 100 && (await admin.get<{ completed: number }>('/stats/summary?from=2026-10-13&to=2026-10-13')).body.completed < 3; i++) await new Promise((r) => setTimeout(r, 50));
+  const drawn = await admin.post<{ samples: { caseId: string }[] }>('/archive-checks/2026-10', {}, clock('2026-11-02', '07:10'));
+  expect(drawn.body.samples.map((x) => x.caseId)).toContain(caseId);
+  return caseId;
+}
+
 /** A case owed a callback on the list of 2026-11-06 (a bad review puts it there, once the projector has seen it). */
 async function callbackCase(): Promise<string> {
   const caseId = await caseFor('reviewCase');
@@ -140,18 +180,23 @@ const bodies: Record<string, unknown> = {
   recheckRectification: { result: 'upheld' },
   followUpRectification: { satisfied: true },
   closeRectification: {},
+  publishRoster: {},
+  recordVideoCheck: { rosterDate: '2026-11-06', windowId: 'W03', checkedAt: '2026-11-06T10:00:00+08:00', items: { atPost: true, punctual: true, uniformAndBadge: true, noPhone: true, noEating: true, noSleeping: true, noChatting: true, deskTidy: true, ratingDeviceInUse: true } },
+  recordArchiveCheck: { problems: [{ code: 'notice-undated' }] },
 };
 
 let listDay = 10;
 async function request(route: RouteDef, caller: CallerName, id: string) {
   // Each allowed build gets a day of its own (a second build of a day answers 200).
-  const date = route.operationId === 'buildCallbackList' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
-  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : id).replace('{caseId}', id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date);
+  const date = route.operationId === 'buildCallbackList' || route.operationId === 'publishRoster' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
+  const month = route.operationId === 'drawArchiveChecks' ? `2025-${String((listDay++ % 12) + 1).padStart(2, '0')}` : route.path.startsWith('/archive-checks/') ? '2026-10' : '2026-11';
+  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
   const query = route.operationId.startsWith('getStats') || route.operationId === 'getSatisfaction' ? '?from=2026-11-01&to=2026-11-30' : route.operationId === 'getCallbacks' ? '?date=2026-11-06' : '';
   const body = route.method === 'GET' ? undefined : (bodies[route.operationId] ?? {});
+  const sent = route.operationId === 'recordVideoCheck' ? { ...(body as object), windowId: assignedWindow } : body;
   // Attempts are recorded against the list of the day they are made.
   const day = route.operationId === 'recordCallbackAttempt' ? '2026-11-16' : '2026-11-06';
-  return api(stack.url, tokens[caller]).call(route.method, `${path}${query}`, body, clock(day, '15:00'));
+  return api(stack.url, tokens[caller]).call(route.method, `${path}${query}`, sent, clock(day, '15:00'));
 }
 
 describe('the role table, on the local server', () => {
@@ -167,6 +212,8 @@ describe('the role table, on the local server', () => {
       return '';
     };
     if (route.operationId === 'getCallbacks') await admin.post('/callbacks/lists/2026-11-06', {}, clock('2026-11-06', '07:30'));
+    if (['getRoster', 'recordVideoCheck'].includes(route.operationId)) await rosterWithDirectorOnW03();
+    if (['getArchiveChecks', 'getArchiveCheck', 'recordArchiveCheck'].includes(route.operationId)) archiveCase ??= await archiveSample();
     const shared = await prepare();
     if (route.operationId === 'recordCallbackAttempt') expect((await admin.post('/callbacks/lists/2026-11-16', {}, clock('2026-11-16', '07:30'))).status).toBe(201);
     for (const caller of callers) {

@@ -1,0 +1,85 @@
+import type { CaseEvent } from '../case/events.ts';
+import type { CaseState } from '../case/state.ts';
+import type { ArchiveEvent, ArchiveState } from '../supervision/archive.ts';
+import type { RosterEvent, RosterState } from '../supervision/roster.ts';
+import { videoCheckItems } from '../supervision/roster.ts';
+import type { Deduction } from '../supervision/scorecard.ts';
+import { documentProjection, type ViewKey } from './projection.ts';
+
+/** The day's roster as published and revised, with the checks recorded so far. */
+export const rosterView = documentProjection<RosterEvent, RosterState, RosterState>({
+  name: 'roster',
+  canHandle: ['RosterPublished', 'RosterRevised', 'VideoCheckRecorded'],
+  keys: ({ after }) => [{ pk: `roster#${after.date}`, sk: 'roster' }],
+  evolve: (_view, { after }) => after,
+});
+
+/** Rosters by date, with what the next day's draw continues from. */
+export const rosterIndex = documentProjection<RosterEvent, RosterState, { date: string; carry: RosterState['carry'] }>({
+  name: 'roster-index',
+  canHandle: ['RosterPublished'],
+  keys: ({ after }) => [{ pk: 'rosters', sk: after.date }],
+  evolve: (_view, { after }) => ({ date: after.date, carry: after.carry }),
+});
+
+/** The month's archive sample and the findings recorded on it. */
+export const archiveView = documentProjection<ArchiveEvent, ArchiveState, ArchiveState>({
+  name: 'archive-check',
+  canHandle: ['ArchiveSampleDrawn', 'ArchiveCheckRecorded'],
+  keys: ({ after }) => [{ pk: `archive#${after.month}`, sk: 'archive' }],
+  evolve: (_view, { after }) => after,
+});
+
+/** Deductions for the window scorecards, one document each, filed under the month they arose in. */
+export const scorecardPartition = (month: string) => `scorecard#${month}`;
+const deductionKey = (d: Deduction, id: string): ViewKey => ({ pk: scorecardPartition(d.date.slice(0, 7)), sk: `${d.windowId}#${d.kind}#${id}` });
+
+export const videoCheckDeductions = documentProjection<RosterEvent, RosterState, Deduction>({
+  name: 'scorecard-video',
+  canHandle: ['VideoCheckRecorded'],
+  keys: ({ event, stream, version }) => {
+    if (event.type !== 'VideoCheckRecorded') return [];
+    return videoCheckItems
+      .filter((item) => !event.data.items[item] && !(item === 'atPost' && event.data.items.coverArranged === true))
+      .map((item) => deductionKey({ kind: 'video-check', windowId: event.data.windowId, date: event.data.checkedDate, detail: item, ref: { stream, version } }, `${event.data.checkId}#${item}`));
+  },
+  evolve: (_view, { event, stream, version }, key) =>
+    event.type === 'VideoCheckRecorded' ? { kind: 'video-check', windowId: event.data.windowId, date: event.data.checkedDate, detail: key.sk.split('#').at(-1)!, ref: { stream, version } } : undefined,
+});
+
+export const archiveDeductions = documentProjection<ArchiveEvent, ArchiveState, Deduction>({
+  name: 'scorecard-archive',
+  canHandle: ['ArchiveCheckRecorded'],
+  keys: ({ event, stream, version }) =>
+    event.type === 'ArchiveCheckRecorded'
+      ? event.data.problems.map((p, i) => deductionKey({ kind: 'archive-problem', windowId: event.data.windowId, date: event.data.checkedDate, detail: p.code, ref: { stream, version } }, `${event.data.caseId}#${i}`))
+      : [],
+  evolve: (_view, { event, stream, version }, key) => {
+    if (event.type !== 'ArchiveCheckRecorded') return undefined;
+    const problem = event.data.problems[Number(key.sk.split('#').at(-1))];
+    return problem ? { kind: 'archive-problem', windowId: event.data.windowId, date: event.data.checkedDate, detail: problem.code, ref: { stream, version } } : undefined;
+  },
+});
+
+/** Bad reviews (until voided) and late completions count against the window the case was at. */
+export const caseDeductions = documentProjection<CaseEvent, CaseState, Deduction>({
+  name: 'scorecard-case',
+  canHandle: ['CaseReviewed', 'RectificationRechecked', 'CaseCompleted'],
+  keys: ({ event, after, stream, version }) => {
+    if (event.type === 'CaseReviewed' && event.data.bad) return [deductionKey({ kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version } }, event.data.reviewId)];
+    if (event.type === 'CaseCompleted' && !event.data.onTime) return [deductionKey({ kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version } }, after.caseId)];
+    if (event.type === 'RectificationRechecked' && event.data.result === 'voided') {
+      const r = after.rectifications.find((x) => x.rectificationId === event.data.rectificationId);
+      const review = after.reviews.find((x) => x.reviewId === r?.reviewId);
+      return review ? [deductionKey({ kind: 'bad-review', windowId: r!.windowId, date: review.reviewDate, detail: review.level, ref: { stream, version } }, review.reviewId)] : [];
+    }
+    return [];
+  },
+  evolve: (_view, { event, after, stream, version }, key) => {
+    if (event.type === 'CaseReviewed' && event.data.bad) return { kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version } };
+    if (event.type === 'CaseCompleted' && !event.data.onTime) return { kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version } };
+    // A voided review no longer costs the window anything.
+    void key;
+    return undefined;
+  },
+});
