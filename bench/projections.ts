@@ -44,15 +44,15 @@ await ensureTables(raw, tables);
 // 1. Events, from the simulator (through the handlers, without sockets).
 const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
 const dispatch = createDispatcher(await loadHandlers(), true, pool);
-const transport = async (path: string, body: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'POST') => {
+const transport = async (path: string, body: string, headers: Record<string, string>, method: 'GET' | 'POST' | 'PUT' = 'POST') => {
   const result = await dispatch({ method, url: path, headers: { ...headers, authorization }, body });
-  return { status: result.statusCode ?? 200, json: JSON.parse(result.body ?? '{}') as Record<string, unknown> };
+  return { status: result.statusCode ?? 200, json: JSON.parse(result.body || '{}') as Record<string, unknown> };
 };
 const scale = 1;
 const days = Math.max(1, Math.round(TARGET_EVENTS / 2300));
 process.stderr.write(`Simulating ${days} working days at scale ${scale} for about ${TARGET_EVENTS} events… `);
 let t0 = performance.now();
-const tally = await simulate({ url: '', county, from: '2026-11-02', days, scale, seed: 42, transport, concurrency: 16, satisfaction: false });
+const tally = await simulate({ url: '', county, from: '2026-11-02', days, scale, seed: 42, transport, concurrency: 16, satisfaction: false, hall: false });
 process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 
 async function scanAll(table: string) {

@@ -103,6 +103,16 @@ export const SupervisionSettingsSchema = z.object({
 });
 export type SupervisionSettings = z.infer<typeof SupervisionSettingsSchema>;
 
+export const QueueSettingsSchema = z.object({
+  /** Ticket categories (their letter, e.g. A → A001), and the windows that serve each. */
+  categories: z.array(z.object({ code: z.string().regex(/^[A-Z]$/, 'one capital letter'), name: z.string().min(1), windowIds: z.array(z.string().min(1)) })).default([]),
+  /** Minutes after a call with no recall before a visitor may be marked a no-show. */
+  noShowMinutes: z.number().int().min(1).max(60).default(5),
+  /** The service time to assume before the day has served anyone (for wait estimates). */
+  defaultServiceMinutes: z.number().min(1).max(120).default(8),
+});
+export type QueueSettings = z.infer<typeof QueueSettingsSchema>;
+
 export const CountySchema = z
   .object({
     code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
@@ -117,6 +127,7 @@ export const CountySchema = z
     api: ApiSettingsSchema.default({ corsOrigins: [], throttle: { rate: 200, burst: 400 } }),
     satisfaction: SatisfactionSettingsSchema.default(SatisfactionSettingsSchema.parse({})),
     supervision: SupervisionSettingsSchema.default(SupervisionSettingsSchema.parse({})),
+    queue: QueueSettingsSchema.default(QueueSettingsSchema.parse({})),
     /** Where alarm notifications go (an operator's address); optional. */
     alarmEmail: z.email().optional(),
   })
@@ -178,6 +189,12 @@ export const CountySchema = z
       if (!windows.has(director.windowId)) ctx.addIssue({ code: 'custom', path: ['supervision', 'directors', index, 'windowId'], message: `unknown window ${director.windowId}` });
     });
     unique('supervision.directors', county.supervision.directors.map((d) => d.id));
+    unique('queue.categories', county.queue.categories.map((c) => c.code));
+    county.queue.categories.forEach((category, index) => {
+      category.windowIds.forEach((windowId, j) => {
+        if (!windows.has(windowId)) ctx.addIssue({ code: 'custom', path: ['queue', 'categories', index, 'windowIds', j], message: `unknown window ${windowId}` });
+      });
+    });
   });
 
 export type County = z.infer<typeof CountySchema>;

@@ -60,8 +60,12 @@ export class ConcurrencyError extends DomainError {
     message: string,
     readonly expectedVersion: number,
     readonly actualVersion?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; transient?: boolean },
   ) {
     super(message, options);
+    this.transient = options?.transient ?? false;
   }
+
+  /** Another transaction was under way on the same item: nothing was decided, trying again may succeed. */
+  readonly transient: boolean;
 }

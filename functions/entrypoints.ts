@@ -90,6 +90,12 @@ export const entrypoints = {
     daily: '07:10',
     secret: true,
   },
+  queue: {
+    file: 'functions/entries/queue.ts',
+    kind: 'http',
+    description: 'The hall’s ticket queue: tickets, calling, the hall screen, queue statistics',
+    tables: { events: 'write', views: 'read' },
+  },
   calendar: {
     file: 'functions/entries/calendar.ts',
     kind: 'http',

@@ -43,3 +43,10 @@ for (const field of ['submitted', 'accepted', 'rejected', 'materialsRequested', 
   console.log(`  ${field.padEnd(20)} simulator ${String(tally[field]).padStart(6)}   report ${String(reported).padStart(6)}   ${reported === tally[field] ? 'equal' : 'DIFFERENT'}`);
 }
 console.log(`  completedPerWorkingDay ${String(summary.completedPerWorkingDay)}, onTimeRate ${String(summary.onTimeRate)}, earlyRate ${String(summary.earlyRate)}`);
+const queue = (await (await fetch(`${values.url}/stats/queue?from=${tally.from}&to=${tally.to}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+console.log('\nGET /stats/queue for the period:');
+for (const [field, mine] of [['issued', tally.hall.tickets], ['served', tally.hall.served], ['noShows', tally.hall.noShows], ['transfers', tally.hall.transfers]] as const) {
+  const reported = queue[field] as number;
+  console.log(`  ${field.padEnd(20)} simulator ${String(mine).padStart(6)}   report ${String(reported).padStart(6)}   ${reported === mine ? 'equal' : 'DIFFERENT'}`);
+}
+console.log(`  average wait ${String(queue.averageWaitMinutes)} min (p90 ${String(queue.p90WaitMinutes)}), average service ${String(queue.averageServiceMinutes)} min (p90 ${String(queue.p90ServiceMinutes)})`);

@@ -3,6 +3,7 @@ import type { Channel } from '../domain/case/events.ts';
 import type { County, Item } from '../domain/county.ts';
 import { addDays, type LocalDate } from '../domain/time.ts';
 import { publishedYears } from '../functions/calendar/published.ts';
+import { emptyHallTally, hallDay, type HallTally } from './hall.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same county day. */
 export function random(seed: number) {
@@ -55,15 +56,20 @@ export interface SimulationOptions {
   satisfaction?: boolean;
   /** How long to let the projector catch up before a day's callback list is drawn (ms). */
   settleMs?: number;
+  /** The hall's ticket queue: visitors taking tickets, windows calling them (on by default). */
+  hall?: boolean;
+  /** The hall's volume, when it should differ from `scale` (1 = about 400 visitors a working day). */
+  hallScale?: number;
 }
 
-export type Transport = (path: string, body: string, headers: Record<string, string>, method?: 'GET' | 'POST') => Promise<{ status: number; json: Record<string, unknown> }>;
+export type Transport = (path: string, body: string, headers: Record<string, string>, method?: 'GET' | 'POST' | 'PUT') => Promise<{ status: number; json: Record<string, unknown> }>;
 
 const httpTransport =
   (url: string, token: string | undefined): Transport =>
   async (path, body, headers, method = 'POST') => {
     const response = await fetch(`${url}${path}`, { method, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: method === 'GET' ? undefined : body });
-    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    const text = await response.text();
+    return { status: response.status, json: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
   };
 
 export interface Tally {
@@ -98,11 +104,15 @@ export interface Tally {
   validCallbacks: number;
   appeals: number;
   rectificationsClosed: number;
+  /** The hall's ticket queue. */
+  hall: HallTally;
   errors: number;
 }
 
 /** Applications per working day at scale 1, and the seed county's mixes. */
 const DAILY_APPLICATIONS = 570;
+/** Visitors taking a ticket in the hall per working day at scale 1. */
+const DAILY_VISITORS = 400;
 const CHANNELS: readonly (readonly [Channel, number])[] = [
   ['window', 0.27],
   ['township', 0.38],
@@ -163,6 +173,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     validCallbacks: 0,
     appeals: 0,
     rectificationsClosed: 0,
+    hall: emptyHallTally(),
     errors: 0,
   };
   const byType = new Map(TYPES.map(([type]) => [type, options.county.items.filter((i) => i.type === type)]));
@@ -435,6 +446,22 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       }),
     );
     options.log?.(`${day}: ${arrivals} applications; running totals: ${tally.submitted} submitted, ${tally.accepted} accepted, ${tally.completed} completed (${tally.late} late)`);
+    if (options.hall ?? true) {
+      await hallDay({
+        county: options.county,
+        day,
+        rng: random(seedOf(options.seed, `${day}#hall`, 0)),
+        visitors: Math.round(DAILY_VISITORS * (options.hallScale ?? options.scale) * (0.9 + rng.next() * 0.2)),
+        send: async (method, path, body, instant, key) => {
+          const result = await transport(path, JSON.stringify(body), { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key }, method);
+          if (result.status >= 300) tally.errors++;
+          return result;
+        },
+        tally: tally.hall,
+        log: options.log,
+      });
+      options.log?.(`${day}: hall: running totals: ${tally.hall.tickets} tickets, ${tally.hall.served} served, ${tally.hall.noShows} no-shows, ${tally.hall.transfers} transfers`);
+    }
   }
   return tally;
 }

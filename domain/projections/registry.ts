@@ -12,6 +12,8 @@ import { rectifications } from './rectifications.ts';
 import { callbackListIndex, callbackListView } from './callback-lists.ts';
 import { archiveDeductions, archiveView, caseDeductions, rosterIndex, rosterView, videoCheckDeductions } from './supervision.ts';
 import { evolveRoster, rosterEventTypes, type RosterEvent, type RosterState } from '../supervision/roster.ts';
+import { evolveTicket, ticketEventTypes, type TicketEvent, type TicketState } from '../queue/ticket.ts';
+import { hallBoard, queueStats, ticketView } from './ticket-views.ts';
 import { archiveEventTypes, evolveArchive, type ArchiveEvent, type ArchiveState } from '../supervision/archive.ts';
 import { callbackListEventTypes, evolveCallbackList, type CallbackListEvent, type CallbackListState } from '../satisfaction/callback-list.ts';
 
@@ -47,6 +49,15 @@ const rosterAggregate: AggregateProjections<RosterEvent, RosterState> = {
   projections: [rosterView, rosterIndex, videoCheckDeductions],
 };
 
+const ticketAggregate: AggregateProjections<TicketEvent, TicketState> = {
+  name: 'ticket',
+  streamPrefix: 'ticket#',
+  eventTypes: ticketEventTypes,
+  evolve: evolveTicket,
+  redact: (state) => state,
+  projections: [ticketView, hallBoard, queueStats],
+};
+
 const archiveAggregate: AggregateProjections<ArchiveEvent, ArchiveState> = {
   name: 'archive',
   streamPrefix: 'archive#',
@@ -66,7 +77,7 @@ const callbackListAggregate: AggregateProjections<CallbackListEvent, CallbackLis
   projections: [callbackListView, callbackListIndex],
 };
 
-export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [caseAggregate, callbackListAggregate, rosterAggregate, archiveAggregate];
+export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [caseAggregate, callbackListAggregate, rosterAggregate, archiveAggregate, ticketAggregate];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {
   return aggregates.find((a) => stream.startsWith(a.streamPrefix));

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NotFound } from '../../domain/errors.ts';
 import { ConcurrencyError, DomainError } from '../../domain/errors.ts';
 import { IdempotencyKeyReused, PreconditionFailed } from '../http/errors.ts';
-import { IdempotencyReplay, type DomainEvent, type DynamoEventStore, type StoredEvent, type StoredResponse } from '../store/dynamo-event-store.ts';
+import { IdempotencyReplay, type DomainEvent, type DynamoEventStore, type StoredEvent, type StoredResponse, type TransactItem } from '../store/dynamo-event-store.ts';
 
 /** What one command does to one stream; the executor handles reads, retries and exactly-once. */
 export interface CommandPlan<E extends DomainEvent> {
@@ -11,6 +11,8 @@ export interface CommandPlan<E extends DomainEvent> {
   notFound?: () => NotFound;
   /** The stream is new (its id was just generated): nothing to read. */
   fresh?: true;
+  /** Other writes that must happen in the same transaction as the events (e.g. the ticket queue's waiting index). */
+  extra?: (history: StoredEvent<E>[], events: E[]) => TransactItem[];
   /** Decides the events, given the stream so far. May throw a DomainError. */
   decide: (history: StoredEvent<E>[], version: number) => E[] | Promise<E[]>;
   /** The response, from the history including the new events (stored for idempotent retries). */
@@ -61,7 +63,7 @@ export async function executeCommand<E extends DomainEvent>(store: DynamoEventSt
     }
     const response = plan.respond([...history.map((h) => h.event), ...events], version + events.length);
     try {
-      await store.append(plan.stream, version, events, key === undefined ? undefined : { key, fingerprint, response });
+      await store.append(plan.stream, version, events, key === undefined ? undefined : { key, fingerprint, response }, plan.extra?.(history, events) ?? []);
       return response;
     } catch (error) {
       if (error instanceof IdempotencyReplay) return replayed(error.record);

@@ -81,6 +81,36 @@ const supervisionRoutes: RouteDef[] = [
   { method: 'GET', path: '/scorecards/{month}', entry: SUP, operationId: 'getScorecards', summary: 'The month’s window scorecards: score, rank, tier, every deduction with its event (format=csv)', params: s.MonthParams, query: s.ScorecardQuery, response: { status: 200, schema: s.Scorecards }, access: SUPERVISORS },
 ];
 
+const Q = 'queue' as const;
+const SCREENS = ['clerk', 'director', 'callback', 'admin', 'system'] as const;
+const ticketStep = (path: string, operationId: string, summary: string, body: z.ZodType): RouteDef => ({
+  method: 'POST',
+  path: `/tickets/{id}/${path}`,
+  entry: Q,
+  operationId,
+  summary,
+  params: s.TicketParams,
+  body,
+  response: { status: 200, schema: s.TicketView },
+  command: true,
+  access: CASE_ACTORS,
+});
+/** The hall's ticket queue (排队叫号). */
+const queueRoutes: RouteDef[] = [
+  { method: 'GET', path: '/ticket-categories', entry: Q, operationId: 'listTicketCategories', summary: 'Ticket categories, their letters and the windows serving them', response: { status: 200, schema: s.TicketCategory.array() }, access: SCREENS },
+  { method: 'POST', path: '/tickets', entry: Q, operationId: 'issueTicket', summary: 'Take a ticket (取号) at a kiosk, a desk, or from an appointment', body: s.IssueTicketBody, response: { status: 201, schema: s.IssuedTicket }, command: true, access: ['clerk', 'admin', 'system'] },
+  { method: 'POST', path: '/windows/{id}/call-next', entry: Q, operationId: 'callNext', summary: 'Call the next ticket by the window’s rule (叫号); 204 when nobody waits', params: s.WindowParams, body: s.EmptyBody, response: { status: 200, schema: s.CalledTicket }, command: true, access: CASE_ACTORS },
+  ticketStep('recall', 'recallTicket', 'Call the ticket again (重呼)', s.EmptyBody),
+  ticketStep('no-show', 'noShowTicket', 'The visitor did not come (过号): after a recall, or after the county’s minutes', s.EmptyBody),
+  ticketStep('transfer', 'transferTicket', 'Send the visitor to another category or window (转移)', s.TransferTicketBody),
+  ticketStep('start', 'startTicket', 'Begin serving (开始办理)', s.EmptyBody),
+  ticketStep('finish', 'finishTicket', 'End the service, linking the cases registered during it', s.FinishTicketBody),
+  { method: 'PUT', path: '/windows/{id}/categories', entry: Q, operationId: 'setWindowCategories', summary: 'Change the categories a window serves today', params: s.WindowParams, body: s.WindowCategoriesBody, response: { status: 200, schema: s.WindowCategories }, command: true, access: CASE_ACTORS },
+  { method: 'GET', path: '/queue', entry: Q, operationId: 'getQueue', summary: 'A category’s waiting list, in calling order, with how many wait ahead', query: s.QueueQuery, response: { status: 200, schema: s.WaitingList }, access: SCREENS },
+  { method: 'GET', path: '/hall/board', entry: Q, operationId: 'getHallBoard', summary: 'The last calls for the hall screen (ticket → window)', response: { status: 200, schema: s.HallBoard }, access: SCREENS },
+  { method: 'GET', path: '/stats/queue', entry: Q, operationId: 'getQueueStats', summary: 'Tickets issued, served, no-shows, transfers, wait and service times (average, p90), per window, category and day', query: s.QueueStatsQuery, response: { status: 200, schema: s.QueueStats }, access: SUPERVISORS },
+];
+
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
 export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/cases', entry: 'case-commands', operationId: 'submitCase', summary: 'Register an application (收件)', body: s.SubmitCaseBody, response: { status: 201, schema: s.CaseView }, command: true, access: CASE_ACTORS },
@@ -109,6 +139,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/openapi.json', entry: 'system', operationId: 'openapi', summary: 'This API’s OpenAPI 3.1 document', response: { status: 200, schema: s.OpenApiDocument }, access: 'public' },
   ...satisfactionRoutes,
   ...supervisionRoutes,
+  ...queueRoutes,
 ];
 
 export const routeKeyOf = (route: Pick<RouteDef, 'method' | 'path'>) => `${route.method} ${route.path}`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callbackOutcomes, callbackQuestions, channels, decisions, deliveryMethods, procedures, verificationFindings } from '../../domain/case/events.ts';
 import { levels, reviewChannels } from '../../domain/satisfaction/levels.ts';
 import { archiveProblemCodes } from '../../domain/supervision/archive.ts';
+import { priorities } from '../../domain/queue/ticket.ts';
 import { caseStatuses, rectificationStatuses } from '../../domain/case/state.ts';
 import { itemTypes, siteLevels } from '../../domain/county.ts';
 import { roles } from '../../domain/meta.ts';
@@ -177,6 +178,18 @@ const Figures = {
   onTimeRate: z.number().min(0).max(1).nullable(),
   earlyRate: z.number().min(0).max(1).nullable(),
 };
+/** The ticket queue's figures (summary, `/stats/queue`). */
+const QueueFigures = {
+  issued: z.number().int(),
+  called: z.number().int(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  transfers: z.number().int(),
+  averageWaitMinutes: z.number().nullable(),
+  p90WaitMinutes: z.number().nullable(),
+  averageServiceMinutes: z.number().nullable(),
+  p90ServiceMinutes: z.number().nullable(),
+};
 export const StatsSummary = z.object({
   from: LocalDateString,
   to: LocalDateString,
@@ -189,6 +202,7 @@ export const StatsSummary = z.object({
   byChannel: z.record(z.enum(channels), z.number().int()),
   windows: z.array(z.object({ windowId: z.string(), name: z.string(), departmentId: z.string(), ...Figures })),
   departments: z.array(z.object({ departmentId: z.string(), name: z.string(), ...Figures })),
+  queue: z.object(QueueFigures),
   satisfaction: z.object({
     reviews: z.number().int(),
     badReviews: z.number().int(),
@@ -387,3 +401,57 @@ export const Scorecards = z.object({
     }),
   ),
 });
+
+export const TicketParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ticket id') });
+export const IssueTicketBody = z.strictObject({
+  category: z.string().regex(/^[A-Z]$/, 'a category letter'),
+  priority: z.enum(priorities).optional(),
+  source: z.enum(['kiosk', 'desk']).optional(),
+  appointmentId: z.string().min(1).max(64).optional(),
+  /** When the appointment is for (defaults to now). */
+  appointmentAt: z.iso.datetime({ offset: true }).optional(),
+});
+export const TransferTicketBody = z
+  .strictObject({ category: z.string().regex(/^[A-Z]$/, 'a category letter').optional(), windowId: Id.optional().describe('the window the visitor is sent to') })
+  .refine((b) => (b.category === undefined) !== (b.windowId === undefined), { message: 'send the visitor to a category or to a window, one of the two' });
+export const FinishTicketBody = z.strictObject({ caseIds: z.array(CaseId).max(20).optional() });
+export const WindowCategoriesBody = z.strictObject({ categories: z.array(z.string().regex(/^[A-Z]$/)).max(26) });
+export const QueueQuery = z.strictObject({ category: z.string().regex(/^[A-Z]$/, 'a category letter') });
+export const QueueStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, windowId: Id.optional(), category: z.string().regex(/^[A-Z]$/).optional() }).superRefine(dateRange);
+
+export const TicketCategory = z.object({ code: z.string(), name: z.string(), windowIds: z.array(z.string()) });
+export const IssuedTicket = z.object({ ticketId: z.string(), number: z.string(), category: z.string(), ahead: z.number().int(), estimatedWaitMinutes: z.number().int() });
+export const CalledTicket = z.object({ ticketId: z.string(), number: z.string(), category: z.string(), windowId: z.string() });
+export const TicketView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  category: z.string(),
+  status: z.enum(['waiting', 'called', 'serving', 'finished', 'no-show']),
+  windowId: z.string().nullable(),
+  forWindowId: z.string().nullable(),
+  priority: z.enum(priorities),
+  issuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  recalls: z.number().int(),
+  transfers: z.number().int(),
+  caseIds: z.array(z.string()),
+  version: z.number().int(),
+});
+export const WaitingList = z.object({
+  category: z.string(),
+  date: LocalDateString,
+  waiting: z.number().int(),
+  entries: z.array(z.object({ ticketId: z.string(), number: z.string(), priority: z.enum(priorities), appointmentAt: z.string().nullable(), issuedAt: z.string(), ahead: z.number().int(), waitingMinutes: z.number().int() })),
+});
+export const HallBoard = z.object({ date: LocalDateString, calls: z.array(z.object({ number: z.string(), category: z.string(), windowId: z.string(), windowName: z.string(), at: z.string(), recall: z.boolean() })) });
+export const QueueStats = z.object({
+  from: LocalDateString,
+  to: LocalDateString,
+  ...QueueFigures,
+  byWindow: z.array(z.object({ windowId: z.string(), ...QueueFigures }).omit({ issued: true })),
+  byCategory: z.array(z.object({ category: z.string(), ...QueueFigures })),
+  byDay: z.array(z.object({ date: LocalDateString, ...QueueFigures })),
+});
+export const WindowCategories = z.object({ windowId: z.string(), date: LocalDateString, categories: z.array(z.string()) });

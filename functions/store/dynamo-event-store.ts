@@ -29,6 +29,9 @@ export interface StoredResponse {
   body: string;
 }
 
+/** A write of a TransactWriteItems request (document-client shape). */
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
 export interface IdempotencyRecord {
   key: string;
   fingerprint: string;
@@ -101,14 +104,16 @@ export class DynamoEventStore {
     expectedVersion: number,
     events: readonly DomainEvent[],
     idempotency?: IdempotencyRecord,
+    /** Other conditional writes that must happen with the events or not at all (e.g. the ticket queue's waiting index). */
+    extra: readonly TransactItem[] = [],
   ): Promise<{ version: number }> {
     const items = events.map((event, i) => toItem(stream, expectedVersion + 1 + i, event));
     for (const item of items) assertSize(item);
     const eventCondition = `attribute_not_exists(#v)`;
     const names = { '#v': eventsTable.sortKey };
     const version = expectedVersion + events.length;
-    if (items.length === 0 && !idempotency) return { version };
-    if (items.length === 1 && !idempotency) {
+    if (items.length === 0 && !idempotency && extra.length === 0) return { version };
+    if (items.length === 1 && !idempotency && extra.length === 0) {
       try {
         await this.db.send(new PutCommand({ TableName: this.tableName, Item: items[0], ConditionExpression: eventCondition, ExpressionAttributeNames: names }));
       } catch (error) {
@@ -144,6 +149,7 @@ export class DynamoEventStore {
             },
           ]
         : []),
+      ...extra,
     ];
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -155,11 +161,12 @@ export class DynamoEventStore {
           const old = idemReason.Item ? unmarshall(idemReason.Item) : await this.getIdempotencyItem(idempotency.key);
           if (old) throw new IdempotencyReplay(toIdempotencyRecord(idempotency.key, old));
         }
-        if (reasons.slice(0, items.length).some((r) => r.Code === 'ConditionalCheckFailed')) {
+        const extraFrom = items.length + (idemItem ? 1 : 0);
+        if (reasons.slice(0, items.length).some((r) => r.Code === 'ConditionalCheckFailed') || reasons.slice(extraFrom).some((r) => r.Code === 'ConditionalCheckFailed')) {
           throw new ConcurrencyError(`stream ${stream} moved past version ${expectedVersion}`, expectedVersion, undefined, { cause: error });
         }
         if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-          throw new ConcurrencyError(`stream ${stream} is being written by another transaction`, expectedVersion, undefined, { cause: error });
+          throw new ConcurrencyError(`stream ${stream} is being written by another transaction`, expectedVersion, undefined, { cause: error, transient: true });
         }
       }
       throw error;

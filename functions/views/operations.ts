@@ -13,6 +13,8 @@ import { listDeadLetters } from '../projections/dead-letters.ts';
 import { countersOf } from '../projections/projector.ts';
 import type { Runtime } from '../runtime.ts';
 import { satisfactionOf } from '../satisfaction/operations.ts';
+import { queueRows } from '../queue/operations.ts';
+import { summarizeQueue } from '../../domain/stats/queue.ts';
 
 function months(from: LocalDate, to: LocalDate): LocalDate[] {
   const result: LocalDate[] = [];
@@ -108,6 +110,7 @@ export const viewOperations: Record<string, Operation> = {
     const summary = {
       ...summarize(rows, rt.county, calendar, query.from, query.to, filter),
       // The seed report's satisfaction line: callbacks, SMS reviews, satisfaction rate.
+      queue: (({ byWindow: _w, byCategory: _c, byDay: _d, ...totals }) => totals)(summarizeQueue(await queueRows(rt, query.from, query.to), { windowId: filter.windowId })),
       satisfaction: {
         reviews: satisfaction.reviews,
         badReviews: satisfaction.badReviews,

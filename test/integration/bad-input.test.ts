@@ -37,6 +37,14 @@ const validBodies: Record<string, unknown> = {
   recordVideoCheck: { rosterDate: '2026-11-03', windowId: 'W03', checkedAt: '2026-11-03T10:00:00+08:00', items: { atPost: true, punctual: true, uniformAndBadge: true, noPhone: true, noEating: true, noSleeping: true, noChatting: true, deskTidy: true, ratingDeviceInUse: true } },
   drawArchiveChecks: {},
   recordArchiveCheck: { problems: [] },
+  issueTicket: { category: 'C' },
+  callNext: {},
+  recallTicket: {},
+  noShowTicket: {},
+  transferTicket: { category: 'A' },
+  startTicket: {},
+  finishTicket: {},
+  setWindowCategories: { categories: ['C'] },
 };
 
 function pathFor(route: RouteDef, id: string): string {
@@ -102,7 +110,7 @@ describe('every route refuses bad input with problem+json and writes nothing', (
 
   it.each(routes.filter((r) => r.path.includes('{id}') || r.path.includes('{caseId}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
     const body = route.body ? validBodies[route.operationId] : undefined;
-    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : [unknownCaseId, 'not-a-case-id'];
+    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : [unknownCaseId, 'not-an-id'];
     expectProblem(await http.call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
     expectProblem(await http.call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
     expect(await tables()).toBe(snapshot);

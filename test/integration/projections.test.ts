@@ -101,14 +101,16 @@ describe('the simulator against the report', () => {
     expect(tally.errors).toBe(0);
     expect(tally.submitted).toBeGreaterThan(20);
     const summary = await eventually(
-      () => http.get<Record<string, number>>(`/stats/summary?from=${tally.from}&to=${tally.to}`),
-      (r) => r.body.completed === tally.completed && r.body.submitted === tally.submitted && r.body.accepted === tally.accepted,
+      () => http.get<Record<string, number> & { queue: Record<string, number> }>(`/stats/summary?from=${tally.from}&to=${tally.to}`),
+      (r) => r.body.completed === tally.completed && r.body.submitted === tally.submitted && r.body.accepted === tally.accepted && r.body.queue.issued === tally.hall.tickets && r.body.queue.served === tally.hall.served,
       10_000,
     );
     for (const field of ['submitted', 'accepted', 'rejected', 'materialsRequested', 'completed', 'onTime', 'early', 'late', 'grassroots', 'online'] as const) {
       expect(summary.value.body[field], field).toBe(tally[field]);
     }
     expect(summary.value.body.completedPerWorkingDay).toBeCloseTo(tally.completed / 3, 6);
+    expect(tally.hall.tickets).toBeGreaterThan(0);
+    expect(summary.value.body.queue).toMatchObject({ noShows: tally.hall.noShows, transfers: tally.hall.transfers });
 
     const views = new ViewStore(stack.db, stack.tables.views);
     const before = await views.pointer(true);

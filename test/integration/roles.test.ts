@@ -63,6 +63,18 @@ const expected: Record<string, Record<CallerName, number>> = {
   getArchiveCheck: ok(200, ['admin', 'director']),
   recordArchiveCheck: ok(201, ['admin', 'director']),
   getScorecards: ok(200, ['admin', 'director']),
+  listTicketCategories: ok(200, [...staff, 'system']),
+  issueTicket: ok(201, ['admin', 'clerk', 'clerk-elsewhere', 'system']),
+  callNext: ok(200, ['admin', 'clerk']),
+  recallTicket: ok(200, ['admin', 'clerk']),
+  noShowTicket: ok(200, ['admin', 'clerk']),
+  transferTicket: ok(200, ['admin', 'clerk']),
+  startTicket: ok(200, ['admin', 'clerk']),
+  finishTicket: ok(200, ['admin', 'clerk']),
+  setWindowCategories: ok(200, ['admin', 'clerk']),
+  getQueue: ok(200, [...staff, 'system']),
+  getHallBoard: ok(200, [...staff, 'system']),
+  getQueueStats: ok(200, ['admin', 'director']),
 };
 
 const MORTGAGE = { itemCode: '331022-BDCDJ-001', applicant: { name: '钱七', phone: '13911112222' }, channel: 'window', materials: ['M1', 'M2', 'M3', 'M4', 'M5'] };
@@ -183,7 +195,25 @@ const bodies: Record<string, unknown> = {
   publishRoster: {},
   recordVideoCheck: { rosterDate: '2026-11-06', windowId: 'W03', checkedAt: '2026-11-06T10:00:00+08:00', items: { atPost: true, punctual: true, uniformAndBadge: true, noPhone: true, noEating: true, noSleeping: true, noChatting: true, deskTidy: true, ratingDeviceInUse: true } },
   recordArchiveCheck: { problems: [{ code: 'notice-undated' }] },
+  issueTicket: { category: 'C' },
+  callNext: {},
+  recallTicket: {},
+  noShowTicket: {},
+  transferTicket: { category: 'A' },
+  startTicket: {},
+  finishTicket: {},
+  setWindowCategories: { categories: ['C'] },
 };
+
+/** A ticket of category C held by window W03, in the state the step needs. */
+async function ticketFor(operationId: string): Promise<string> {
+  const t = (await admin.post<{ ticketId: string }>('/tickets', { category: 'C', priority: 'priority' }, clock('2026-11-06', '14:00'))).body.ticketId;
+  const called = await admin.post<{ ticketId: string }>('/windows/W03/call-next', {}, clock('2026-11-06', '14:01'));
+  expect(called.body.ticketId).toBe(t);
+  if (operationId === 'noShowTicket') await admin.post(`/tickets/${t}/recall`, {}, clock('2026-11-06', '14:02'));
+  if (operationId === 'finishTicket') await admin.post(`/tickets/${t}/start`, {}, clock('2026-11-06', '14:02'));
+  return t;
+}
 
 let listDay = 10;
 async function request(route: RouteDef, caller: CallerName, id: string) {
@@ -191,7 +221,14 @@ async function request(route: RouteDef, caller: CallerName, id: string) {
   const date = route.operationId === 'buildCallbackList' || route.operationId === 'publishRoster' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
   const month = route.operationId === 'drawArchiveChecks' ? `2025-${String((listDay++ % 12) + 1).padStart(2, '0')}` : route.path.startsWith('/archive-checks/') ? '2026-10' : '2026-11';
   const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
-  const query = route.operationId.startsWith('getStats') || route.operationId === 'getSatisfaction' ? '?from=2026-11-01&to=2026-11-30' : route.operationId === 'getCallbacks' ? '?date=2026-11-06' : '';
+  const query =
+    route.operationId.startsWith('getStats') || route.operationId === 'getSatisfaction' || route.operationId === 'getQueueStats'
+      ? '?from=2026-11-01&to=2026-11-30'
+      : route.operationId === 'getCallbacks'
+        ? '?date=2026-11-06'
+        : route.operationId === 'getQueue'
+          ? '?category=C'
+          : '';
   const body = route.method === 'GET' ? undefined : (bodies[route.operationId] ?? {});
   const sent = route.operationId === 'recordVideoCheck' ? { ...(body as object), windowId: assignedWindow } : body;
   // Attempts are recorded against the list of the day they are made.
@@ -207,6 +244,9 @@ describe('the role table, on the local server', () => {
   it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
     const prepare = async () => {
       if (route.path.startsWith('/cases/{id}')) return caseFor(route.operationId);
+      if (route.path.startsWith('/tickets/{id}')) return ticketFor(route.operationId);
+      // A ticket waiting for each window terminal that may call.
+      if (route.operationId === 'callNext') await admin.post('/tickets', { category: 'C' }, clock('2026-11-06', '13:00'));
       if (route.path.startsWith('/rectifications/{id}')) return rectificationFor(route.operationId);
       if (route.operationId === 'recordCallbackAttempt') return callbackCase();
       return '';

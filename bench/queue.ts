@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:queue`: call-next with 10 window terminals calling at once, without pause, on one
+ * category, through the queue Lambda's handler (as API Gateway invokes it), against raw DynamoDB
+ * requests of the same shape in the same run — per call, the consistent Queries of the heads of the
+ * category's and the window's waiting lists and one TransactWriteItems (the ticket's event, the
+ * index entry's removal). Two raw sides: workers racing for the head of the same queue the plain way
+ * (read the head, take it, read again on losing it), and the floor, where each raw worker takes a
+ * ticket of its own and no two ever want the same one. Prints calls/s, p50/p99, lost races per call
+ * and the ratios.
+ */
+import '../local/env.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { localPool, mintToken } from '../local/auth.ts';
+import { startDynamoLocal } from '../local/dynamodb-local.ts';
+import { createDispatcher, loadHandlers, repositoryRoot } from '../local/server.ts';
+import { ensureTables } from '../local/tables.ts';
+import { drive, fmt, percentile } from './support.ts';
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1000);
+const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 10);
+const dynamo = await startDynamoLocal();
+const tables = { events: 'bench-events', views: 'bench-views' };
+Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, EVENTS_TABLE: tables.events, VIEWS_TABLE: tables.views, COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'), POWERTOOLS_LOG_LEVEL: 'ERROR', COUNTY_SECRET: 'bench-secret' });
+const raw = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+await ensureTables(raw, tables);
+const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'sanmen');
+const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;
+const dispatch = createDispatcher(await loadHandlers(), true, pool);
+const windows = Array.from({ length: WINDOWS }, (_, i) => `W${String(i + 1).padStart(2, '0')}`);
+let transactions = 0;
+const { runtime } = await import('../functions/runtime.ts');
+runtime().db.middlewareStack.add(
+  (next, ctx) => async (args) => {
+    if (ctx.commandName === 'TransactWriteItemsCommand') transactions++;
+    return next(args);
+  },
+  { step: 'initialize', name: 'count' },
+);
+
+async function call(method: string, url: string, body: unknown, at: string) {
+  const r = await dispatch({ method, url, headers: { authorization, 'content-type': 'application/json', 'x-dev-clock': at }, body: JSON.stringify(body) });
+  return { status: r.statusCode ?? 200, body: r.body ? (JSON.parse(r.body) as Record<string, unknown>) : {} };
+}
+
+async function fill(date: string) {
+  for (const w of windows) await call('PUT', `/windows/${w}/categories`, { categories: ['Z'] }, `${date}T08:00:00+08:00`);
+  await drive(TICKETS, 8, async (i) => {
+    const r = await call('POST', '/tickets', { category: 'Z' }, new Date(Date.parse(`${date}T08:30:00+08:00`) + i * 1000).toISOString());
+    if (r.status !== 201) throw new Error(JSON.stringify(r.body));
+  });
+}
+
+async function ours(date: string) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const before = transactions;
+  let served = 0;
+  await Promise.all(
+    windows.map(async (w) => {
+      for (;;) {
+        const t0 = performance.now();
+        const r = await call('POST', `/windows/${w}/call-next`, {}, `${date}T11:00:00+08:00`);
+        if (r.status === 204) return;
+        if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+        latencies.push(performance.now() - t0);
+        served++;
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, served, lost: transactions - before - served };
+}
+
+const headQuery = (stream: string) =>
+  raw.send(new QueryCommand({ TableName: tables.events, KeyConditionExpression: '#s = :s AND #v >= :a', ExpressionAttributeNames: { '#s': 'stream', '#v': 'version' }, ExpressionAttributeValues: { ':s': stream, ':a': 0 }, ConsistentRead: true, Limit: 20 }));
+/** The requests of one call: the heads of the category's and the window's waiting lists, then the transaction taking a ticket. */
+async function rawTake(date: string, item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await raw.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tables.events, Item: { stream: `raw-${String(item.ticketId)}`, version: 2, type: 'TicketCalled', data: { windowId: 'W01', calledAt: new Date().toISOString(), firstCall: true }, meta: { actor: { id: 'bench', role: 'admin' }, windowId: 'W01', siteId: 'S-CENTER', at: new Date().toISOString(), commandId: 'x', correlationId: 'x' }, schemaVersion: 1 }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': 'version' } } },
+          { Delete: { TableName: tables.events, Key: { stream: item.stream, version: item.version }, ConditionExpression: 'attribute_exists(#v)', ExpressionAttributeNames: { '#v': 'version' } } },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'TransactionCanceledException') return false;
+    throw error;
+  }
+}
+
+/** The floor: each raw worker takes a ticket of its own (no two ever want the same one), with the requests an uncontended call makes. */
+async function rawFloor(date: string) {
+  const items: Record<string, unknown>[] = [];
+  for (let start: Record<string, unknown> | undefined, first = true; first || start; first = false) {
+    const page = await raw.send(new QueryCommand({ TableName: tables.events, KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'stream' }, ExpressionAttributeValues: { ':s': `waiting#${date}#Z` }, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  }
+  let next = 0;
+  const run = await drive(items.length, WINDOWS, async () => {
+    const item = items[next++]!;
+    await Promise.all([headQuery(`waiting#${date}#Z`), headQuery(`waiting#${date}#window:W01`)]);
+    if (!(await rawTake(date, item))) throw new Error('raw floor lost a race');
+  });
+  return { ...run, served: items.length, lost: 0 };
+}
+
+/** Raw workers calling the same queue the plain way: read the head, take it, on losing it read again. */
+async function rawRace(date: string) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  let served = 0;
+  let lost = 0;
+  await Promise.all(
+    windows.map(async (w) => {
+      for (;;) {
+        const t0 = performance.now();
+        for (;;) {
+          const [category] = await Promise.all([headQuery(`waiting#${date}#Z`), headQuery(`waiting#${date}#window:${w}`)]);
+          const head = category.Items?.[0];
+          if (head === undefined) return;
+          if (await rawTake(date, head)) break;
+          lost++;
+        }
+        latencies.push(performance.now() - t0);
+        served++;
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, served, lost };
+}
+
+type Run = { latencies: number[]; seconds: number; served: number; lost: number };
+const sides: Record<'ours' | 'floor' | 'race', Run[]> = { ours: [], floor: [], race: [] };
+const runners = { ours, floor: rawFloor, race: rawRace };
+console.log(`${TICKETS} tickets in one category, ${WINDOWS} windows calling at once; each of three sides twice, in turn.`);
+let day = 2;
+for (let round = 0; round < 2; round++) {
+  for (const side of ['ours', 'floor', 'race'] as const) {
+    const date = `2026-11-${String(day++).padStart(2, '0')}`;
+    await fill(date);
+    sides[side].push(await runners[side](date));
+  }
+}
+const summary = (runs: Run[]) => {
+  const latencies = runs.flatMap((r) => r.latencies);
+  const served = runs.reduce((n, r) => n + r.served, 0);
+  return { rate: served / runs.reduce((n, r) => n + r.seconds, 0), p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), lost: runs.reduce((n, r) => n + r.lost, 0) / served };
+};
+const o = summary(sides.ours);
+const f = summary(sides.floor);
+const r = summary(sides.race);
+const line = (label: string, x: ReturnType<typeof summary>) => console.log(`${label}: ${fmt(x.rate, 0)} calls/s, p50 ${fmt(x.p50)} ms, p99 ${fmt(x.p99)} ms, max ${fmt(x.max, 0)} ms, ${fmt(x.lost, 2)} lost races per call`);
+console.log('');
+line('call-next, ours (through the handler)', o);
+line('raw, same requests, racing for the head', r);
+line('raw, same requests, no two wanting one ticket (floor)', f);
+console.log(`ours/raw racing: throughput ${fmt(o.rate / r.rate, 2)} (target ≥ 0.7), p99 ${fmt(o.p99 / r.p99, 2)}`);
+console.log(`ours/floor: throughput ${fmt(o.rate / f.rate, 2)}, p99 ${fmt(o.p99 / f.p99, 2)} — what calling strictly in order costs when ${WINDOWS} windows call without pause`);
+await dynamo.stop();
+process.exit(0);

@@ -1,0 +1,66 @@
+import type { TicketEvent, TicketState } from '../queue/ticket.ts';
+import { counterProjection, documentProjection, type Counters, type ViewKey } from './projection.ts';
+
+/** The hall screen (叫号屏): each call, newest first, for the day. */
+export const boardPartition = (date: string) => `board#${date}`;
+
+export const hallBoard = documentProjection<TicketEvent, TicketState, { number: string; category: string; windowId: string; at: string; recall: boolean }>({
+  name: 'hall-board',
+  canHandle: ['TicketCalled', 'TicketRecalled'],
+  keys: ({ event, after }) => {
+    const at = event.type === 'TicketCalled' ? event.data.calledAt : event.type === 'TicketRecalled' ? event.data.recalledAt : '';
+    return [{ pk: boardPartition(after.date), sk: `${at}#${after.ticketId}` }];
+  },
+  evolve: (_view, { event, after }) =>
+    event.type === 'TicketCalled' || event.type === 'TicketRecalled'
+      ? { number: after.number, category: after.category, windowId: event.data.windowId, at: event.type === 'TicketCalled' ? event.data.calledAt : event.data.recalledAt, recall: event.type === 'TicketRecalled' }
+      : undefined,
+});
+
+/** Queue counters per (date, window, category); minutes histograms give the p90 without keeping every ticket. */
+export const queueStatsPartition = (date: string) => `queue-stats#${date.slice(0, 7)}`;
+export const queueStatsKey = (date: string, windowId: string, category: string): ViewKey => ({ pk: queueStatsPartition(date), sk: `${date}#${windowId}#${category}` });
+export const queueStatsLabels = (key: ViewKey) => {
+  const [date, windowId, category] = key.sk.split('#') as [string, string, string];
+  return { date, windowId, category };
+};
+/** Histogram buckets: whole minutes, the last one open-ended. */
+export const HISTOGRAM_MINUTES = 180;
+const bucket = (from: string, to: string) => Math.min(HISTOGRAM_MINUTES, Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 60_000)));
+const seconds = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+
+function rows(event: TicketEvent, before: TicketState | undefined, after: TicketState): { key: ViewKey; deltas: Counters }[] {
+  switch (event.type) {
+    case 'TicketIssued':
+      return [{ key: queueStatsKey(after.date, '-', after.category), deltas: { issued: 1 } }];
+    case 'TicketCalled':
+      if (!event.data.firstCall) return [];
+      return [{ key: queueStatsKey(after.date, event.data.windowId, after.category), deltas: { called: 1, waitSeconds: seconds(after.issuedAt, event.data.calledAt), [`wait_${bucket(after.issuedAt, event.data.calledAt)}`]: 1 } }];
+    case 'TicketNoShow':
+      return [{ key: queueStatsKey(after.date, event.data.windowId, after.category), deltas: { noShows: 1 } }];
+    case 'TicketTransferred':
+      return [{ key: queueStatsKey(after.date, event.data.fromWindowId, before?.category ?? after.category), deltas: { transfers: 1 } }];
+    case 'TicketFinished': {
+      const start = after.startedAt ?? event.data.finishedAt;
+      return [{ key: queueStatsKey(after.date, event.data.windowId, after.category), deltas: { served: 1, serviceSeconds: seconds(start, event.data.finishedAt), [`service_${bucket(start, event.data.finishedAt)}`]: 1 } }];
+    }
+    default:
+      return [];
+  }
+}
+
+export const queueStats = counterProjection<TicketEvent, TicketState>({
+  name: 'queue-stats',
+  canHandle: ['TicketIssued', 'TicketCalled', 'TicketNoShow', 'TicketTransferred', 'TicketFinished'],
+  keys: ({ event, before, after }) => rows(event, before, after).map((r) => r.key),
+  deltas: ({ event, before, after }, key) => rows(event, before, after).find((r) => r.key.sk === key.sk)?.deltas ?? {},
+  labels: (key) => queueStatsLabels(key),
+});
+
+/** The ticket itself, for the terminals' reads. */
+export const ticketView = documentProjection<TicketEvent, TicketState, TicketState>({
+  name: 'ticket',
+  canHandle: ['TicketIssued', 'TicketCalled', 'TicketRecalled', 'TicketNoShow', 'TicketTransferred', 'TicketStarted', 'TicketFinished'],
+  keys: ({ after }) => [{ pk: `tickets#${after.date}`, sk: after.ticketId }],
+  evolve: (_view, { after }) => after,
+});

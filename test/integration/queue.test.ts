@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rank, type Waiting } from '../../domain/queue/ticket.ts';
+import { addDays } from '../../domain/time.ts';
+import { api, startStack, type Stack } from '../support/local-stack.ts';
+
+let stack: Stack;
+let admin: ReturnType<typeof api>;
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = api(stack.url, stack.token('admin'));
+});
+afterAll(async () => stack.close());
+
+const instant = (date: string, minute: number) => new Date(Date.parse(`${date}T08:00:00+08:00`) + minute * 60_000).toISOString();
+const at = (iso: string) => ({ 'x-dev-clock': iso });
+
+/** Makes the windows serve only category Z on the day (as a window terminal can change its categories per day). */
+async function serveOnly(date: string, windows: string[]) {
+  for (const w of windows) expect((await admin.put(`/windows/${w}/categories`, { categories: ['Z'] }, at(instant(date, 0)))).status).toBe(200);
+}
+
+describe('calling tickets under contention', () => {
+  let day = 0;
+  it('gives each ticket to at most one window, and each round of simultaneous calls the best tickets by the rule', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          windows: fc.integer({ min: 2, max: 6 }),
+          tickets: fc.array(fc.record({ priority: fc.boolean(), appointment: fc.option(fc.integer({ min: -30, max: 90 }), { freq: 4 }) }), { minLength: 3, maxLength: 18 }),
+        }),
+        async ({ windows, tickets }) => {
+          const date = addDays('2026-12-07', day++);
+          const ws = Array.from({ length: windows }, (_, i) => `W${String(i + 1).padStart(2, '0')}`);
+          await serveOnly(date, ws);
+          const model: Waiting[] = [];
+          for (const [i, t] of tickets.entries()) {
+            const issuedAt = instant(date, 10 + i);
+            const appointmentAt = t.appointment === null ? undefined : instant(date, 10 + i + t.appointment);
+            const body = { category: 'Z', ...(t.priority ? { priority: 'priority' } : {}), ...(appointmentAt ? { appointmentId: `appt-${i}`, appointmentAt } : {}) };
+            const issued = await admin.post<{ ticketId: string; number: string }>('/tickets', body, at(issuedAt));
+            expect(issued.status).toBe(201);
+            model.push({ ticketId: issued.body.ticketId, appointmentAt: appointmentAt ?? null, priority: t.priority ? 'priority' : 'normal', issuedAt, sequence: Number(issued.body.number.slice(1)) });
+          }
+          const called = new Set<string>();
+          for (let round = 0; round < 40 && called.size < model.length; round++) {
+            const now = instant(date, 60 + round * 5);
+            const expected = rank(model.filter((m) => !called.has(m.ticketId)), now).slice(0, windows).map((m) => m.ticketId);
+            const responses = await Promise.all(ws.map((w) => admin.post<{ ticketId: string }>(`/windows/${w}/call-next`, {}, at(now))));
+            expect(responses.every((r) => r.status === 200 || r.status === 204), responses.map((r) => r.text).join('\n')).toBe(true);
+            const got = responses.filter((r) => r.status === 200).map((r) => r.body.ticketId);
+            expect(new Set(got).size).toBe(got.length);
+            for (const id of got) {
+              expect(called.has(id)).toBe(false);
+              called.add(id);
+            }
+            expect(got.sort()).toEqual(expected.sort());
+          }
+          expect(called.size).toBe(model.length);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 120_000);
+});
+
+describe('ten windows calling through the local server', () => {
+  it('serve 500 tickets: none called twice, none lost', async () => {
+    const date = '2026-12-28';
+    const windows = Array.from({ length: 10 }, (_, i) => `W${String(i + 1).padStart(2, '0')}`);
+    await serveOnly(date, windows);
+    const kiosk = api(stack.url, stack.token('system', { user: 'kiosk-1' }));
+    const issued: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < 500) {
+          const i = next++;
+          const r = await kiosk.post<{ ticketId: string }>('/tickets', { category: 'Z' }, at(instant(date, Math.floor(i / 10))));
+          expect(r.status).toBe(201);
+          issued.push(r.body.ticketId);
+        }
+      }),
+    );
+    const calls = await Promise.all(
+      windows.map(async (w) => {
+        const terminal = api(stack.url, stack.token('clerk', { windowId: w }));
+        const mine: string[] = [];
+        for (;;) {
+          const r = await terminal.post<{ ticketId: string }>(`/windows/${w}/call-next`, {}, at(instant(date, 120)));
+          if (r.status === 204) return mine;
+          expect(r.status, r.text).toBe(200);
+          mine.push(r.body.ticketId);
+        }
+      }),
+    );
+    const all = calls.flat();
+    expect(all).toHaveLength(500);
+    expect(new Set(all).size).toBe(500);
+    expect(new Set(all)).toEqual(new Set(issued));
+    expect(calls.every((c) => c.length > 0)).toBe(true);
+    const events = await stack.scan('events');
+    expect(events.filter((e) => e.type === 'TicketCalled' && issued.includes(String(e.stream).slice(7)))).toHaveLength(500);
+    expect(events.filter((e) => String(e.stream).startsWith(`waiting#${date}`))).toHaveLength(0);
+  }, 120_000);
+
+  it('gives a terminal that retries a call with the same Idempotency-Key the same ticket', async () => {
+    const date = '2026-12-29';
+    await serveOnly(date, ['W01']);
+    for (let i = 0; i < 3; i++) await admin.post('/tickets', { category: 'Z' }, at(instant(date, i)));
+    const terminal = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
+    const headers = { ...at(instant(date, 10)), 'idempotency-key': 'terminal-W01-call-000017' };
+    const first = await terminal.post('/windows/W01/call-next', {}, headers);
+    const again = await Promise.all([terminal.post('/windows/W01/call-next', {}, headers), terminal.post('/windows/W01/call-next', {}, headers)]);
+    expect(first.status).toBe(200);
+    for (const r of again) expect(r.text).toBe(first.text);
+    const next = await terminal.post<{ number: string }>('/windows/W01/call-next', {}, at(instant(date, 11)));
+    expect(next.body.number).not.toBe((first.body as { number: string }).number);
+  });
+
+  it('finds the walk-in behind a page full of appointments not yet due, and the appointments once due', async () => {
+    const date = '2026-12-31';
+    await serveOnly(date, ['W01']);
+    for (let i = 0; i < 22; i++) await admin.post('/tickets', { category: 'Z', appointmentId: `appt-${i}`, appointmentAt: instant(date, 120 + i) }, at(instant(date, 1)));
+    const walkIn = (await admin.post<{ number: string }>('/tickets', { category: 'Z' }, at(instant(date, 2)))).body;
+    const terminal = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
+    expect((await terminal.post<{ number: string }>('/windows/W01/call-next', {}, at(instant(date, 10)))).body.number).toBe(walkIn.number);
+    expect((await terminal.post('/windows/W01/call-next', {}, at(instant(date, 11)))).status).toBe(204);
+    expect((await terminal.post<{ number: string }>('/windows/W01/call-next', {}, at(instant(date, 121)))).body.number).toBe('Z001');
+  });
+});
+
+describe('bad input on the queue writes nothing', () => {
+  it('refuses unknown categories, a window serving none, another window’s ticket, and steps out of order', async () => {
+    const date = '2026-12-30';
+    const before = (await stack.scan('events')).length;
+    expect((await admin.post('/tickets', { category: 'Y' }, at(instant(date, 0)))).status).toBe(422);
+    expect((await admin.post('/tickets', { category: 'lower' }, at(instant(date, 0)))).status).toBe(400);
+    expect((await admin.put('/windows/W01/categories', { categories: ['Y'] }, at(instant(date, 0)))).status).toBe(422);
+    expect((await admin.post('/windows/WT-HY/call-next', {}, at(instant(date, 0)))).status).toBe(422);
+    expect((await admin.post('/windows/W99/call-next', {}, at(instant(date, 0)))).status).toBe(404);
+    expect((await admin.post('/tickets/01ARZ3NDEKTSV4RRFFQ69G5FAV/start', {}, at(instant(date, 0)))).status).toBe(404);
+    expect(await stack.scan('events')).toHaveLength(before);
+
+    await serveOnly(date, ['W01', 'W02']);
+    const { ticketId } = (await admin.post<{ ticketId: string }>('/tickets', { category: 'Z' }, at(instant(date, 1)))).body;
+    expect((await admin.post(`/tickets/${ticketId}/start`, {}, at(instant(date, 2)))).status).toBe(409);
+    await admin.post('/windows/W01/call-next', {}, at(instant(date, 3)));
+    const other = api(stack.url, stack.token('clerk', { windowId: 'W02' }));
+    const after = (await stack.scan('events')).length;
+    expect((await other.post(`/tickets/${ticketId}/finish`, {}, at(instant(date, 4)))).status).toBe(403);
+    expect((await other.post(`/tickets/${ticketId}/start`, { windowId: 'W01' }, at(instant(date, 4)))).status).toBe(400);
+    const township = api(stack.url, stack.token('clerk', { siteId: 'S-HY' }));
+    expect((await township.post(`/tickets/${ticketId}/start`, {}, at(instant(date, 4)))).status).toBe(403);
+    expect((await admin.post(`/tickets/${ticketId}/no-show`, {}, at(instant(date, 4)))).status).toBe(422);
+    expect((await admin.post(`/tickets/${ticketId}/transfer`, { category: 'Z', windowId: 'W02' }, at(instant(date, 4)))).status).toBe(400);
+    expect((await admin.post(`/tickets/${ticketId}/transfer`, { windowId: 'W01' }, at(instant(date, 4)))).status).toBe(422);
+    expect((await admin.post(`/tickets/${ticketId}/transfer`, { windowId: 'W99' }, at(instant(date, 4)))).status).toBe(422);
+    expect(await stack.scan('events')).toHaveLength(after);
+  });
+});
