@@ -125,9 +125,20 @@ async function averageServiceMinutes(rt: Runtime, date: LocalDate, category: str
   return served === 0 ? rt.county.county.queue.defaultServiceMinutes : seconds / served / 60;
 }
 
+/** The stored answer to a command sent again with its Idempotency-Key (before anything is drawn or read). */
+async function replayOf(request: HttpRequest, rt: Runtime): Promise<StoredResponse | undefined> {
+  if (request.idempotencyKey === undefined) return undefined;
+  const earlier = await rt.events.idempotencyRecord(request.idempotencyKey);
+  if (earlier && earlier.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.idempotencyKey);
+  return earlier?.response;
+}
+
 const issueTicket: Operation = async (request, rt) => {
   const body = request.body as z.infer<typeof s.IssueTicketBody>;
   checkCategory(rt, body.category, 'body.category');
+  // A kiosk resending after a timeout gets its slip again, without drawing another number.
+  const earlier = await replayOf(request, rt);
+  if (earlier) return earlier;
   const date = today(request.now, rt);
   const ticketId = ulid(Date.parse(request.now));
   const sequence = await rt.events.nextSequence(`ticket#${date}#${body.category}`);
@@ -171,15 +182,10 @@ const callNext: Operation = async (request, rt) => {
   const date = today(request.now, rt);
   const categories = await windowCategories(rt, windowId, date);
   if (categories.length === 0) throw new RuleViolation(`Window ${windowId} serves no ticket category today`, { windowId });
+  // A terminal retrying a call it lost the answer to gets the same ticket.
+  const earlier = await replayOf(request, rt);
+  if (earlier) return earlier;
   const key = request.idempotencyKey;
-  if (key !== undefined) {
-    // A terminal retrying a call it lost the answer to gets the same ticket.
-    const earlier = await rt.events.idempotencyRecord(key);
-    if (earlier) {
-      if (earlier.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(key);
-      return earlier.response;
-    }
-  }
   const meta = commandMeta(request, { windowId, siteId: rt.county.window(windowId)!.siteId });
   const partitions = [...categories, windowPartition(windowId)];
   const deadline = Date.now() + CALL_BUDGET_MS;

@@ -119,6 +119,19 @@ describe('ten windows calling through the local server', () => {
     expect(next.body.number).not.toBe((first.body as { number: string }).number);
   });
 
+  it('gives a kiosk that resends a ticket with the same Idempotency-Key the same slip, and draws no number for it', async () => {
+    const date = '2027-01-04';
+    const kiosk = api(stack.url, stack.token('system', { user: 'kiosk-2' }));
+    const headers = { ...at(instant(date, 30)), 'idempotency-key': 'kiosk-2-000031' };
+    const first = await kiosk.post<{ number: string }>('/tickets', { category: 'B' }, headers);
+    const again = await kiosk.post<{ number: string }>('/tickets', { category: 'B' }, headers);
+    expect(first.status).toBe(201);
+    expect(again.text).toBe(first.text);
+    expect((await kiosk.post('/tickets', { category: 'C' }, headers)).status).toBe(422);
+    const next = await kiosk.post<{ number: string }>('/tickets', { category: 'B' }, at(instant(date, 31)));
+    expect([first.body.number, next.body.number]).toEqual(['B001', 'B002']);
+  });
+
   it('finds the walk-in behind a page full of appointments not yet due, and the appointments once due', async () => {
     const date = '2026-12-31';
     await serveOnly(date, ['W01']);
