@@ -24,7 +24,7 @@ export const queueStatsLabels = (key: ViewKey) => {
   const [date, windowId, category] = key.sk.split('#') as [string, string, string];
   return { date, windowId, category };
 };
-/** Histogram buckets: whole minutes, the last one open-ended. */
+/** Histogram buckets: whole minutes [m, m+1), the last one (180) open-ended. */
 export const HISTOGRAM_MINUTES = 180;
 const bucket = (from: string, to: string) => Math.min(HISTOGRAM_MINUTES, Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 60_000)));
 const seconds = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
@@ -33,9 +33,12 @@ function rows(event: TicketEvent, before: TicketState | undefined, after: Ticket
   switch (event.type) {
     case 'TicketIssued':
       return [{ key: queueStatsKey(after.date, '-', after.category), deltas: { issued: 1 } }];
-    case 'TicketCalled':
+    case 'TicketCalled': {
       if (!event.data.firstCall) return [];
-      return [{ key: queueStatsKey(after.date, event.data.windowId, after.category), deltas: { called: 1, waitSeconds: seconds(after.issuedAt, event.data.calledAt), [`wait_${bucket(after.issuedAt, event.data.calledAt)}`]: 1 } }];
+      // A visitor who came early for an appointment waits from the appointment's time.
+      const from = after.appointmentAt !== null && after.appointmentAt > after.issuedAt ? after.appointmentAt : after.issuedAt;
+      return [{ key: queueStatsKey(after.date, event.data.windowId, after.category), deltas: { called: 1, waitSeconds: seconds(from, event.data.calledAt), [`wait_${bucket(from, event.data.calledAt)}`]: 1 } }];
+    }
     case 'TicketNoShow':
       return [{ key: queueStatsKey(after.date, event.data.windowId, after.category), deltas: { noShows: 1 } }];
     case 'TicketTransferred':

@@ -110,6 +110,8 @@ export function evolveTicket(state: TicketState | undefined, event: TicketEvent)
 /** What the calling rule needs of a waiting ticket. */
 export interface Waiting {
   ticketId: string;
+  /** The category letter of its number (A017 → A), which it keeps when transferred. */
+  numberCategory: string;
   appointmentAt: string | null;
   priority: Priority;
   issuedAt: string;
@@ -120,16 +122,18 @@ export interface Waiting {
 /**
  * The order a waiting ticket takes in its partition, as a number (the Events table sorts by a
  * numeric key): class (0 appointment, 1 priority, 2 normal), then the second it became due or was
- * issued, then its sequence.
+ * issued, then its number (letter and sequence) — unique within a day, so that two tickets can never
+ * claim one place, whatever categories they were transferred between.
  */
 export function waitingOrder(t: Waiting): number {
   const cls = t.appointmentAt !== null ? 0 : t.priority === 'priority' ? 1 : 2;
   const seconds = Math.floor(Date.parse(t.appointmentAt ?? t.issuedAt) / 1000);
-  return cls * CLASS_SPAN + seconds * 1000 + (t.sequence % 1000);
+  const letter = t.numberCategory.charCodeAt(0) - 65;
+  return cls * CLASS_SPAN + seconds * 100_000 + letter * 1000 + (t.sequence % 1000);
 }
 
 /** The width of each class in `waitingOrder`: appointments sort below it, everyone else from it on. */
-export const CLASS_SPAN = 1e13;
+export const CLASS_SPAN = 1e15;
 
 /**
  * The calling rule (叫号规则): appointments due now first (earliest due first), then priority

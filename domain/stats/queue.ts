@@ -8,17 +8,19 @@ export interface QueueRow {
   counters: Counters;
 }
 
-/** The p-th percentile, in minutes, from a minutes histogram (`<prefix>_<minute>` counters). */
+/**
+ * The p-th percentile (nearest rank), in whole minutes as a clock shows them, from a minutes histogram
+ * (`<prefix>_<minute>` counters): 22 for a wait of 22 min 40 s; `HISTOGRAM_MINUTES` means that or more.
+ */
 export function percentileMinutes(counters: Counters, prefix: 'wait' | 'service', p: number): number | null {
   const total = Array.from({ length: HISTOGRAM_MINUTES + 1 }, (_, m) => counters[`${prefix}_${m}`] ?? 0).reduce((a, b) => a + b, 0);
   if (total === 0) return null;
   let seen = 0;
-  for (let m = 0; m <= HISTOGRAM_MINUTES; m++) {
+  for (let m = 0; m < HISTOGRAM_MINUTES; m++) {
     seen += counters[`${prefix}_${m}`] ?? 0;
-    // The bucket m holds [m, m+1) minutes: report its upper end, the conservative figure.
-    if (seen >= Math.ceil(p * total)) return m + 1;
+    if (seen >= Math.ceil(p * total)) return m;
   }
-  return HISTOGRAM_MINUTES + 1;
+  return HISTOGRAM_MINUTES;
 }
 
 function sum(rows: readonly QueueRow[]): Counters {

@@ -403,20 +403,25 @@ export const Scorecards = z.object({
 });
 
 export const TicketParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ticket id') });
-export const IssueTicketBody = z.strictObject({
-  category: z.string().regex(/^[A-Z]$/, 'a category letter'),
-  priority: z.enum(priorities).optional(),
-  source: z.enum(['kiosk', 'desk']).optional(),
-  appointmentId: z.string().min(1).max(64).optional(),
-  /** When the appointment is for (defaults to now). */
-  appointmentAt: z.iso.datetime({ offset: true }).optional(),
-});
+export const IssueTicketBody = z
+  .strictObject({
+    category: z.string().regex(/^[A-Z]$/, 'a category letter'),
+    priority: z.enum(priorities).optional(),
+    source: z.enum(['kiosk', 'desk']).optional(),
+    appointmentId: z.string().min(1).max(64).optional(),
+    /** When the appointment is for: today, in the county's time. */
+    appointmentAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((b) => (b.appointmentId === undefined) === (b.appointmentAt === undefined), { message: 'an appointment needs both appointmentId and appointmentAt', path: ['appointmentAt'] })
+  .refine((b) => b.appointmentId === undefined || b.source === undefined, { message: 'a ticket from an appointment has no kiosk or desk source', path: ['source'] });
 export const TransferTicketBody = z
   .strictObject({ category: z.string().regex(/^[A-Z]$/, 'a category letter').optional(), windowId: Id.optional().describe('the window the visitor is sent to') })
   .refine((b) => (b.category === undefined) !== (b.windowId === undefined), { message: 'send the visitor to a category or to a window, one of the two' });
 export const FinishTicketBody = z.strictObject({ caseIds: z.array(CaseId).max(20).optional() });
 export const WindowCategoriesBody = z.strictObject({ categories: z.array(z.string().regex(/^[A-Z]$/)).max(26) });
-export const QueueQuery = z.strictObject({ category: z.string().regex(/^[A-Z]$/, 'a category letter') });
+export const QueueQuery = z
+  .strictObject({ category: z.string().regex(/^[A-Z]$/, 'a category letter').optional(), windowId: Id.optional().describe('the visitors sent to this window in person') })
+  .refine((q) => (q.category === undefined) !== (q.windowId === undefined), { message: 'ask for a category or a window, one of the two' });
 export const QueueStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, windowId: Id.optional(), category: z.string().regex(/^[A-Z]$/).optional() }).superRefine(dateRange);
 
 export const TicketCategory = z.object({ code: z.string(), name: z.string(), windowIds: z.array(z.string()) });
@@ -440,7 +445,8 @@ export const TicketView = z.object({
   version: z.number().int(),
 });
 export const WaitingList = z.object({
-  category: z.string(),
+  category: z.string().nullable(),
+  windowId: z.string().nullable(),
   date: LocalDateString,
   waiting: z.number().int(),
   entries: z.array(z.object({ ticketId: z.string(), number: z.string(), priority: z.enum(priorities), appointmentAt: z.string().nullable(), issuedAt: z.string(), ahead: z.number().int(), waitingMinutes: z.number().int() })),

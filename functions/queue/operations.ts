@@ -47,7 +47,7 @@ interface WaitingItem extends Waiting {
 const today = (now: string, rt: Runtime) => localDateOf(now, rt.county.county.timeZone);
 
 function waitingPut(rt: Runtime, date: LocalDate, t: TicketState, version: number): TransactItem {
-  const w: Waiting = { ticketId: t.ticketId, appointmentAt: t.appointmentAt, priority: t.priority, issuedAt: t.issuedAt, sequence: Number(t.number.slice(1)) };
+  const w: Waiting = { ticketId: t.ticketId, numberCategory: t.number.slice(0, 1), appointmentAt: t.appointmentAt, priority: t.priority, issuedAt: t.issuedAt, sequence: Number(t.number.slice(1)) };
   const item: WaitingItem = { ...w, stream: waitingStream(date, t.forWindowId !== null ? windowPartition(t.forWindowId) : t.category), version: waitingOrder(w), ticketVersion: version, number: t.number, category: t.category, forWindowId: t.forWindowId, firstCalledAt: t.firstCalledAt };
   return { Put: { TableName: rt.tables.events, Item: { ...item, kind: 'waiting' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } } };
 }
@@ -140,10 +140,11 @@ const issueTicket: Operation = async (request, rt) => {
   const earlier = await replayOf(request, rt);
   if (earlier) return earlier;
   const date = today(request.now, rt);
+  const appointmentAt = body.appointmentAt === undefined ? null : new Date(body.appointmentAt).toISOString();
+  if (appointmentAt !== null && today(appointmentAt, rt) !== date) throw new InvalidInput('Appointment not today', [{ path: 'body.appointmentAt', message: `tickets are for today (${date}); the appointment is on ${today(appointmentAt, rt)}` }]);
   const ticketId = ulid(Date.parse(request.now));
   const sequence = await rt.events.nextSequence(`ticket#${date}#${body.category}`);
   const number = `${body.category}${String(sequence).padStart(3, '0')}`;
-  const appointmentAt = body.appointmentId === undefined ? null : new Date(body.appointmentAt ?? request.now).toISOString();
   const issued: TicketEvent = {
     type: 'TicketIssued',
     data: { ticketId, number, category: body.category, date, priority: body.priority ?? 'normal', source: body.appointmentId !== undefined ? 'appointment' : (body.source ?? 'kiosk'), appointmentId: body.appointmentId ?? null, appointmentAt, issuedAt: request.now },
@@ -151,7 +152,7 @@ const issueTicket: Operation = async (request, rt) => {
   };
   const state = evolveTicket(undefined, issued);
   // What the visitor sees on the slip: how many wait ahead, and a wait estimated from today's service times.
-  const self: Waiting = { ticketId, appointmentAt, priority: state.priority, issuedAt: request.now, sequence };
+  const self: Waiting = { ticketId, numberCategory: body.category, appointmentAt, priority: state.priority, issuedAt: request.now, sequence };
   const ranked = rank([...(await waiting(rt, date, body.category)), self], request.now);
   const position = ranked.findIndex((w) => w.ticketId === ticketId);
   const ahead = position === -1 ? ranked.length : position;
@@ -179,18 +180,19 @@ const callNext: Operation = async (request, rt) => {
   const { id: windowId } = request.params as z.infer<typeof s.WindowParams>;
   if (!rt.county.window(windowId)) throw new NotFound(`no window ${windowId}`);
   assertPlace(request.caller, { windowId }, `window ${windowId}`);
-  const date = today(request.now, rt);
-  const categories = await windowCategories(rt, windowId, date);
-  if (categories.length === 0) throw new RuleViolation(`Window ${windowId} serves no ticket category today`, { windowId });
-  // A terminal retrying a call it lost the answer to gets the same ticket.
+  // A terminal retrying a call it lost the answer to gets the same ticket, whatever changed since.
   const earlier = await replayOf(request, rt);
   if (earlier) return earlier;
+  const date = today(request.now, rt);
+  const categories = await windowCategories(rt, windowId, date);
   const key = request.idempotencyKey;
   const meta = commandMeta(request, { windowId, siteId: rt.county.window(windowId)!.siteId });
+  // The window's categories, and the tickets sent to this window in person.
   const partitions = [...categories, windowPartition(windowId)];
   const deadline = Date.now() + CALL_BUDGET_MS;
   for (let round = 0; Date.now() < deadline; round++) {
     const ranked = rank((await Promise.all(partitions.map((p) => callable(rt, date, p, request.now)))).flat(), request.now);
+    if (ranked.length === 0 && categories.length === 0) throw new RuleViolation(`Window ${windowId} serves no ticket category today`, { windowId });
     if (ranked.length === 0) return { statusCode: 204, body: '' };
     // Strictly the head of the queue: a window moves on only once another window has taken it, so
     // whatever several windows call at one moment is the head of the queue, in the rule's order.
@@ -205,7 +207,10 @@ const callNext: Operation = async (request, rt) => {
         ]);
         return response;
       } catch (error) {
-        if (error instanceof IdempotencyReplay) return error.record.response;
+        if (error instanceof IdempotencyReplay) {
+          if (error.record.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(error.record.key);
+          return error.record.response;
+        }
         if (!(error instanceof ConcurrencyError)) throw error;
         // Two calls at the same instant on one ticket: neither was decided, so try it again.
         if (!error.transient || attempt >= MAX_CONFLICT_RETRIES) break;
@@ -264,7 +269,12 @@ export const queueOperations: Record<string, Operation> = {
   transferTicket: ticketStep((r, w, rt) => {
     const body = r.body as z.infer<typeof s.TransferTicketBody>;
     if (body.category !== undefined) checkCategory(rt, body.category, 'body.category');
-    if (body.windowId !== undefined && !rt.county.window(body.windowId)) throw new InvalidInput('Unknown window', [{ path: 'body.windowId', message: `no window ${body.windowId}` }]);
+    if (body.windowId !== undefined) {
+      // A visitor can be sent to another window of the same hall, not to another site.
+      const to = rt.county.window(body.windowId);
+      if (!to) throw new InvalidInput('Unknown window', [{ path: 'body.windowId', message: `no window ${body.windowId}` }]);
+      if (to.siteId !== rt.county.window(w)?.siteId) throw new InvalidInput('Window in another hall', [{ path: 'body.windowId', message: `${body.windowId} is not at the site of ${w}` }]);
+    }
     return { type: 'TransferTicket', data: { windowId: w, toCategory: body.category, toWindowId: body.windowId }, meta: m(r, w, rt) };
   }),
   startTicket: ticketStep((r, w, rt) => ({ type: 'StartService', data: { windowId: w }, meta: m(r, w, rt) })),
@@ -302,16 +312,18 @@ export const queueOperations: Record<string, Operation> = {
 
   getQueue: async (request, rt) => {
     const query = request.query as z.infer<typeof s.QueueQuery>;
-    checkCategory(rt, query.category, 'query.category');
+    if (query.category !== undefined) checkCategory(rt, query.category, 'query.category');
+    if (query.windowId !== undefined && !rt.county.window(query.windowId)) throw new InvalidInput('Unknown window', [{ path: 'query.windowId', message: `no window ${query.windowId}` }]);
     const date = today(request.now, rt);
-    const all = await waiting(rt, date, query.category);
+    const all = await waiting(rt, date, query.category ?? windowPartition(query.windowId!));
     const ranked = rank(all, request.now);
     // Appointments not yet due wait behind everyone callable now.
     const future = all.filter((w) => !ranked.some((r) => r.ticketId === w.ticketId));
     return {
       statusCode: 200,
       body: {
-        category: query.category,
+        category: query.category ?? null,
+        windowId: query.windowId ?? null,
         date,
         waiting: ranked.length,
         entries: [...ranked, ...future].map((w, i) => ({

@@ -4,7 +4,7 @@ import { decideTicket, evolveTicket, rank, type TicketCommand, type TicketEvent,
 import { percentileMinutes, summarizeQueue } from '../../domain/stats/queue.ts';
 import { meta } from '../support/builders.ts';
 
-const w = (id: string, issuedAt: string, extra: Partial<Waiting> = {}): Waiting => ({ ticketId: id, appointmentAt: null, priority: 'normal', issuedAt, sequence: Number(id.replace(/\D/g, '')), ...extra });
+const w = (id: string, issuedAt: string, extra: Partial<Waiting> = {}): Waiting => ({ ticketId: id, numberCategory: 'A', appointmentAt: null, priority: 'normal', issuedAt, sequence: Number(id.replace(/\D/g, '')), ...extra });
 
 describe('the calling rule', () => {
   it('calls due appointments first, then priority, then the longest waiting; a future appointment waits', () => {
@@ -68,9 +68,12 @@ describe('a ticket', () => {
 describe('queue statistics', () => {
   it('reads the p90 off the minutes histogram', () => {
     const counters = { wait_0: 5, wait_3: 3, wait_10: 2 };
-    expect(percentileMinutes(counters, 'wait', 0.5)).toBe(1);
-    expect(percentileMinutes(counters, 'wait', 0.9)).toBe(11);
+    expect(percentileMinutes(counters, 'wait', 0.5)).toBe(0);
+    expect(percentileMinutes(counters, 'wait', 0.8)).toBe(3);
+    expect(percentileMinutes(counters, 'wait', 0.9)).toBe(10);
     expect(percentileMinutes({}, 'wait', 0.9)).toBeNull();
+    // Three hours or more all fall in the last bucket: the figure means "180 or more".
+    expect(percentileMinutes({ wait_5: 1, wait_180: 9 }, 'wait', 0.9)).toBe(180);
   });
 
   it('adds up issued, served, no-shows and times per window, category and day', () => {
@@ -78,7 +81,7 @@ describe('queue statistics', () => {
       { date: '2026-11-02', windowId: '-', category: 'A', counters: { issued: 10 } },
       { date: '2026-11-02', windowId: 'W01', category: 'A', counters: { called: 8, waitSeconds: 4800, wait_9: 4, wait_11: 4, served: 7, serviceSeconds: 2520, service_6: 7, noShows: 1 } },
     ]);
-    expect(s).toMatchObject({ issued: 10, called: 8, served: 7, noShows: 1, averageWaitMinutes: 10, p90WaitMinutes: 12, averageServiceMinutes: 6, p90ServiceMinutes: 7 });
+    expect(s).toMatchObject({ issued: 10, called: 8, served: 7, noShows: 1, averageWaitMinutes: 10, p90WaitMinutes: 11, averageServiceMinutes: 6, p90ServiceMinutes: 6 });
     expect(s.byWindow.map((x) => x.windowId)).toEqual(['W01']);
   });
 });

@@ -41,7 +41,7 @@ describe('calling tickets under contention', () => {
             const body = { category: 'Z', ...(t.priority ? { priority: 'priority' } : {}), ...(appointmentAt ? { appointmentId: `appt-${i}`, appointmentAt } : {}) };
             const issued = await admin.post<{ ticketId: string; number: string }>('/tickets', body, at(issuedAt));
             expect(issued.status).toBe(201);
-            model.push({ ticketId: issued.body.ticketId, appointmentAt: appointmentAt ?? null, priority: t.priority ? 'priority' : 'normal', issuedAt, sequence: Number(issued.body.number.slice(1)) });
+            model.push({ ticketId: issued.body.ticketId, numberCategory: 'Z', appointmentAt: appointmentAt ?? null, priority: t.priority ? 'priority' : 'normal', issuedAt, sequence: Number(issued.body.number.slice(1)) });
           }
           const called = new Set<string>();
           for (let round = 0; round < 40 && called.size < model.length; round++) {
@@ -144,12 +144,50 @@ describe('ten windows calling through the local server', () => {
   });
 });
 
+describe('transfers', () => {
+  it('re-queue a ticket beside one of the same number and second in its new category', async () => {
+    const date = '2027-01-05';
+    const a = (await admin.post<{ ticketId: string; number: string }>('/tickets', { category: 'A' }, at(instant(date, 30)))).body;
+    const b = (await admin.post<{ ticketId: string; number: string }>('/tickets', { category: 'B' }, at(instant(date, 30)))).body;
+    expect([a.number, b.number]).toEqual(['A001', 'B001']);
+    const w01 = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
+    const w02 = api(stack.url, stack.token('clerk', { windowId: 'W02' }));
+    expect((await w02.post<{ ticketId: string }>('/windows/W02/call-next', {}, at(instant(date, 31)))).body.ticketId).toBe(b.ticketId);
+    expect((await w02.post(`/tickets/${b.ticketId}/transfer`, { category: 'A' }, at(instant(date, 32)))).status).toBe(200);
+    const order = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await w01.post<{ number: string }>('/windows/W01/call-next', {}, at(instant(date, 33 + i)));
+      order.push(r.status === 200 ? r.body.number : r.status);
+    }
+    expect(order).toEqual(['A001', 'B001', 204]);
+  });
+
+  it('send a visitor to one window of the hall, which calls them even when it serves no category', async () => {
+    const date = '2027-01-06';
+    const w01 = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
+    const w05 = api(stack.url, stack.token('clerk', { windowId: 'W05' }));
+    expect((await w05.put('/windows/W05/categories', { categories: [] }, at(instant(date, 0)))).status).toBe(200);
+    const t = (await admin.post<{ ticketId: string; number: string }>('/tickets', { category: 'A' }, at(instant(date, 30)))).body;
+    expect((await w01.post('/windows/W01/call-next', {}, at(instant(date, 31)))).status).toBe(200);
+    expect((await w01.post(`/tickets/${t.ticketId}/transfer`, { windowId: 'WT-HY' }, at(instant(date, 32)))).status).toBe(422);
+    expect((await w01.post(`/tickets/${t.ticketId}/transfer`, { windowId: 'W05' }, at(instant(date, 32)))).status).toBe(200);
+    const queue = await w05.get<{ entries: { number: string }[] }>('/queue?windowId=W05', at(instant(date, 33)));
+    expect(queue.body.entries.map((e) => e.number)).toEqual([t.number]);
+    expect((await w01.post('/windows/W01/call-next', {}, at(instant(date, 33)))).status).toBe(204);
+    expect((await w05.post<{ number: string }>('/windows/W05/call-next', {}, at(instant(date, 34)))).body.number).toBe(t.number);
+    expect((await w05.post('/windows/W05/call-next', {}, at(instant(date, 35)))).status).toBe(422);
+  });
+});
+
 describe('bad input on the queue writes nothing', () => {
   it('refuses unknown categories, a window serving none, another window’s ticket, and steps out of order', async () => {
     const date = '2026-12-30';
     const before = (await stack.scan('events')).length;
     expect((await admin.post('/tickets', { category: 'Y' }, at(instant(date, 0)))).status).toBe(422);
     expect((await admin.post('/tickets', { category: 'lower' }, at(instant(date, 0)))).status).toBe(400);
+    expect((await admin.post('/tickets', { category: 'A', appointmentId: 'YY-1' }, at(instant(date, 0)))).status).toBe(400);
+    expect((await admin.post('/tickets', { category: 'A', appointmentAt: instant(date, 60) }, at(instant(date, 0)))).status).toBe(400);
+    expect((await admin.post('/tickets', { category: 'A', appointmentId: 'YY-1', appointmentAt: instant(addDays(date, 1), 60) }, at(instant(date, 0)))).status).toBe(422);
     expect((await admin.put('/windows/W01/categories', { categories: ['Y'] }, at(instant(date, 0)))).status).toBe(422);
     expect((await admin.post('/windows/WT-HY/call-next', {}, at(instant(date, 0)))).status).toBe(422);
     expect((await admin.post('/windows/W99/call-next', {}, at(instant(date, 0)))).status).toBe(404);
