@@ -176,16 +176,7 @@ export const lifecycleEventTypes = [
 ] as const satisfies readonly CaseEventType[];
 
 export const caseEventTypes = [
-  'CaseSubmitted',
-  'MaterialsRequested',
-  'MaterialsSupplied',
-  'CaseAccepted',
-  'CaseRejected',
-  'CaseSuspended',
-  'CaseResumed',
-  'CaseTransferred',
-  'CaseCompleted',
-  'CaseDelivered',
+  ...lifecycleEventTypes,
   'CaseReviewed',
   'DefaultReviewApplied',
   'RatingInvitationDue',

@@ -25,14 +25,7 @@ export interface CallbackCandidate {
   settled: boolean;
 }
 
-export interface CallbackListEntry {
-  caseId: string;
-  caseNo: string;
-  reason: CallbackReason;
-  due: LocalDate | null;
-  windowId: string;
-  itemName: string;
-  completedDate: LocalDate | null;
+export interface CallbackListEntry extends Pick<CallbackCandidate, 'caseId' | 'caseNo' | 'reason' | 'due' | 'windowId' | 'itemName' | 'completedDate'> {
   /** Whole: only the callback list (callback staff and administrators) shows it. */
   phone: string;
   staffId: string | null;

@@ -64,8 +64,11 @@ export class ViewStore {
     this.pointerCache = undefined;
   }
 
-  /** Every item of one view partition in the current generation (eventually consistent, as views are). */
-  async partition<T = Record<string, unknown>>(pk: string, options: { from?: string; to?: string; generation?: number } = {}): Promise<T[]> {
+  /**
+   * Every item of one view partition in the current generation (eventually consistent, as views are),
+   * or only the `newest` (last by sort key, newest first).
+   */
+  async partition<T = Record<string, unknown>>(pk: string, options: { from?: string; to?: string; generation?: number; newest?: number } = {}): Promise<T[]> {
     const generation = options.generation ?? (await this.generation());
     const items: T[] = [];
     let start: Record<string, unknown> | undefined;
@@ -78,10 +81,11 @@ export class ViewStore {
           ExpressionAttributeNames: { '#pk': viewsTable.partitionKey, ...(range ? { '#sk': viewsTable.sortKey } : {}) },
           ExpressionAttributeValues: { ':pk': `g${generation}#${pk}`, ...(range ? { ':from': options.from, ':to': options.to } : {}) },
           ExclusiveStartKey: start,
+          ...(options.newest !== undefined ? { ScanIndexForward: false, Limit: options.newest - items.length } : {}),
         }),
       );
       items.push(...((page.Items ?? []) as T[]));
-      start = page.LastEvaluatedKey;
+      start = options.newest !== undefined && items.length >= options.newest ? undefined : page.LastEvaluatedKey;
     } while (start);
     return items;
   }

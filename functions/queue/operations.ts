@@ -341,8 +341,9 @@ export const queueOperations: Record<string, Operation> = {
 
   getHallBoard: async (request, rt) => {
     const date = today(request.now, rt);
-    const items = await rt.views.partition<{ doc: { number: string; category: string; windowId: string; at: string; recall: boolean } }>(boardPartition(date));
-    const calls = items.map((i) => i.doc).reverse().slice(0, 20);
+    // The screen polls: read only the last calls, not the whole day's.
+    const items = await rt.views.partition<{ doc: { number: string; category: string; windowId: string; at: string; recall: boolean } }>(boardPartition(date), { newest: 20 });
+    const calls = items.map((i) => i.doc);
     const windowName = (id: string) => rt.county.window(id)?.name ?? id;
     return { statusCode: 200, body: { date, calls: calls.map((c) => ({ ...c, windowName: windowName(c.windowId) })) } };
   },
