@@ -1,18 +1,22 @@
 /**
  * `npm run bench:queue`: call-next with 10 window terminals calling at once, without pause, on one
  * category, through the queue Lambda's handler (as API Gateway invokes it), against raw DynamoDB
- * requests of the same shape in the same run — per call, the consistent Queries of the heads of the
- * category's and the window's waiting lists and one TransactWriteItems (the ticket's event, the
- * index entry's removal). Two raw sides: workers racing for the head of the same queue the plain way
- * (read the head, take it, read again on losing it), and the floor, where each raw worker takes a
- * ticket of its own and no two ever want the same one. Prints calls/s, p50/p99, lost races per call
- * and the ratios.
+ * requests in the same run. Three raw sides:
+ * - the same requests as ours: per call the consistent Queries of the heads of the category's and
+ *   the window's waiting lists, the UpdateItem claiming the next place on the category's line, and
+ *   one TransactWriteItems (the ticket's event, the index entry's removal);
+ * - the floor: the Queries and the transaction alone, each worker taking a ticket no other wants —
+ *   the least a call can cost;
+ * - workers racing for the head of the same queue the plain way (read the head, take it, read again
+ *   on losing it), which is what calling in order costs without the line.
+ * Prints calls/s, p50/p99, lost races per call and the ratios.
  */
 import '../local/env.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PLACES_FROM } from '../functions/queue/operations.ts';
 import { localPool, mintToken } from '../local/auth.ts';
 import { startDynamoLocal } from '../local/dynamodb-local.ts';
 import { createDispatcher, loadHandlers, repositoryRoot } from '../local/server.ts';
@@ -93,14 +97,20 @@ async function rawTake(date: string, item: Record<string, unknown>): Promise<boo
   }
 }
 
-/** The floor: each raw worker takes a ticket of its own (no two ever want the same one), with the requests an uncontended call makes. */
-async function rawFloor(date: string) {
+/** Every ticket waiting in the category, in the index's order. */
+async function waitingEntries(date: string) {
   const items: Record<string, unknown>[] = [];
   for (let start: Record<string, unknown> | undefined, first = true; first || start; first = false) {
     const page = await raw.send(new QueryCommand({ TableName: tables.events, KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'stream' }, ExpressionAttributeValues: { ':s': `waiting#${date}#Z` }, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
+    items.push(...(page.Items ?? []).filter((i) => i.kind === 'waiting'));
     start = page.LastEvaluatedKey;
   }
+  return items;
+}
+
+/** The floor: each raw worker takes a ticket of its own (no two ever want the same one), with the Queries and the transaction an uncontended call makes. */
+async function rawFloor(date: string) {
+  const items = await waitingEntries(date);
   let next = 0;
   const run = await drive(items.length, WINDOWS, async () => {
     const item = items[next++]!;
@@ -108,6 +118,36 @@ async function rawFloor(date: string) {
     if (!(await rawTake(date, item))) throw new Error('raw floor lost a race');
   });
   return { ...run, served: items.length, lost: 0 };
+}
+
+/** Our requests, raw: read the heads, claim the next place on the line, take the ticket standing there. */
+async function rawLine(date: string) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  let served = 0;
+  await Promise.all(
+    windows.map(async (w) => {
+      for (;;) {
+        const t0 = performance.now();
+        const [category] = await Promise.all([headQuery(`waiting#${date}#Z`), headQuery(`waiting#${date}#window:${w}`)]);
+        let place: number;
+        try {
+          const claimed = await raw.send(
+            new UpdateCommand({ TableName: tables.events, Key: { stream: `waiting#${date}#Z`, version: 0 }, UpdateExpression: 'SET #c = if_not_exists(#c, :zero) + :one', ConditionExpression: 'attribute_not_exists(#c) OR #c < #p', ExpressionAttributeNames: { '#c': 'claimed', '#p': 'places' }, ExpressionAttributeValues: { ':zero': 0, ':one': 1 }, ReturnValues: 'UPDATED_NEW' }),
+          );
+          place = Number(claimed.Attributes?.claimed);
+        } catch (error) {
+          if ((error as Error).name === 'ConditionalCheckFailedException') return;
+          throw error;
+        }
+        const item = category.Items?.find((i) => i.place === place) ?? (await raw.send(new GetCommand({ TableName: tables.events, Key: { stream: `waiting#${date}#Z`, version: PLACES_FROM + place }, ConsistentRead: true }))).Item;
+        if (!item || !(await rawTake(date, item))) throw new Error(`raw line lost place ${place}`);
+        latencies.push(performance.now() - t0);
+        served++;
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, served, lost: 0 };
 }
 
 /** Raw workers calling the same queue the plain way: read the head, take it, on losing it read again. */
@@ -122,7 +162,7 @@ async function rawRace(date: string) {
         const t0 = performance.now();
         for (;;) {
           const [category] = await Promise.all([headQuery(`waiting#${date}#Z`), headQuery(`waiting#${date}#window:${w}`)]);
-          const head = category.Items?.[0];
+          const head = category.Items?.find((i) => i.kind === 'waiting');
           if (head === undefined) return;
           if (await rawTake(date, head)) break;
           lost++;
@@ -136,12 +176,12 @@ async function rawRace(date: string) {
 }
 
 type Run = { latencies: number[]; seconds: number; served: number; lost: number };
-const sides: Record<'ours' | 'floor' | 'race', Run[]> = { ours: [], floor: [], race: [] };
-const runners = { ours, floor: rawFloor, race: rawRace };
-console.log(`${TICKETS} tickets in one category, ${WINDOWS} windows calling at once; each of three sides twice, in turn.`);
+const sides: Record<'ours' | 'line' | 'floor' | 'race', Run[]> = { ours: [], line: [], floor: [], race: [] };
+const runners = { ours, line: rawLine, floor: rawFloor, race: rawRace };
+console.log(`${TICKETS} tickets in one category, ${WINDOWS} windows calling at once; each of four sides twice, in turn.`);
 let day = 2;
 for (let round = 0; round < 2; round++) {
-  for (const side of ['ours', 'floor', 'race'] as const) {
+  for (const side of ['ours', 'line', 'floor', 'race'] as const) {
     const date = `2026-11-${String(day++).padStart(2, '0')}`;
     await fill(date);
     sides[side].push(await runners[side](date));
@@ -153,14 +193,17 @@ const summary = (runs: Run[]) => {
   return { rate: served / runs.reduce((n, r) => n + r.seconds, 0), p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), lost: runs.reduce((n, r) => n + r.lost, 0) / served };
 };
 const o = summary(sides.ours);
+const l = summary(sides.line);
 const f = summary(sides.floor);
 const r = summary(sides.race);
 const line = (label: string, x: ReturnType<typeof summary>) => console.log(`${label}: ${fmt(x.rate, 0)} calls/s, p50 ${fmt(x.p50)} ms, p99 ${fmt(x.p99)} ms, max ${fmt(x.max, 0)} ms, ${fmt(x.lost, 2)} lost races per call`);
 console.log('');
 line('call-next, ours (through the handler)', o);
-line('raw, same requests, racing for the head', r);
-line('raw, same requests, no two wanting one ticket (floor)', f);
-console.log(`ours/raw racing: throughput ${fmt(o.rate / r.rate, 2)} (target ≥ 0.7), p99 ${fmt(o.p99 / r.p99, 2)}`);
-console.log(`ours/floor: throughput ${fmt(o.rate / f.rate, 2)}, p99 ${fmt(o.p99 / f.p99, 2)} — what calling strictly in order costs when ${WINDOWS} windows call without pause`);
+line('raw, the same requests (heads, claim, take)', l);
+line('raw, heads and take alone, no two wanting one ticket (floor)', f);
+line('raw, racing for the head the plain way', r);
+console.log(`ours/raw same requests: throughput ${fmt(o.rate / l.rate, 2)} (target ≥ 0.7), p99 ${fmt(o.p99 / l.p99, 2)}`);
+console.log(`ours/floor: throughput ${fmt(o.rate / f.rate, 2)}, p99 ${fmt(o.p99 / f.p99, 2)}`);
+console.log(`ours/raw racing: throughput ${fmt(o.rate / r.rate, 2)}, p99 ${fmt(o.p99 / r.p99, 2)}`);
 await dynamo.stop();
 process.exit(0);

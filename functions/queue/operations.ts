@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
 import type { CommandMeta, EventMeta } from '../../domain/meta.ts';
@@ -27,6 +28,13 @@ import { eventsTable, streams } from '../tables.ts';
  * is written in the same transactions as their events, so it is as consistent as they are: a call
  * deletes the ticket's entry on the condition that it is still there — two windows can never get
  * the same ticket.
+ *
+ * A category's partition also holds its day's line (version 0): the numbers drawn, and a place for
+ * each walk-in (no appointment, no priority) in the order drawn. Windows take walk-ins by claiming
+ * the next place on the line with one atomic update, which never fails under contention: ten
+ * windows calling at once get ten different places, in order, instead of all racing for the head.
+ * Appointments, priority tickets and transferred visitors are few; a window takes them straight
+ * from the index, racing on the conditional delete.
  */
 export const ticketStream = (ticketId: string) => `ticket#${ticketId}`;
 export const waitingStream = (date: LocalDate, partition: string) => `waiting#${date}#${partition}`;
@@ -42,53 +50,169 @@ interface WaitingItem extends Waiting {
   forWindowId: string | null;
   /** Set on a ticket waiting again after a transfer: its next call is not its first. */
   firstCalledAt: string | null;
+  /** A walk-in's place on its category's line. */
+  place?: number;
+  /** Set when a window claimed the place but could not use it: any window may take it now. */
+  released?: boolean;
 }
+
+/**
+ * A category's line for the day: `drawn` numbers, `places` given to walk-ins, `claimed` places,
+ * and in `ring` the last place claimed in each of the last few 5-second buckets of the clock, which
+ * tells a place claimed long ago (by a call that died before taking its ticket) from one in flight.
+ */
+interface Line {
+  drawn: number;
+  places?: number;
+  claimed?: number;
+  ring?: Record<string, { b: number; v: number }>;
+}
+
+/** Where entries sort in a partition: the line, appointments (by due time), priority, transferred, then walk-ins by place. */
+const LINE_VERSION = 0;
+const OTHERS_FROM = CLASS_SPAN;
+export const PLACES_FROM = 3 * CLASS_SPAN;
+const HEAD = 20;
+const BUCKET_MS = 5_000;
+const RING = 8;
+/** A place claimed at least this many whole buckets ago (10 s, the function's timeout) whose ticket still waits was abandoned. */
+const SETTLED_BUCKETS = 3;
 
 const today = (now: string, rt: Runtime) => localDateOf(now, rt.county.county.timeZone);
 
-function waitingPut(rt: Runtime, date: LocalDate, t: TicketState, version: number): TransactItem {
+function waitingPut(rt: Runtime, date: LocalDate, t: TicketState, version: number, place?: number): TransactItem {
   const w: Waiting = { ticketId: t.ticketId, numberCategory: t.number.slice(0, 1), appointmentAt: t.appointmentAt, priority: t.priority, issuedAt: t.issuedAt, sequence: Number(t.number.slice(1)) };
-  const item: WaitingItem = { ...w, stream: waitingStream(date, t.forWindowId !== null ? windowPartition(t.forWindowId) : t.category), version: waitingOrder(w), ticketVersion: version, number: t.number, category: t.category, forWindowId: t.forWindowId, firstCalledAt: t.firstCalledAt };
+  const stream = waitingStream(date, t.forWindowId !== null ? windowPartition(t.forWindowId) : t.category);
+  const item: WaitingItem = { ...w, stream, version: place === undefined ? waitingOrder(w) : PLACES_FROM + place, ticketVersion: version, number: t.number, category: t.category, forWindowId: t.forWindowId, firstCalledAt: t.firstCalledAt, ...(place === undefined ? {} : { place }) };
   return { Put: { TableName: rt.tables.events, Item: { ...item, kind: 'waiting' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } } };
 }
 
-async function waiting(rt: Runtime, date: LocalDate, partition: string, range?: { below?: number; from?: number; limit: number }): Promise<WaitingItem[]> {
-  const items: WaitingItem[] = [];
+type Row = (WaitingItem & { kind: 'waiting' }) | (Line & { kind: 'line'; version: 0 });
+
+async function rows(rt: Runtime, date: LocalDate, partition: string, range?: { from: number; limit: number }): Promise<Row[]> {
+  const items: Row[] = [];
   let start: Record<string, unknown> | undefined;
-  const bounded = range !== undefined;
   do {
     const page = await rt.db.send(
       new QueryCommand({
         TableName: rt.tables.events,
-        KeyConditionExpression: bounded ? '#s = :s AND #v BETWEEN :from AND :to' : '#s = :s',
-        ExpressionAttributeNames: { '#s': eventsTable.partitionKey, ...(bounded ? { '#v': eventsTable.sortKey } : {}) },
-        ExpressionAttributeValues: { ':s': waitingStream(date, partition), ...(bounded ? { ':from': range.from ?? 0, ':to': range.below ?? Number.MAX_SAFE_INTEGER } : {}) },
+        KeyConditionExpression: range ? '#s = :s AND #v >= :from' : '#s = :s',
+        ExpressionAttributeNames: { '#s': eventsTable.partitionKey, ...(range ? { '#v': eventsTable.sortKey } : {}) },
+        ExpressionAttributeValues: { ':s': waitingStream(date, partition), ...(range ? { ':from': range.from } : {}) },
         ConsistentRead: true,
         ExclusiveStartKey: start,
-        ...(bounded ? { Limit: range.limit } : {}),
+        ...(range ? { Limit: range.limit } : {}),
       }),
     );
-    items.push(...((page.Items ?? []) as WaitingItem[]));
-    start = bounded ? undefined : page.LastEvaluatedKey;
+    items.push(...((page.Items ?? []) as Row[]));
+    start = range ? undefined : page.LastEvaluatedKey;
   } while (start);
   return items;
 }
 
-/**
- * The head of a partition for calling: appointments already due, and the first of the others. One
- * Query from the start of the partition finds both (appointments sort first, by the time they are
- * due); a second is needed only when appointments fill the whole page.
- */
-async function callable(rt: Runtime, date: LocalDate, partition: string, now: string): Promise<WaitingItem[]> {
-  const head = await waiting(rt, date, partition, { from: 0, limit: HEAD });
-  const isAppointment = (w: WaitingItem) => w.version < OTHERS_FROM;
-  const due = head.filter((w) => isAppointment(w) && w.appointmentAt !== null && w.appointmentAt <= now);
-  const others = head.length === HEAD && head.every(isAppointment) ? await waiting(rt, date, partition, { from: OTHERS_FROM, limit: HEAD }) : head.filter((w) => !isAppointment(w));
-  return [...due, ...others];
+/** Every ticket waiting in a partition. */
+async function waiting(rt: Runtime, date: LocalDate, partition: string): Promise<WaitingItem[]> {
+  return (await rows(rt, date, partition)).filter((r): r is WaitingItem & { kind: 'waiting' } => r.kind === 'waiting');
 }
-/** Where tickets without an appointment start in a partition's order. */
-const OTHERS_FROM = CLASS_SPAN;
-const HEAD = 20;
+
+/** The last place claimed at least `SETTLED_BUCKETS` buckets before `now`: a ticket at or before it that still waits was abandoned. */
+export function settledPlace(ring: Line['ring'], now: string): number {
+  const bucket = Math.floor(Date.parse(now) / BUCKET_MS);
+  return Math.max(0, ...Object.values(ring ?? {}).filter((s) => s.b <= bucket - SETTLED_BUCKETS).map((s) => s.v));
+}
+
+interface Head {
+  partition: string;
+  /** Tickets a window takes straight from the index: due appointments, priority, transferred, and walk-ins whose place was released or abandoned. */
+  takeable: WaitingItem[];
+  /** The first walk-in no window has claimed yet: it stands for the line in the rule's order. */
+  next: WaitingItem | undefined;
+  /** The walk-ins read, by place, to find a claimed place's ticket without reading again. */
+  walkIns: WaitingItem[];
+}
+
+/**
+ * The head of a partition for calling. One Query from the start of the partition finds the line,
+ * the due appointments, and the first of the others; only when those fill the whole page does a
+ * call read further (past the appointments, and from the first unclaimed place).
+ */
+async function callable(rt: Runtime, date: LocalDate, partition: string, now: string): Promise<Head> {
+  let page = await rows(rt, date, partition, { from: 0, limit: HEAD });
+  const line = page.find((r) => r.kind === 'line') as Line | undefined;
+  const claimed = line?.claimed ?? 0;
+  // A full page is enough when it shows a priority ticket (nothing after it can come first) or the
+  // first unclaimed walk-in (everything before it is on the page).
+  const enough = page.some((r) => r.kind === 'waiting' && ((r.version >= OTHERS_FROM && r.version < 2 * CLASS_SPAN) || (r.place ?? 0) > claimed));
+  if (page.length === HEAD && !enough) {
+    const more = await Promise.all([rows(rt, date, partition, { from: OTHERS_FROM, limit: HEAD }), rows(rt, date, partition, { from: PLACES_FROM + claimed + 1, limit: 2 })]);
+    page = [...new Map([...page, ...more.flat()].map((r) => [r.version, r])).values()];
+  }
+  const entries = page.filter((r): r is WaitingItem & { kind: 'waiting' } => r.kind === 'waiting');
+  const settled = settledPlace(line?.ring, now);
+  const walkIns = entries.filter((w) => w.place !== undefined).sort((a, b) => a.place! - b.place!);
+  const isDue = (w: WaitingItem) => w.appointmentAt === null || w.appointmentAt <= now;
+  const takeable = entries.filter((w) => (w.place === undefined ? isDue(w) : w.place <= claimed && (w.released === true || w.place <= settled)));
+  return { partition, takeable, next: walkIns.find((w) => w.place! > claimed), walkIns };
+}
+
+/** Claims the next place on a category's line: its number, or undefined when every place is claimed. */
+export async function claimPlace(rt: Runtime, date: LocalDate, category: string, now: string): Promise<number | undefined> {
+  const bucket = Math.floor(Date.parse(now) / BUCKET_MS);
+  try {
+    const result = await rt.db.send(
+      new UpdateCommand({
+        TableName: rt.tables.events,
+        Key: { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: LINE_VERSION },
+        UpdateExpression: 'SET #c = if_not_exists(#c, :zero) + :one, #r.#slot.#b = :bucket, #r.#slot.#v = if_not_exists(#c, :zero) + :one',
+        ConditionExpression: '#p > :zero AND (attribute_not_exists(#c) OR #c < #p)',
+        ExpressionAttributeNames: { '#c': 'claimed', '#p': 'places', '#r': 'ring', '#slot': `s${bucket % RING}`, '#b': 'b', '#v': 'v' },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':bucket': bucket },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number((result.Attributes as Line).claimed);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}
+
+/** Draws a ticket's number, and for a walk-in its place on the line. */
+async function draw(rt: Runtime, date: LocalDate, category: string, walkIn: boolean): Promise<{ sequence: number; place: number | undefined }> {
+  const ring = Object.fromEntries(Array.from({ length: RING }, (_, i) => [`s${i}`, { b: -1, v: 0 }]));
+  const result = await rt.db.send(
+    new UpdateCommand({
+      TableName: rt.tables.events,
+      Key: { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: LINE_VERSION },
+      UpdateExpression: `ADD #d :one${walkIn ? ', #p :one' : ''} SET #k = :line, #r = if_not_exists(#r, :ring)`,
+      ExpressionAttributeNames: { '#d': 'drawn', '#k': 'kind', '#r': 'ring', ...(walkIn ? { '#p': 'places' } : {}) },
+      ExpressionAttributeValues: { ':one': 1, ':line': 'line', ':ring': ring },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  const line = result.Attributes as Line;
+  return { sequence: Number(line.drawn), place: walkIn ? Number(line.places) : undefined };
+}
+
+/** A claimed place's ticket. Its issue may still be writing it: wait a moment for it, then give up (it is taken later as abandoned). */
+async function walkInAt(rt: Runtime, date: LocalDate, category: string, place: number, read: WaitingItem[]): Promise<WaitingItem | undefined> {
+  const seen = read.find((w) => w.place === place);
+  if (seen) return seen;
+  for (let waited = 0; ; waited += 20) {
+    const { Item } = await rt.db.send(new GetCommand({ TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: PLACES_FROM + place }, ConsistentRead: true }));
+    if (Item || waited >= 1_000) return Item as WaitingItem | undefined;
+    await sleep(20);
+  }
+}
+
+/** Lets any window take a place this call claimed but cannot use. */
+async function release(rt: Runtime, w: WaitingItem): Promise<void> {
+  try {
+    await rt.db.send(new UpdateCommand({ TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: w.stream, [eventsTable.sortKey]: w.version }, UpdateExpression: 'SET released = :t', ConditionExpression: 'attribute_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey }, ExpressionAttributeValues: { ':t': true } }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
 
 /** The categories a window serves today: the county file's, unless changed for the day. Cached briefly per process. */
 const categoriesCache = new Map<string, { at: number; categories: string[] }>();
@@ -143,11 +267,12 @@ const issueTicket: Operation = async (request, rt) => {
   const appointmentAt = body.appointmentAt === undefined ? null : new Date(body.appointmentAt).toISOString();
   if (appointmentAt !== null && today(appointmentAt, rt) !== date) throw new InvalidInput('Appointment not today', [{ path: 'body.appointmentAt', message: `tickets are for today (${date}); the appointment is on ${today(appointmentAt, rt)}` }]);
   const ticketId = ulid(Date.parse(request.now));
-  const sequence = await rt.events.nextSequence(`ticket#${date}#${body.category}`);
+  const priority = body.priority ?? 'normal';
+  const { sequence, place } = await draw(rt, date, body.category, appointmentAt === null && priority === 'normal');
   const number = `${body.category}${String(sequence).padStart(3, '0')}`;
   const issued: TicketEvent = {
     type: 'TicketIssued',
-    data: { ticketId, number, category: body.category, date, priority: body.priority ?? 'normal', source: body.appointmentId !== undefined ? 'appointment' : (body.source ?? 'kiosk'), appointmentId: body.appointmentId ?? null, appointmentAt, issuedAt: request.now },
+    data: { ticketId, number, category: body.category, date, priority, source: body.appointmentId !== undefined ? 'appointment' : (body.source ?? 'kiosk'), appointmentId: body.appointmentId ?? null, appointmentAt, issuedAt: request.now },
     meta: eventMetaOf(commandMeta(request)),
   };
   const state = evolveTicket(undefined, issued);
@@ -164,7 +289,7 @@ const issueTicket: Operation = async (request, rt) => {
       stream: ticketStream(ticketId),
       fresh: true,
       decide: () => [issued],
-      extra: () => [waitingPut(rt, date, state, 1)],
+      extra: () => [waitingPut(rt, date, state, 1, place)],
       respond: () => json(201, { ticketId, number, category: body.category, ahead, estimatedWaitMinutes }, 1),
     },
     request,
@@ -176,6 +301,36 @@ const CALL_BUDGET_MS = 5_000;
 const BACKOFF_MS = 40;
 const MAX_CONFLICT_RETRIES = 3;
 
+type Taken = { response: StoredResponse } | { lost: true };
+
+/** Calls one ticket to the window: its event, its entry's removal and the idempotency record, in one transaction. */
+async function take(rt: Runtime, request: HttpRequest, windowId: string, w: WaitingItem): Promise<Taken> {
+  const meta = commandMeta(request, { windowId, siteId: rt.county.window(windowId)!.siteId });
+  // The index entry carries all that deciding a call needs: no read of the ticket's stream.
+  const events = decideTicket({ type: 'CallTicket', data: { windowId }, meta }, { status: 'waiting', forWindowId: w.forWindowId, number: w.number, firstCalledAt: w.firstCalledAt ?? null } as TicketState);
+  const response = json(200, { ticketId: w.ticketId, number: w.number, category: w.category, windowId }, w.ticketVersion + 1);
+  const key = request.idempotencyKey;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rt.events.append(ticketStream(w.ticketId), w.ticketVersion, events, key === undefined ? undefined : { key, fingerprint: request.fingerprint, response }, [
+        { Delete: { TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: w.stream, [eventsTable.sortKey]: w.version }, ConditionExpression: 'attribute_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } } },
+      ]);
+      return { response };
+    } catch (error) {
+      if (error instanceof IdempotencyReplay) {
+        // The same call, sent again while this one ran, was answered first: its ticket is this call's answer.
+        if (error.record.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(error.record.key);
+        if (w.place !== undefined) await release(rt, w);
+        return { response: error.record.response };
+      }
+      if (!(error instanceof ConcurrencyError)) throw error;
+      // Two calls at the same instant on one ticket: neither was decided, so try it again.
+      if (!error.transient || attempt >= MAX_CONFLICT_RETRIES) return { lost: true };
+      await sleep(2 + Math.random() * 10 * (attempt + 1));
+    }
+  }
+}
+
 const callNext: Operation = async (request, rt) => {
   const { id: windowId } = request.params as z.infer<typeof s.WindowParams>;
   if (!rt.county.window(windowId)) throw new NotFound(`no window ${windowId}`);
@@ -185,42 +340,36 @@ const callNext: Operation = async (request, rt) => {
   if (earlier) return earlier;
   const date = today(request.now, rt);
   const categories = await windowCategories(rt, windowId, date);
-  const key = request.idempotencyKey;
-  const meta = commandMeta(request, { windowId, siteId: rt.county.window(windowId)!.siteId });
   // The window's categories, and the tickets sent to this window in person.
   const partitions = [...categories, windowPartition(windowId)];
   const deadline = Date.now() + CALL_BUDGET_MS;
-  for (let round = 0; Date.now() < deadline; round++) {
-    const ranked = rank((await Promise.all(partitions.map((p) => callable(rt, date, p, request.now)))).flat(), request.now);
+  for (let losses = 0; Date.now() < deadline; ) {
+    const heads = await Promise.all(partitions.map((p) => callable(rt, date, p, request.now)));
+    const ranked = rank(heads.flatMap((h) => (h.next ? [...h.takeable, h.next] : h.takeable)), request.now);
     if (ranked.length === 0 && categories.length === 0) throw new RuleViolation(`Window ${windowId} serves no ticket category today`, { windowId });
     if (ranked.length === 0) return { statusCode: 204, body: '' };
-    // Strictly the head of the queue: a window moves on only once another window has taken it, so
-    // whatever several windows call at one moment is the head of the queue, in the rule's order.
-    const candidate = ranked[0]!;
-    // The index entry carries all that deciding a call needs: no read of the ticket's stream.
-    const events = decideTicket({ type: 'CallTicket', data: { windowId }, meta }, { status: 'waiting', forWindowId: candidate.forWindowId, number: candidate.number, firstCalledAt: candidate.firstCalledAt ?? null } as TicketState);
-    const response = json(200, { ticketId: candidate.ticketId, number: candidate.number, category: candidate.category, windowId }, candidate.ticketVersion + 1);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await rt.events.append(ticketStream(candidate.ticketId), candidate.ticketVersion, events, key === undefined ? undefined : { key, fingerprint: request.fingerprint, response }, [
-          { Delete: { TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: candidate.stream, [eventsTable.sortKey]: candidate.version }, ConditionExpression: 'attribute_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } } },
-        ]);
-        return response;
-      } catch (error) {
-        if (error instanceof IdempotencyReplay) {
-          if (error.record.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(error.record.key);
-          return error.record.response;
-        }
-        if (!(error instanceof ConcurrencyError)) throw error;
-        // Two calls at the same instant on one ticket: neither was decided, so try it again.
-        if (!error.transient || attempt >= MAX_CONFLICT_RETRIES) break;
-        await sleep(2 + Math.random() * 10 * (attempt + 1));
-      }
+    const best = ranked[0]!;
+    const line = heads.find((h) => h.next === best);
+    if (line) {
+      // A walk-in is next: claim the next place on the line (no other window can get it), and call
+      // the ticket standing there. Windows calling at one moment get the next places, in order.
+      const place = await claimPlace(rt, date, line.partition, request.now);
+      if (place === undefined) continue;
+      const ticket = await walkInAt(rt, date, line.partition, place, line.walkIns);
+      if (ticket === undefined) continue;
+      const taken = await take(rt, request, windowId, ticket);
+      if ('response' in taken) return taken.response;
+      await release(rt, ticket);
+      continue;
     }
+    // Strictly the head of the queue: a window moves on only once another window has taken it.
+    const taken = await take(rt, request, windowId, best);
+    if ('response' in taken) return taken.response;
     // Another window took it. Windows that lost the same ticket would all go for the next one together
     // and mostly lose again: each steps back a random moment (a little longer after the first losses)
     // and looks again, so they take the next tickets one after another instead of colliding on each.
-    await sleep(Math.random() * BACKOFF_MS * Math.min(round + 1, 3));
+    losses++;
+    await sleep(Math.random() * BACKOFF_MS * Math.min(losses, 3));
   }
   throw new ServiceUnavailable('Too many windows called at once; call again', 1);
 };
