@@ -15,9 +15,11 @@ export interface HallTally {
   emptyCalls: number;
   /** Windows that took another category on for the afternoon. */
   categoryChanges: number;
+  /** Cases linked to the visit they were registered in, when the visit finished. */
+  linkedCases: number;
 }
 
-export const emptyHallTally = (): HallTally => ({ tickets: 0, priority: 0, appointments: 0, called: 0, recalls: 0, served: 0, noShows: 0, transfers: 0, emptyCalls: 0, categoryChanges: 0 });
+export const emptyHallTally = (): HallTally => ({ tickets: 0, priority: 0, appointments: 0, called: 0, recalls: 0, served: 0, noShows: 0, transfers: 0, emptyCalls: 0, categoryChanges: 0, linkedCases: 0 });
 
 type Rng = {
   next(): number;
@@ -32,6 +34,8 @@ export interface HallDay {
   rng: Rng;
   /** Visitors taking a ticket over the day. */
   visitors: number;
+  /** The day's cases registered at the center's windows, each linked to one finished visit. */
+  cases: string[];
   /** Sends a command at a dev-clock instant; resolves to the status and body. */
   send: (method: 'POST' | 'PUT', path: string, body: unknown, instant: string, key: string) => Promise<{ status: number; json: Record<string, unknown> }>;
   tally: HallTally;
@@ -53,8 +57,9 @@ interface Visit {
  * One day in the hall, minute by minute on the dev clock: visitors take tickets through the day (a
  * morning peak, a smaller afternoon), some with priority, some for an appointment; every minute the
  * free windows that have someone waiting in their categories call at once, so that windows sharing a
- * category (综合受理) race for the same head of the queue. A called visitor is served (a few minutes to
- * twenty), or does not come (recall, then no-show), or is sent on to another category. At 13:30 the
+ * category (综合受理) call the same queue together. A called visitor is served (a few minutes to
+ * twenty, the visit linked to a case registered at the windows that day while there are any), or
+ * does not come (recall, then no-show), or is sent on to another category. At 13:30 the
  * window with the shortest list takes 综合受理 on for the afternoon when it is crowded.
  */
 export async function hallDay(h: HallDay): Promise<void> {
@@ -69,6 +74,7 @@ export async function hallDay(h: HallDay): Promise<void> {
   // Arrivals: 70% in the morning, peaking around ten; the rest in the afternoon.
   const arrivals = Array.from({ length: h.visitors }, () => (rng.chance(0.7) ? 8 * 60 + 30 + rng.int(0, 90) + rng.int(0, 90) : 13 * 60 + 30 + rng.int(0, 180))).sort((a, b) => a - b);
   const waiting = new Map<string, Waiting[]>(categories.map((c) => [c.code, []]));
+  const unlinked = [...h.cases];
   const busyUntil = new Map(windows.map((w) => [w, 0]));
   const steps = new Map<number, (() => Promise<void>)[]>();
   const later = (minute: number, run: () => Promise<void>) => steps.set(minute, [...(steps.get(minute) ?? []), run]);
@@ -102,7 +108,13 @@ export async function hallDay(h: HallDay): Promise<void> {
       busyUntil.set(windowId, minute + 3);
       return;
     }
-    later(minute + 1 + service, async () => void (await send('finish', {}, minute + 1 + service), tally.served++));
+    later(minute + 1 + service, async () => {
+      // The visit links the case registered during it, while the day's registered cases last.
+      const caseId = unlinked.shift();
+      await send('finish', { caseIds: caseId === undefined ? [] : [caseId] }, minute + 1 + service);
+      tally.served++;
+      if (caseId !== undefined) tally.linkedCases++;
+    });
     busyUntil.set(windowId, minute + 1 + service);
   }
 

@@ -210,6 +210,9 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   }
 
   /** Plans one application: what happens to it on its first day, and what it schedules for later. */
+  /** The cases registered at the center's windows each day: the hall links visits to them. */
+  const atWindows = new Map<LocalDate, string[]>();
+
   function application(day: LocalDate, index: number): Step[] {
     // Each case draws from its own generator, so that running cases in parallel keeps a seed's outcome.
     const rng = random(seedOf(options.seed, day, index));
@@ -235,6 +238,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       const optOut = rng.chance(0.03);
       const created = await post('/cases', { itemCode: item.code, applicant: { name: '模拟申请人', phone, ...(optOut ? { optOut } : {}) }, channel, siteId, materials: brought }, instant, `sim-${options.seed}-${day}-${index}-submit`);
       caseId = created.caseId as string;
+      if (channel === 'window') atWindows.get(day)?.push(caseId);
       if (!optOut) phones.set(caseId, phone);
       tally.submitted++;
       tally.byChannel[channel]++;
@@ -430,6 +434,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     }
     const chains: Step[][] = [...byCase.values()];
     const arrivals = Math.round(DAILY_APPLICATIONS * options.scale * (0.9 + rng.next() * 0.2));
+    atWindows.set(day, []);
     for (let i = 0; i < arrivals; i++) chains.push(application(day, i));
     // Chains run in parallel; the steps of one case run in order, each at its own dev-clock instant.
     let next = 0;
@@ -451,6 +456,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
         county: options.county,
         day,
         rng: random(seedOf(options.seed, `${day}#hall`, 0)),
+        cases: [...(atWindows.get(day) ?? [])].sort(),
         visitors: Math.round(DAILY_VISITORS * (options.hallScale ?? options.scale) * (0.9 + rng.next() * 0.2)),
         send: async (method, path, body, instant, key) => {
           const result = await transport(path, JSON.stringify(body), { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key }, method);
@@ -460,6 +466,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
         tally: tally.hall,
         log: options.log,
       });
+      atWindows.delete(day);
       options.log?.(`${day}: hall: running totals: ${tally.hall.tickets} tickets, ${tally.hall.served} served, ${tally.hall.noShows} no-shows, ${tally.hall.transfers} transfers`);
     }
   }

@@ -186,5 +186,10 @@ describe('the simulator’s hall', () => {
     expect(stats.body).toMatchObject({ issued: hall.tickets, served: hall.served, noShows: hall.noShows, transfers: hall.transfers });
     expect(stats.body.called).toBeLessThanOrEqual(hall.called);
     expect(stats.body.byWindow.length).toBeGreaterThan(5);
+    // Finished visits link the cases registered at the windows that day, each case once.
+    const linked = (await stack.scan('events')).filter((e) => e.type === 'TicketFinished' && String((e.data as { finishedAt: string }).finishedAt).startsWith(day)).flatMap((e) => (e.data as { caseIds: string[] }).caseIds);
+    expect(hall.linkedCases).toBeGreaterThan(0);
+    expect(linked).toHaveLength(hall.linkedCases);
+    expect(new Set(linked).size).toBe(linked.length);
   }, 120_000);
 });
