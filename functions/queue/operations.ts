@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
 import type { CommandMeta, EventMeta } from '../../domain/meta.ts';
@@ -194,14 +194,31 @@ async function draw(rt: Runtime, date: LocalDate, category: string, walkIn: bool
   return { sequence: Number(line.drawn), place: walkIn ? Number(line.places) : undefined };
 }
 
-/** A claimed place's ticket. Its issue may still be writing it: wait a moment for it, then give up (it is taken later as abandoned). */
+/**
+ * A claimed place's ticket. Its issue may still be writing it: wait a moment for it, then give up
+ * (it is taken later as abandoned). A place whose issue lost to its own resend holds nobody.
+ */
 async function walkInAt(rt: Runtime, date: LocalDate, category: string, place: number, read: WaitingItem[]): Promise<WaitingItem | undefined> {
   const seen = read.find((w) => w.place === place);
   if (seen) return seen;
+  const Key = { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: PLACES_FROM + place };
   for (let waited = 0; ; waited += 20) {
-    const { Item } = await rt.db.send(new GetCommand({ TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: PLACES_FROM + place }, ConsistentRead: true }));
+    const { Item } = await rt.db.send(new GetCommand({ TableName: rt.tables.events, Key, ConsistentRead: true }));
+    if (Item?.kind === 'void') {
+      await rt.db.send(new DeleteCommand({ TableName: rt.tables.events, Key }));
+      return undefined;
+    }
     if (Item || waited >= 1_000) return Item as WaitingItem | undefined;
     await sleep(20);
+  }
+}
+
+/** Marks a drawn place nobody will stand in (its issue lost to a resend of itself), so the window that claims it moves on at once. */
+async function voidPlace(rt: Runtime, date: LocalDate, category: string, place: number): Promise<void> {
+  try {
+    await rt.db.send(new PutCommand({ TableName: rt.tables.events, Item: { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: PLACES_FROM + place, kind: 'void' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
 }
 
@@ -283,7 +300,7 @@ const issueTicket: Operation = async (request, rt) => {
   const ahead = position === -1 ? ranked.length : position;
   const serving = rt.county.county.queue.categories.find((c) => c.code === body.category)!.windowIds.length;
   const estimatedWaitMinutes = Math.ceil((ahead * (await averageServiceMinutes(rt, date, body.category))) / Math.max(1, serving));
-  return executeCommand<TicketEvent>(
+  const response = await executeCommand<TicketEvent>(
     rt.events,
     {
       stream: ticketStream(ticketId),
@@ -294,6 +311,9 @@ const issueTicket: Operation = async (request, rt) => {
     },
     request,
   );
+  // A resend that ran at the same time was answered first: this number is skipped, and its place voided.
+  if (place !== undefined && (JSON.parse(response.body) as { ticketId?: string }).ticketId !== ticketId) await voidPlace(rt, date, body.category, place);
+  return response;
 };
 
 /** How long a call keeps trying after losing tickets to other windows (the function's timeout is 10 s), and how long it steps back. */

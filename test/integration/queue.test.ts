@@ -167,6 +167,23 @@ describe('ten windows calling through the local server', () => {
     expect(rest).toHaveLength(3);
   });
 
+  it('lets no resent slip hold up the line: a place drawn by a copy that lost to the first answer is voided', async () => {
+    const date = '2027-01-11';
+    await serveOnly(date, ['W01']);
+    const kiosk = api(stack.url, stack.token('system', { user: 'kiosk-3' }));
+    const headers = { ...at(instant(date, 5)), 'idempotency-key': 'kiosk-3-000007' };
+    const copies = await Promise.all(Array.from({ length: 4 }, () => kiosk.post<{ ticketId: string }>('/tickets', { category: 'Z' }, headers)));
+    expect(new Set(copies.map((r) => r.text)).size).toBe(1);
+    const rows = (await stack.scan('events')).filter((e) => e.stream === `waiting#${date}#Z`);
+    const line = rows.find((e) => e.kind === 'line')!;
+    // Every place drawn holds the ticket or is void.
+    expect(rows.filter((e) => e.kind === 'waiting').map((e) => e.ticketId)).toEqual([copies[0]!.body.ticketId]);
+    expect(rows.filter((e) => e.kind === 'void')).toHaveLength(Number(line.places) - 1);
+    const terminal = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
+    expect((await terminal.post<{ ticketId: string }>('/windows/W01/call-next', {}, at(instant(date, 6)))).body.ticketId).toBe(copies[0]!.body.ticketId);
+    expect((await terminal.post('/windows/W01/call-next', {}, at(instant(date, 6)))).status).toBe(204);
+  });
+
   it('finds the walk-in behind a page full of appointments not yet due, and the appointments once due', async () => {
     const date = '2026-12-31';
     await serveOnly(date, ['W01']);
