@@ -133,7 +133,15 @@ async function rawLine(date: string) {
         let place: number;
         try {
           const claimed = await raw.send(
-            new UpdateCommand({ TableName: tables.events, Key: { stream: `waiting#${date}#Z`, version: 0 }, UpdateExpression: 'SET #c = if_not_exists(#c, :zero) + :one', ConditionExpression: 'attribute_not_exists(#c) OR #c < #p', ExpressionAttributeNames: { '#c': 'claimed', '#p': 'places' }, ExpressionAttributeValues: { ':zero': 0, ':one': 1 }, ReturnValues: 'UPDATED_NEW' }),
+            new UpdateCommand({
+              TableName: tables.events,
+              Key: { stream: `waiting#${date}#Z`, version: 0 },
+              UpdateExpression: 'SET #c = if_not_exists(#c, :zero) + :one, #r.#slot.#b = :bucket, #r.#slot.#v = if_not_exists(#c, :zero) + :one',
+              ConditionExpression: '#p > :zero AND (attribute_not_exists(#c) OR #c < #p)',
+              ExpressionAttributeNames: { '#c': 'claimed', '#p': 'places', '#r': 'ring', '#slot': 's0', '#b': 'b', '#v': 'v' },
+              ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':bucket': 0 },
+              ReturnValues: 'UPDATED_NEW',
+            }),
           );
           place = Number(claimed.Attributes?.claimed);
         } catch (error) {

@@ -66,6 +66,50 @@ interface Line {
   places?: number;
   claimed?: number;
   ring?: Record<string, { b: number; v: number }>;
+  /** `serving#<windowId>`: whether a window changed for the day serves the category (`on`), as of its day stream's version `v`. */
+  [serving: `serving#${string}`]: { v: number; on: boolean } | undefined;
+}
+
+const servingAttribute = (windowId: string) => `serving#${windowId}` as const;
+
+/** The windows serving a category today: the county file's, with the day's changes recorded on the line. */
+function servingWindows(rt: Runtime, category: string, line: Line): number {
+  const windows = new Set(rt.county.county.queue.categories.find((c) => c.code === category)?.windowIds ?? []);
+  for (const [name, value] of Object.entries(line)) {
+    if (!name.startsWith('serving#')) continue;
+    const windowId = name.slice('serving#'.length);
+    if ((value as { on: boolean }).on) windows.add(windowId);
+    else windows.delete(windowId);
+  }
+  return windows.size;
+}
+
+/**
+ * Records on every category's line whether the window serves it today, from the window's day
+ * stream (its latest change wins, whatever order two changes' writes land in).
+ */
+async function recordServing(rt: Runtime, date: LocalDate, windowId: string): Promise<void> {
+  const { events, version } = await rt.events.read<{ type: string; data: { categories: string[] }; meta: EventMeta }>(windowDayStream(date, windowId));
+  const categories = events.at(-1)?.event.data.categories;
+  if (categories === undefined) return;
+  await Promise.all(
+    rt.county.county.queue.categories.map(async ({ code }) => {
+      try {
+        await rt.db.send(
+          new UpdateCommand({
+            TableName: rt.tables.events,
+            Key: { [eventsTable.partitionKey]: waitingStream(date, code), [eventsTable.sortKey]: LINE_VERSION },
+            UpdateExpression: 'SET #a = :a, #k = :line',
+            ConditionExpression: 'attribute_not_exists(#a) OR #a.#v < :v',
+            ExpressionAttributeNames: { '#a': servingAttribute(windowId), '#k': 'kind', '#v': 'v' },
+            ExpressionAttributeValues: { ':a': { v: version, on: categories.includes(code) }, ':v': version, ':line': 'line' },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }),
+  );
 }
 
 /** Where entries sort in a partition: the line, appointments (by due time), priority, transferred, then walk-ins by place. */
@@ -178,7 +222,7 @@ export async function claimPlace(rt: Runtime, date: LocalDate, category: string,
 }
 
 /** Draws a ticket's number, and for a walk-in its place on the line. */
-async function draw(rt: Runtime, date: LocalDate, category: string, walkIn: boolean): Promise<{ sequence: number; place: number | undefined }> {
+async function draw(rt: Runtime, date: LocalDate, category: string, walkIn: boolean): Promise<{ sequence: number; place: number | undefined; line: Line }> {
   const ring = Object.fromEntries(Array.from({ length: RING }, (_, i) => [`s${i}`, { b: -1, v: 0 }]));
   const result = await rt.db.send(
     new UpdateCommand({
@@ -187,11 +231,11 @@ async function draw(rt: Runtime, date: LocalDate, category: string, walkIn: bool
       UpdateExpression: `ADD #d :one${walkIn ? ', #p :one' : ''} SET #k = :line, #r = if_not_exists(#r, :ring)`,
       ExpressionAttributeNames: { '#d': 'drawn', '#k': 'kind', '#r': 'ring', ...(walkIn ? { '#p': 'places' } : {}) },
       ExpressionAttributeValues: { ':one': 1, ':line': 'line', ':ring': ring },
-      ReturnValues: 'UPDATED_NEW',
+      ReturnValues: 'ALL_NEW',
     }),
   );
   const line = result.Attributes as Line;
-  return { sequence: Number(line.drawn), place: walkIn ? Number(line.places) : undefined };
+  return { sequence: Number(line.drawn), place: walkIn ? Number(line.places) : undefined, line };
 }
 
 /**
@@ -202,14 +246,15 @@ async function walkInAt(rt: Runtime, date: LocalDate, category: string, place: n
   const seen = read.find((w) => w.place === place);
   if (seen) return seen;
   const Key = { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: PLACES_FROM + place };
-  for (let waited = 0; ; waited += 20) {
+  // Reads after 0, 10, 30, 70 … ms: about a second in all, in eight reads.
+  for (let pause = 10, waited = 0; ; waited += pause, pause *= 2) {
     const { Item } = await rt.db.send(new GetCommand({ TableName: rt.tables.events, Key, ConsistentRead: true }));
     if (Item?.kind === 'void') {
       await rt.db.send(new DeleteCommand({ TableName: rt.tables.events, Key }));
       return undefined;
     }
     if (Item || waited >= 1_000) return Item as WaitingItem | undefined;
-    await sleep(20);
+    await sleep(pause);
   }
 }
 
@@ -285,7 +330,7 @@ const issueTicket: Operation = async (request, rt) => {
   if (appointmentAt !== null && today(appointmentAt, rt) !== date) throw new InvalidInput('Appointment not today', [{ path: 'body.appointmentAt', message: `tickets are for today (${date}); the appointment is on ${today(appointmentAt, rt)}` }]);
   const ticketId = ulid(Date.parse(request.now));
   const priority = body.priority ?? 'normal';
-  const { sequence, place } = await draw(rt, date, body.category, appointmentAt === null && priority === 'normal');
+  const { sequence, place, line } = await draw(rt, date, body.category, appointmentAt === null && priority === 'normal');
   const number = `${body.category}${String(sequence).padStart(3, '0')}`;
   const issued: TicketEvent = {
     type: 'TicketIssued',
@@ -298,7 +343,7 @@ const issueTicket: Operation = async (request, rt) => {
   const ranked = rank([...(await waiting(rt, date, body.category)), self], request.now);
   const position = ranked.findIndex((w) => w.ticketId === ticketId);
   const ahead = position === -1 ? ranked.length : position;
-  const serving = rt.county.county.queue.categories.find((c) => c.code === body.category)!.windowIds.length;
+  const serving = servingWindows(rt, body.category, line);
   const estimatedWaitMinutes = Math.ceil((ahead * (await averageServiceMinutes(rt, date, body.category))) / Math.max(1, serving));
   const response = await executeCommand<TicketEvent>(
     rt.events,
@@ -377,7 +422,11 @@ const callNext: Operation = async (request, rt) => {
       if (place === undefined) continue;
       const ticket = await walkInAt(rt, date, line.partition, place, line.walkIns);
       if (ticket === undefined) continue;
-      const taken = await take(rt, request, windowId, ticket);
+      // A place this call cannot use goes back at once, whatever stopped it, not after it looks abandoned.
+      const taken = await take(rt, request, windowId, ticket).catch(async (error: unknown) => {
+        await release(rt, ticket).catch(() => undefined);
+        throw error;
+      });
       if ('response' in taken) return taken.response;
       await release(rt, ticket);
       continue;
@@ -465,7 +514,7 @@ export const queueOperations: Record<string, Operation> = {
     const date = today(request.now, rt);
     const stream = windowDayStream(date, windowId);
     const categories = [...new Set(body.categories)];
-    return executeCommand(
+    const response = await executeCommand(
       rt.events,
       {
         stream,
@@ -477,6 +526,9 @@ export const queueOperations: Record<string, Operation> = {
       },
       request,
     );
+    // Also after a replay: a terminal resending a change whose answer it lost completes the lines too.
+    await recordServing(rt, date, windowId);
+    return response;
   },
 
   getQueue: async (request, rt) => {

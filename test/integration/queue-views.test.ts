@@ -62,8 +62,9 @@ describe('a morning at two windows, through the views', () => {
       tickets[r.body.number] = r.body;
     }
     expect(Object.keys(tickets)).toEqual(['A001', 'A002', 'A003', 'A004']);
-    // Nothing served yet today: the county's default service time (8 min) per ticket ahead, one window in the county file.
-    expect(tickets.A002).toMatchObject({ ahead: 1, estimatedWaitMinutes: 8 });
+    // Nothing served yet today: the county's default service time (8 min) per ticket ahead, over the two
+    // windows serving A today (W01 by the county file, W02 taken on for the day).
+    expect(tickets.A002).toMatchObject({ ahead: 1, estimatedWaitMinutes: 4 });
     expect(tickets.A003).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
     const queue = await admin.get<{ waiting: number; entries: { number: string; ahead: number; waitingMinutes: number }[] }>('/queue?category=A', t('08:34'));
     expect(queue.body.waiting).toBe(4);
@@ -138,8 +139,12 @@ describe('a morning at two windows, through the views', () => {
     const first = await kiosk.post<Issued>('/tickets', { category: 'A' }, t('09:30'));
     const second = await kiosk.post<Issued>('/tickets', { category: 'A' }, t('09:31'));
     expect(first.body).toMatchObject({ number: 'A005', ahead: 0, estimatedWaitMinutes: 0 });
-    // One ahead, at today's 15 minutes a service in A (10 at W01, 20 at W02).
-    expect(second.body).toMatchObject({ number: 'A006', ahead: 1, estimatedWaitMinutes: 15 });
+    // One ahead, at today's 15 minutes a service in A (10 at W01, 20 at W02), over two windows.
+    expect(second.body).toMatchObject({ number: 'A006', ahead: 1, estimatedWaitMinutes: 8 });
+    // W02 goes back to B alone: A has its one window of the county file again.
+    expect((await w02.put('/windows/W02/categories', { categories: ['B'] }, t('09:32'))).status).toBe(200);
+    expect((await kiosk.post<Issued>('/tickets', { category: 'A' }, t('09:33'))).body).toMatchObject({ number: 'A007', ahead: 2, estimatedWaitMinutes: 30 });
+    expect((await w02.put('/windows/W02/categories', { categories: ['A', 'B'] }, t('09:34'))).status).toBe(200);
   });
 
   it('refuses a finish linking a case that does not exist, writing nothing', async () => {

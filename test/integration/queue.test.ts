@@ -167,6 +167,19 @@ describe('ten windows calling through the local server', () => {
     expect(rest).toHaveLength(3);
   });
 
+  it('gives the place back when a call fails after claiming it (a key reused by another window)', async () => {
+    const date = '2027-01-12';
+    await serveOnly(date, ['W01', 'W02']);
+    for (let i = 0; i < 2; i++) await admin.post('/tickets', { category: 'Z' }, at(instant(date, i)));
+    const now = at(instant(date, 10));
+    const headers = { ...now, 'idempotency-key': 'shared-key-000001' };
+    const both = await Promise.all(['W01', 'W02'].map((w) => api(stack.url, stack.token('clerk', { windowId: w })).post(`/windows/${w}/call-next`, {}, headers)));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 422]);
+    // The other ticket is callable at once, at the same instant.
+    expect((await admin.post('/windows/W01/call-next', {}, now)).status).toBe(200);
+    expect((await admin.post('/windows/W01/call-next', {}, now)).status).toBe(204);
+  });
+
   it('lets no resent slip hold up the line: a place drawn by a copy that lost to the first answer is voided', async () => {
     const date = '2027-01-11';
     await serveOnly(date, ['W01']);
