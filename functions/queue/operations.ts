@@ -133,30 +133,33 @@ function waitingPut(rt: Runtime, date: LocalDate, t: TicketState, version: numbe
 
 type Row = (WaitingItem & { kind: 'waiting' }) | (Line & { kind: 'line'; version: 0 });
 
-async function rows(rt: Runtime, date: LocalDate, partition: string, range?: { from: number; limit: number }): Promise<Row[]> {
+/** A partition's rows from `from` up to (not including) `below`: one page of `limit`, or all of them. */
+async function rows(rt: Runtime, date: LocalDate, partition: string, range: { from?: number; below?: number; limit?: number } = {}): Promise<Row[]> {
   const items: Row[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await rt.db.send(
       new QueryCommand({
         TableName: rt.tables.events,
-        KeyConditionExpression: range ? '#s = :s AND #v >= :from' : '#s = :s',
-        ExpressionAttributeNames: { '#s': eventsTable.partitionKey, ...(range ? { '#v': eventsTable.sortKey } : {}) },
-        ExpressionAttributeValues: { ':s': waitingStream(date, partition), ...(range ? { ':from': range.from } : {}) },
+        KeyConditionExpression: '#s = :s AND #v BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#s': eventsTable.partitionKey, '#v': eventsTable.sortKey },
+        ExpressionAttributeValues: { ':s': waitingStream(date, partition), ':from': range.from ?? 0, ':to': (range.below ?? Number.MAX_SAFE_INTEGER) - 1 },
         ConsistentRead: true,
         ExclusiveStartKey: start,
-        ...(range ? { Limit: range.limit } : {}),
+        Limit: range.limit,
       }),
     );
     items.push(...((page.Items ?? []) as Row[]));
-    start = range ? undefined : page.LastEvaluatedKey;
+    start = range.limit === undefined ? page.LastEvaluatedKey : undefined;
   } while (start);
   return items;
 }
 
+const isWaiting = (r: Row): r is WaitingItem & { kind: 'waiting' } => r.kind === 'waiting';
+
 /** Every ticket waiting in a partition. */
 async function waiting(rt: Runtime, date: LocalDate, partition: string): Promise<WaitingItem[]> {
-  return (await rows(rt, date, partition)).filter((r): r is WaitingItem & { kind: 'waiting' } => r.kind === 'waiting');
+  return (await rows(rt, date, partition)).filter(isWaiting);
 }
 
 /** The last place claimed at least `SETTLED_BUCKETS` buckets before `now`: a ticket at or before it that still waits was abandoned. */
@@ -191,7 +194,7 @@ async function callable(rt: Runtime, date: LocalDate, partition: string, now: st
     const more = await Promise.all([rows(rt, date, partition, { from: OTHERS_FROM, limit: HEAD }), rows(rt, date, partition, { from: PLACES_FROM + claimed + 1, limit: 2 })]);
     page = [...new Map([...page, ...more.flat()].map((r) => [r.version, r])).values()];
   }
-  const entries = page.filter((r): r is WaitingItem & { kind: 'waiting' } => r.kind === 'waiting');
+  const entries = page.filter(isWaiting);
   const settled = settledPlace(line?.ring, now);
   const walkIns = entries.filter((w) => w.place !== undefined).sort((a, b) => a.place! - b.place!);
   const isDue = (w: WaitingItem) => w.appointmentAt === null || w.appointmentAt <= now;
@@ -339,10 +342,15 @@ const issueTicket: Operation = async (request, rt) => {
   };
   const state = evolveTicket(undefined, issued);
   // What the visitor sees on the slip: how many wait ahead, and a wait estimated from today's service times.
+  // Walk-ins ahead are counted off the line (the places before this one no window has claimed); only the
+  // few others (appointments, priority, transferred) are read.
   const self: Waiting = { ticketId, numberCategory: body.category, appointmentAt, priority: state.priority, issuedAt: request.now, sequence };
-  const ranked = rank([...(await waiting(rt, date, body.category)), self], request.now);
+  const others = (await rows(rt, date, body.category, { from: LINE_VERSION + 1, below: PLACES_FROM })).filter(isWaiting);
+  const unclaimed = Math.max(0, (place ?? Number(line.places ?? 0) + 1) - 1 - Number(line.claimed ?? 0));
+  const ranked = rank([...others, self], request.now);
   const position = ranked.findIndex((w) => w.ticketId === ticketId);
-  const ahead = position === -1 ? ranked.length : position;
+  // An appointment not yet due has everyone callable now ahead of it.
+  const ahead = position === -1 ? ranked.length + unclaimed : position + (place === undefined ? 0 : unclaimed);
   const serving = servingWindows(rt, body.category, line);
   const estimatedWaitMinutes = Math.ceil((ahead * (await averageServiceMinutes(rt, date, body.category))) / Math.max(1, serving));
   const response = await executeCommand<TicketEvent>(

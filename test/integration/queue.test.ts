@@ -197,6 +197,24 @@ describe('ten windows calling through the local server', () => {
     expect((await terminal.post('/windows/W01/call-next', {}, at(instant(date, 6)))).status).toBe(204);
   });
 
+  it('prints on each slip the same ahead-count the waiting list shows, whatever kind of ticket and whoever was called', async () => {
+    const date = '2027-01-13';
+    await serveOnly(date, ['W01']);
+    const terminal = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
+    const kinds = [{}, {}, { priority: 'priority' }, {}, 'call', { appointmentAt: 20 }, {}, 'call', { appointmentAt: 200 }, { priority: 'priority' }, {}, 'call', {}] as const;
+    for (const [i, kind] of kinds.entries()) {
+      const now = instant(date, 30 + i);
+      if (kind === 'call') {
+        expect((await terminal.post('/windows/W01/call-next', {}, at(now))).status).toBe(200);
+        continue;
+      }
+      const body = { category: 'Z', ...('priority' in kind ? { priority: kind.priority } : {}), ...('appointmentAt' in kind ? { appointmentId: `appt-${i}`, appointmentAt: instant(date, kind.appointmentAt) } : {}) };
+      const slip = (await admin.post<{ ticketId: string; ahead: number }>('/tickets', body, at(now))).body;
+      const list = (await admin.get<{ entries: { ticketId: string; ahead: number }[] }>('/queue?category=Z', at(now))).body.entries;
+      expect(slip.ahead, `ticket ${i}`).toBe(list.find((e) => e.ticketId === slip.ticketId)!.ahead);
+    }
+  });
+
   it('finds the walk-in behind a page full of appointments not yet due, and the appointments once due', async () => {
     const date = '2026-12-31';
     await serveOnly(date, ['W01']);
