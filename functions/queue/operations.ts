@@ -66,6 +66,8 @@ interface Line {
   places?: number;
   claimed?: number;
   ring?: Record<string, { b: number; v: number }>;
+  /** Places drawn that nobody stands in (their issue lost to a resend of itself, or failed). */
+  voided?: Set<number>;
   /** `serving#<windowId>`: whether a window changed for the day serves the category (`on`), as of its day stream's version `v`. */
   [serving: `serving#${string}`]: { v: number; on: boolean } | undefined;
 }
@@ -191,7 +193,7 @@ async function callable(rt: Runtime, date: LocalDate, partition: string, now: st
   // first unclaimed walk-in (everything before it is on the page).
   const enough = page.some((r) => r.kind === 'waiting' && ((r.version >= OTHERS_FROM && r.version < 2 * CLASS_SPAN) || (r.place ?? 0) > claimed));
   if (page.length === HEAD && !enough) {
-    const more = await Promise.all([rows(rt, date, partition, { from: OTHERS_FROM, limit: HEAD }), rows(rt, date, partition, { from: PLACES_FROM + claimed + 1, limit: 2 })]);
+    const more = await Promise.all([rows(rt, date, partition, { from: OTHERS_FROM, limit: HEAD }), rows(rt, date, partition, { from: PLACES_FROM + claimed + 1, limit: HEAD })]);
     page = [...new Map([...page, ...more.flat()].map((r) => [r.version, r])).values()];
   }
   const entries = page.filter(isWaiting);
@@ -261,17 +263,23 @@ async function walkInAt(rt: Runtime, date: LocalDate, category: string, place: n
   }
 }
 
-/** Marks a drawn place nobody will stand in (its issue lost to a resend of itself), so the window that claims it moves on at once. */
+/**
+ * Marks a drawn place nobody will stand in (its issue lost to a resend of itself, or failed), so the
+ * window that claims it moves on at once, and slips do not count it as someone ahead.
+ */
 async function voidPlace(rt: Runtime, date: LocalDate, category: string, place: number): Promise<void> {
+  const stream = waitingStream(date, category);
   try {
-    await rt.db.send(new PutCommand({ TableName: rt.tables.events, Item: { [eventsTable.partitionKey]: waitingStream(date, category), [eventsTable.sortKey]: PLACES_FROM + place, kind: 'void' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } }));
+    await rt.db.send(new PutCommand({ TableName: rt.tables.events, Item: { [eventsTable.partitionKey]: stream, [eventsTable.sortKey]: PLACES_FROM + place, kind: 'void' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } }));
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return;
   }
+  await rt.db.send(new UpdateCommand({ TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: stream, [eventsTable.sortKey]: LINE_VERSION }, UpdateExpression: 'ADD #vd :p', ExpressionAttributeNames: { '#vd': 'voided' }, ExpressionAttributeValues: { ':p': new Set([place]) } }));
 }
 
 /** Lets any window take a place this call claimed but cannot use. */
-async function release(rt: Runtime, w: WaitingItem): Promise<void> {
+async function release(rt: Runtime, w: Pick<WaitingItem, 'stream' | 'version'>): Promise<void> {
   try {
     await rt.db.send(new UpdateCommand({ TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: w.stream, [eventsTable.sortKey]: w.version }, UpdateExpression: 'SET released = :t', ConditionExpression: 'attribute_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey }, ExpressionAttributeValues: { ':t': true } }));
   } catch (error) {
@@ -346,7 +354,10 @@ const issueTicket: Operation = async (request, rt) => {
   // few others (appointments, priority, transferred) are read.
   const self: Waiting = { ticketId, numberCategory: body.category, appointmentAt, priority: state.priority, issuedAt: request.now, sequence };
   const others = (await rows(rt, date, body.category, { from: LINE_VERSION + 1, below: PLACES_FROM })).filter(isWaiting);
-  const unclaimed = Math.max(0, (place ?? Number(line.places ?? 0) + 1) - 1 - Number(line.claimed ?? 0));
+  const before = place ?? Number(line.places ?? 0) + 1;
+  const claimedNow = Number(line.claimed ?? 0);
+  const voidedAhead = [...(line.voided ?? [])].filter((p) => p > claimedNow && p < before).length;
+  const unclaimed = Math.max(0, before - 1 - claimedNow - voidedAhead);
   const ranked = rank([...others, self], request.now);
   const position = ranked.findIndex((w) => w.ticketId === ticketId);
   // An appointment not yet due has everyone callable now ahead of it.
@@ -363,7 +374,11 @@ const issueTicket: Operation = async (request, rt) => {
       respond: () => json(201, { ticketId, number, category: body.category, ahead, estimatedWaitMinutes }, 1),
     },
     request,
-  );
+  ).catch(async (error: unknown) => {
+    // The issue failed after drawing (a key reused for another request, an error): nobody stands in its place.
+    if (place !== undefined) await voidPlace(rt, date, body.category, place).catch(() => undefined);
+    throw error;
+  });
   // A resend that ran at the same time was answered first: this number is skipped, and its place voided.
   if (place !== undefined && (JSON.parse(response.body) as { ticketId?: string }).ticketId !== ticketId) await voidPlace(rt, date, body.category, place);
   return response;
@@ -428,13 +443,15 @@ const callNext: Operation = async (request, rt) => {
       // the ticket standing there. Windows calling at one moment get the next places, in order.
       const place = await claimPlace(rt, date, line.partition, request.now);
       if (place === undefined) continue;
-      const ticket = await walkInAt(rt, date, line.partition, place, line.walkIns);
-      if (ticket === undefined) continue;
       // A place this call cannot use goes back at once, whatever stopped it, not after it looks abandoned.
-      const taken = await take(rt, request, windowId, ticket).catch(async (error: unknown) => {
-        await release(rt, ticket).catch(() => undefined);
+      const claimed = { stream: waitingStream(date, line.partition), version: PLACES_FROM + place };
+      const giveBack = async (error: unknown) => {
+        await release(rt, claimed).catch(() => undefined);
         throw error;
-      });
+      };
+      const ticket = await walkInAt(rt, date, line.partition, place, line.walkIns).catch(giveBack);
+      if (ticket === undefined) continue;
+      const taken = await take(rt, request, windowId, ticket).catch(giveBack);
       if ('response' in taken) return taken.response;
       await release(rt, ticket);
       continue;

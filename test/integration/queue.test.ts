@@ -23,6 +23,9 @@ async function serveOnly(date: string, windows: string[]) {
   for (const w of windows) expect((await admin.put(`/windows/${w}/categories`, { categories: ['Z'] }, at(instant(date, 0)))).status).toBe(200);
 }
 
+/** How many walk-ins of the day wait at a place a call claimed and gave back. */
+const releasedOn = async (date: string) => (await stack.scan('events')).filter((e) => e.stream === `waiting#${date}#Z` && e.kind === 'waiting' && e.released === true).length;
+
 describe('calling tickets under contention', () => {
   let day = 0;
   it('gives each ticket to at most one window, and each round of simultaneous calls the best tickets by the rule', async () => {
@@ -161,6 +164,7 @@ describe('ten windows calling through the local server', () => {
     const now = at(instant(date, 10));
     const same = await Promise.all(Array.from({ length: 4 }, () => terminal.post('/windows/W01/call-next', {}, { ...now, 'idempotency-key': 'terminal-W01-call-000042' })));
     expect(new Set(same.map((r) => r.text)).size).toBe(1);
+    expect(await releasedOn(date)).toBeGreaterThan(0);
     // A place claimed by a copy that lost to the first answer is released, not left until it looks abandoned.
     const rest = [];
     for (let r = await terminal.post<{ number: string }>('/windows/W01/call-next', {}, now); r.status === 200; r = await terminal.post('/windows/W01/call-next', {}, now)) rest.push(r.body.number);
@@ -175,6 +179,7 @@ describe('ten windows calling through the local server', () => {
     const headers = { ...now, 'idempotency-key': 'shared-key-000001' };
     const both = await Promise.all(['W01', 'W02'].map((w) => api(stack.url, stack.token('clerk', { windowId: w })).post(`/windows/${w}/call-next`, {}, headers)));
     expect(both.map((r) => r.status).sort()).toEqual([200, 422]);
+    expect(await releasedOn(date)).toBe(1);
     // The other ticket is callable at once, at the same instant.
     expect((await admin.post('/windows/W01/call-next', {}, now)).status).toBe(200);
     expect((await admin.post('/windows/W01/call-next', {}, now)).status).toBe(204);
@@ -185,10 +190,12 @@ describe('ten windows calling through the local server', () => {
     await serveOnly(date, ['W01']);
     const kiosk = api(stack.url, stack.token('system', { user: 'kiosk-3' }));
     const headers = { ...at(instant(date, 5)), 'idempotency-key': 'kiosk-3-000007' };
-    const copies = await Promise.all(Array.from({ length: 4 }, () => kiosk.post<{ ticketId: string }>('/tickets', { category: 'Z' }, headers)));
+    const copies = await Promise.all(Array.from({ length: 6 }, () => kiosk.post<{ ticketId: string }>('/tickets', { category: 'Z' }, headers)));
     expect(new Set(copies.map((r) => r.text)).size).toBe(1);
     const rows = (await stack.scan('events')).filter((e) => e.stream === `waiting#${date}#Z`);
     const line = rows.find((e) => e.kind === 'line')!;
+    // The copies ran at once: more than one drew a place.
+    expect(Number(line.places)).toBeGreaterThan(1);
     // Every place drawn holds the ticket or is void.
     expect(rows.filter((e) => e.kind === 'waiting').map((e) => e.ticketId)).toEqual([copies[0]!.body.ticketId]);
     expect(rows.filter((e) => e.kind === 'void')).toHaveLength(Number(line.places) - 1);
@@ -197,15 +204,21 @@ describe('ten windows calling through the local server', () => {
     expect((await terminal.post('/windows/W01/call-next', {}, at(instant(date, 6)))).status).toBe(204);
   });
 
-  it('prints on each slip the same ahead-count the waiting list shows, whatever kind of ticket and whoever was called', async () => {
+  it('prints on each slip the same ahead-count the waiting list shows: walk-ins, priority, appointments due or not, after calls and resent slips', async () => {
     const date = '2027-01-13';
     await serveOnly(date, ['W01']);
     const terminal = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
-    const kinds = [{}, {}, { priority: 'priority' }, {}, 'call', { appointmentAt: 20 }, {}, 'call', { appointmentAt: 200 }, { priority: 'priority' }, {}, 'call', {}] as const;
+    const kinds = [{}, {}, { priority: 'priority' }, {}, 'call', { appointmentAt: 20 }, {}, 'resend', 'call', { appointmentAt: 200 }, { priority: 'priority' }, {}, 'call', {}] as const;
     for (const [i, kind] of kinds.entries()) {
       const now = instant(date, 30 + i);
       if (kind === 'call') {
         expect((await terminal.post('/windows/W01/call-next', {}, at(now))).status).toBe(200);
+        continue;
+      }
+      if (kind === 'resend') {
+        // A kiosk's copies of one slip at once: the places they drew in vain are not people ahead.
+        const copies = await Promise.all(Array.from({ length: 4 }, () => admin.post('/tickets', { category: 'Z' }, { ...at(now), 'idempotency-key': `kiosk-resend-${i}` })));
+        expect(new Set(copies.map((r) => r.text)).size).toBe(1);
         continue;
       }
       const body = { category: 'Z', ...('priority' in kind ? { priority: kind.priority } : {}), ...('appointmentAt' in kind ? { appointmentId: `appt-${i}`, appointmentAt: instant(date, kind.appointmentAt) } : {}) };
