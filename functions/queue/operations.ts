@@ -72,14 +72,15 @@ interface Line {
   [serving: `serving#${string}`]: { v: number; on: boolean } | undefined;
 }
 
-const servingAttribute = (windowId: string) => `serving#${windowId}` as const;
+const SERVING = 'serving#';
+const servingAttribute = (windowId: string) => `${SERVING}${windowId}` as const;
 
 /** The windows serving a category today: the county file's, with the day's changes recorded on the line. */
 function servingWindows(rt: Runtime, category: string, line: Line): number {
   const windows = new Set(rt.county.county.queue.categories.find((c) => c.code === category)?.windowIds ?? []);
   for (const [name, value] of Object.entries(line)) {
-    if (!name.startsWith('serving#')) continue;
-    const windowId = name.slice('serving#'.length);
+    if (!name.startsWith(SERVING)) continue;
+    const windowId = name.slice(SERVING.length);
     if ((value as { on: boolean }).on) windows.add(windowId);
     else windows.delete(windowId);
   }
@@ -133,7 +134,8 @@ function waitingPut(rt: Runtime, date: LocalDate, t: TicketState, version: numbe
   return { Put: { TableName: rt.tables.events, Item: { ...item, kind: 'waiting' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } } };
 }
 
-type Row = (WaitingItem & { kind: 'waiting' }) | (Line & { kind: 'line'; version: 0 });
+/** A partition's rows: waiting tickets, the line (categories only), and voided places. */
+type Row = (WaitingItem & { kind: 'waiting' }) | (Line & { kind: 'line'; version: 0 }) | { kind: 'void'; version: number };
 
 /** A partition's rows from `from` up to (not including) `below`: one page of `limit`, or all of them. */
 async function rows(rt: Runtime, date: LocalDate, partition: string, range: { from?: number; below?: number; limit?: number } = {}): Promise<Row[]> {
