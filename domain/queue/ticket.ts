@@ -34,6 +34,9 @@ export type TicketStarted = Event<'TicketStarted', { windowId: string; startedAt
 /** Service ended (办结), with the cases registered during the visit. */
 export type TicketFinished = Event<'TicketFinished', { windowId: string; finishedAt: string; caseIds: string[] }>;
 
+/** A window takes on other categories for one day, or gives some up (窗口当日业务调整). */
+export type WindowCategoriesSet = Event<'WindowCategoriesSet', { windowId: string; date: LocalDate; categories: string[] }>;
+
 export type TicketEvent = TicketIssued | TicketCalled | TicketRecalled | TicketNoShow | TicketTransferred | TicketStarted | TicketFinished;
 export const ticketEventTypes = ['TicketIssued', 'TicketCalled', 'TicketRecalled', 'TicketNoShow', 'TicketTransferred', 'TicketStarted', 'TicketFinished'] as const satisfies readonly TicketEvent['type'][];
 

@@ -3,9 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
-import type { CommandMeta, EventMeta } from '../../domain/meta.ts';
+import type { CommandMeta } from '../../domain/meta.ts';
 import { boardPartition, queueStatsLabels, queueStatsPartition } from '../../domain/projections/ticket-views.ts';
-import { CLASS_SPAN, decideTicket, evolveTicket, rank, waitingOrder, type TicketCommand, type TicketEvent, type TicketState, type Waiting } from '../../domain/queue/ticket.ts';
+import { CLASS_SPAN, decideTicket, evolveTicket, rank, waitingOrder, type TicketCommand, type TicketEvent, type TicketState, type Waiting, type WindowCategoriesSet } from '../../domain/queue/ticket.ts';
 import { summarizeQueue, type QueueRow } from '../../domain/stats/queue.ts';
 import { eventMetaOf } from '../../domain/meta.ts';
 import { localDateOf, type LocalDate } from '../../domain/time.ts';
@@ -92,8 +92,7 @@ function servingWindows(rt: Runtime, category: string, line: Line): number {
  * stream (its latest change wins, whatever order two changes' writes land in).
  */
 async function recordServing(rt: Runtime, date: LocalDate, windowId: string): Promise<void> {
-  const { events, version } = await rt.events.read<{ type: string; data: { categories: string[] }; meta: EventMeta }>(windowDayStream(date, windowId));
-  const categories = events.at(-1)?.event.data.categories;
+  const { categories, version } = await dayCategories(rt, date, windowId);
   if (categories === undefined) return;
   await Promise.all(
     rt.county.county.queue.categories.map(async ({ code }) => {
@@ -289,14 +288,19 @@ async function release(rt: Runtime, w: Pick<WaitingItem, 'stream' | 'version'>):
   }
 }
 
+/** A window's categories as last changed for the day (undefined when unchanged), and its day stream's version. */
+async function dayCategories(rt: Runtime, date: LocalDate, windowId: string): Promise<{ categories: string[] | undefined; version: number }> {
+  const { events, version } = await rt.events.read<WindowCategoriesSet>(windowDayStream(date, windowId));
+  return { categories: events.at(-1)?.event.data.categories, version };
+}
+
 /** The categories a window serves today: the county file's, unless changed for the day. Cached briefly per process. */
 const categoriesCache = new Map<string, { at: number; categories: string[] }>();
 async function windowCategories(rt: Runtime, windowId: string, date: LocalDate): Promise<string[]> {
   const key = `${date}#${windowId}`;
   const cached = categoriesCache.get(key);
   if (cached && Date.now() - cached.at < 5_000) return cached.categories;
-  const { events } = await rt.events.read<{ type: string; data: { categories: string[] }; meta: EventMeta }>(windowDayStream(date, windowId));
-  const categories = events.at(-1)?.event.data.categories ?? rt.county.county.queue.categories.filter((c) => c.windowIds.includes(windowId)).map((c) => c.code);
+  const categories = (await dayCategories(rt, date, windowId)).categories ?? rt.county.county.queue.categories.filter((c) => c.windowIds.includes(windowId)).map((c) => c.code);
   categoriesCache.set(key, { at: Date.now(), categories });
   return categories;
 }
@@ -541,7 +545,7 @@ export const queueOperations: Record<string, Operation> = {
     const date = today(request.now, rt);
     const stream = windowDayStream(date, windowId);
     const categories = [...new Set(body.categories)];
-    const response = await executeCommand(
+    const response = await executeCommand<WindowCategoriesSet>(
       rt.events,
       {
         stream,
