@@ -19,7 +19,6 @@ export function projectEvent<E extends { type: string }, S>(
   stream: string,
   version: number,
   event: E,
-  previous: (projection: string, key: ViewKey) => object | undefined = () => undefined,
 ): { after: S; changes: ViewChange[] } {
   // Views keep only the redacted state: the next event evolves from it, so nothing personal is re-derived.
   const after = aggregate.redact(aggregate.evolve(before, event));
@@ -32,7 +31,7 @@ export function projectEvent<E extends { type: string }, S>(
         const deltas = projection.deltas(envelope, key);
         if (Object.values(deltas).some((d) => d !== 0)) changes.push({ kind: 'add', projection: projection.name, key, deltas, labels: projection.labels(key) });
       } else {
-        const doc = projection.evolve(projection.readsPrevious ? previous(projection.name, key) : undefined, envelope, key);
+        const doc = projection.evolve(envelope, key);
         changes.push(doc === undefined ? { kind: 'delete', projection: projection.name, key } : { kind: 'put', projection: projection.name, key, doc, index: projection.indexOf?.(doc, key) ?? {} });
       }
     }
@@ -56,6 +55,4 @@ export class ViewFold {
       }
     }
   }
-
-  previous = (_projection: string, key: ViewKey): object | undefined => this.docs.get(keyString(key))?.doc;
 }

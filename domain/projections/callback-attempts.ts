@@ -9,6 +9,6 @@ export const callbackAttempts = documentProjection<CaseEvent, CaseState, { caseI
   name: 'callback-attempts',
   canHandle: ['CallbackAttempted'],
   keys: ({ event, after }) => (event.type === 'CallbackAttempted' ? [{ pk: callbackListPartition(event.data.listDate), sk: `attempts#${after.caseId}` }] : []),
-  evolve: (_view, { event, after }) =>
+  evolve: ({ event, after }) =>
     event.type === 'CallbackAttempted' ? { caseId: after.caseId, attempts: after.callback.attempts.filter((a) => a.listDate === event.data.listDate) } : undefined,
 });

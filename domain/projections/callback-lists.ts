@@ -7,12 +7,12 @@ export const callbackListView = documentProjection<CallbackListEvent, CallbackLi
   name: 'callback-list',
   canHandle: ['CallbackListPublished'],
   keys: ({ after }) => [{ pk: callbackListPartition(after.date), sk: 'list' }],
-  evolve: (_view, { after }) => after.published,
+  evolve: ({ after }) => after.published,
 });
 
 export const callbackListIndex = documentProjection<CallbackListEvent, CallbackListState, { date: string; coveredThrough: string; entries: number }>({
   name: 'callback-list-index',
   canHandle: ['CallbackListPublished'],
   keys: ({ after }) => [{ pk: 'callback-lists', sk: after.date }],
-  evolve: (_view, { after }) => ({ date: after.date, coveredThrough: after.published.coveredThrough, entries: after.published.entries.length }),
+  evolve: ({ after }) => ({ date: after.date, coveredThrough: after.published.coveredThrough, entries: after.published.entries.length }),
 });

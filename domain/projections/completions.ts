@@ -19,5 +19,5 @@ export const completions = documentProjection<CaseEvent, CaseState, Completion>(
   name: 'completions',
   canHandle: ['CaseCompleted'],
   keys: ({ after }) => [{ pk: completionsPartition(after.completedDate ?? ''), sk: after.caseId }],
-  evolve: (_view, { after }) => ({ caseId: after.caseId, caseNo: after.caseNo, windowId: after.windowId, itemName: after.item.name, itemType: after.item.type, completedDate: after.completedDate ?? '' }),
+  evolve: ({ after }) => ({ caseId: after.caseId, caseNo: after.caseNo, windowId: after.windowId, itemName: after.item.name, itemType: after.item.type, completedDate: after.completedDate ?? '' }),
 });

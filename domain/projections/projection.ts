@@ -30,17 +30,16 @@ export interface DocumentProjection<E extends { type: string }, S, V extends obj
   canHandle: readonly E['type'][];
   /** The documents this event touches. */
   keys(envelope: Envelope<E, S>): ViewKey[];
-  evolve(view: V | undefined, envelope: Envelope<E, S>, key: ViewKey): V | undefined;
-  /** Set when `evolve` uses the previous document: the projector then reads it first. */
-  readsPrevious?: boolean;
+  /** The document after this event, from the aggregate's state (undefined deletes it). */
+  evolve(envelope: Envelope<E, S>, key: ViewKey): V | undefined;
   /** Attributes to put beside the document (e.g. an index key), derived from it. */
   indexOf?(view: V, key: ViewKey): Record<string, string>;
 }
 
 /**
  * A view of numbers that events only add to (counts per window and day, …). The projector writes
- * the deltas with DynamoDB's ADD inside the event's transaction, without reading; a rebuild folds
- * them with `evolve`. Counters over many cases are exactly-once that way.
+ * the deltas with DynamoDB's ADD inside the event's transaction, without reading; a rebuild adds
+ * them up in memory. Counters over many cases are exactly-once that way.
  */
 export interface CounterProjection<E extends { type: string }, S> {
   kind: 'counter';
@@ -50,7 +49,6 @@ export interface CounterProjection<E extends { type: string }, S> {
   deltas(envelope: Envelope<E, S>, key: ViewKey): Counters;
   /** Labels stored beside the counters (the row's window, date …), constant per key. */
   labels(key: ViewKey): Record<string, string>;
-  evolve(view: Counters | undefined, envelope: Envelope<E, S>, key: ViewKey): Counters;
 }
 
 export type Projection<E extends { type: string }, S> = DocumentProjection<E, S, object> | CounterProjection<E, S>;
@@ -61,9 +59,8 @@ export function addCounters(view: Counters | undefined, deltas: Counters): Count
   return next;
 }
 
-/** Builds a counter projection whose `evolve` is exactly "add the deltas". */
-export function counterProjection<E extends { type: string }, S>(spec: Omit<CounterProjection<E, S>, 'kind' | 'evolve'>): CounterProjection<E, S> {
-  return { ...spec, kind: 'counter', evolve: (view, envelope, key) => addCounters(view, spec.deltas(envelope, key)) };
+export function counterProjection<E extends { type: string }, S>(spec: Omit<CounterProjection<E, S>, 'kind'>): CounterProjection<E, S> {
+  return { ...spec, kind: 'counter' };
 }
 
 export function documentProjection<E extends { type: string }, S, V extends object>(spec: Omit<DocumentProjection<E, S, V>, 'kind'>): DocumentProjection<E, S, object> {

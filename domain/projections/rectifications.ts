@@ -24,7 +24,7 @@ export const rectifications = documentProjection<CaseEvent, CaseState, Rectifica
     after.rectifications
       .filter((r) => JSON.stringify(r) !== JSON.stringify(before?.rectifications.find((b) => b.rectificationId === r.rectificationId)))
       .flatMap((r) => [keyOf(r, false), ...(finished(r) ? [keyOf(r, true)] : [])]),
-  evolve: (_view, { after }, key) => {
+  evolve: ({ after }, key) => {
     const r = after.rectifications.find((x) => key.sk.endsWith(`#${x.rectificationId}`));
     if (!r) return undefined;
     const wanted = keyOf(r, finished(r));

@@ -16,5 +16,5 @@ export const smsAwaiting = documentProjection<CaseEvent, CaseState, { caseId: st
     if (event.type === 'CaseReviewed' && event.data.channel !== 'sms') return [];
     return [{ pk: smsPartition(after.sms.phoneKey), sk: `${after.completedAt}#${after.caseId}` }];
   },
-  evolve: (_view, { after }) => (after.sms && !after.sms.answered ? { caseId: after.caseId, completedAt: after.completedAt ?? '' } : undefined),
+  evolve: ({ after }) => (after.sms && !after.sms.answered ? { caseId: after.caseId, completedAt: after.completedAt ?? '' } : undefined),
 });

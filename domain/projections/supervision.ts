@@ -11,7 +11,7 @@ export const rosterView = documentProjection<RosterEvent, RosterState, RosterSta
   name: 'roster',
   canHandle: ['RosterPublished', 'RosterRevised', 'VideoCheckRecorded'],
   keys: ({ after }) => [{ pk: `roster#${after.date}`, sk: 'roster' }],
-  evolve: (_view, { after }) => after,
+  evolve: ({ after }) => after,
 });
 
 /** Rosters by date, with what the next day's draw continues from. */
@@ -19,7 +19,7 @@ export const rosterIndex = documentProjection<RosterEvent, RosterState, { date: 
   name: 'roster-index',
   canHandle: ['RosterPublished'],
   keys: ({ after }) => [{ pk: 'rosters', sk: after.date }],
-  evolve: (_view, { after }) => ({ date: after.date, carry: after.carry }),
+  evolve: ({ after }) => ({ date: after.date, carry: after.carry }),
 });
 
 /** The month's archive sample and the findings recorded on it. */
@@ -27,7 +27,7 @@ export const archiveView = documentProjection<ArchiveEvent, ArchiveState, Archiv
   name: 'archive-check',
   canHandle: ['ArchiveSampleDrawn', 'ArchiveCheckRecorded'],
   keys: ({ after }) => [{ pk: `archive#${after.month}`, sk: 'archive' }],
-  evolve: (_view, { after }) => after,
+  evolve: ({ after }) => after,
 });
 
 /** Deductions for the window scorecards, one document each, filed under the month they arose in. */
@@ -43,7 +43,7 @@ export const videoCheckDeductions = documentProjection<RosterEvent, RosterState,
       .filter((item) => !event.data.items[item] && !(item === 'atPost' && event.data.items.coverArranged === true))
       .map((item) => deductionKey({ kind: 'video-check', windowId: event.data.windowId, date: event.data.checkedDate, detail: item, ref: { stream, version } }, `${event.data.checkId}#${item}`));
   },
-  evolve: (_view, { event, stream, version }, key) =>
+  evolve: ({ event, stream, version }, key) =>
     event.type === 'VideoCheckRecorded' ? { kind: 'video-check', windowId: event.data.windowId, date: event.data.checkedDate, detail: key.sk.split('#').at(-1)!, ref: { stream, version } } : undefined,
 });
 
@@ -54,7 +54,7 @@ export const archiveDeductions = documentProjection<ArchiveEvent, ArchiveState, 
     event.type === 'ArchiveCheckRecorded'
       ? event.data.problems.map((p, i) => deductionKey({ kind: 'archive-problem', windowId: event.data.windowId, date: event.data.checkedDate, detail: p.code, ref: { stream, version } }, `${event.data.caseId}#${i}`))
       : [],
-  evolve: (_view, { event, stream, version }, key) => {
+  evolve: ({ event, stream, version }, key) => {
     if (event.type !== 'ArchiveCheckRecorded') return undefined;
     const problem = event.data.problems[Number(key.sk.split('#').at(-1))];
     return problem ? { kind: 'archive-problem', windowId: event.data.windowId, date: event.data.checkedDate, detail: problem.code, ref: { stream, version } } : undefined;
@@ -75,7 +75,7 @@ export const caseDeductions = documentProjection<CaseEvent, CaseState, Deduction
     }
     return [];
   },
-  evolve: (_view, { event, after, stream, version }, key) => {
+  evolve: ({ event, after, stream, version }, key) => {
     if (event.type === 'CaseReviewed' && event.data.bad) return { kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version } };
     if (event.type === 'CaseCompleted' && !event.data.onTime) return { kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version } };
     // A voided review no longer costs the window anything.

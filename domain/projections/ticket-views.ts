@@ -11,7 +11,7 @@ export const hallBoard = documentProjection<TicketEvent, TicketState, { number: 
     const at = event.type === 'TicketCalled' ? event.data.calledAt : event.type === 'TicketRecalled' ? event.data.recalledAt : '';
     return [{ pk: boardPartition(after.date), sk: `${at}#${after.ticketId}` }];
   },
-  evolve: (_view, { event, after }) =>
+  evolve: ({ event, after }) =>
     event.type === 'TicketCalled' || event.type === 'TicketRecalled'
       ? { number: after.number, category: after.category, windowId: event.data.windowId, at: event.type === 'TicketCalled' ? event.data.calledAt : event.data.recalledAt, recall: event.type === 'TicketRecalled' }
       : undefined,
@@ -65,5 +65,5 @@ export const ticketView = documentProjection<TicketEvent, TicketState, TicketSta
   name: 'ticket',
   canHandle: ['TicketIssued', 'TicketCalled', 'TicketRecalled', 'TicketNoShow', 'TicketTransferred', 'TicketStarted', 'TicketFinished'],
   keys: ({ after }) => [{ pk: `tickets#${after.date}`, sk: after.ticketId }],
-  evolve: (_view, { after }) => after,
+  evolve: ({ after }) => after,
 });

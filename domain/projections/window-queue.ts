@@ -54,5 +54,5 @@ export const windowQueue = documentProjection<CaseEvent, CaseState, QueueEntry>(
     if (before && before.windowId !== after.windowId) keys.push(queueKey(before.windowId, before.caseId));
     return keys;
   },
-  evolve: (_view, { after }, key) => (openStatuses.includes(after.status) && key.pk === queuePartition(after.windowId) ? entryOf(after) : undefined),
+  evolve: ({ after }, key) => (openStatuses.includes(after.status) && key.pk === queuePartition(after.windowId) ? entryOf(after) : undefined),
 });

@@ -73,8 +73,7 @@ export class Projector {
       if (record.version <= current.version) return 'duplicate';
       if (record.version > current.version + 1) throw new GapError(record.stream, record.version, current.version);
       const event = { type: record.type, data: record.data, meta: record.meta };
-      const previousDocs = await this.previousDocs(gen, aggregate, current, record, event);
-      const { after, changes } = projectEvent(aggregate, current.state ?? undefined, record.stream, record.version, event, previousDocs);
+      const { after, changes } = projectEvent(aggregate, current.state ?? undefined, record.stream, record.version, event);
       try {
         await this.write(gen, record.stream, record.version, after, changes);
         this.remember(gen, record.stream, { version: record.version, state: after });
@@ -102,17 +101,6 @@ export class Projector {
     this.cache.delete(stream);
     this.cache.set(stream, { ...state, generation });
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-  }
-
-  /** Documents that a projection wants to see before evolving them (only those that ask). */
-  private async previousDocs(generation: number, aggregate: NonNullable<ReturnType<typeof aggregateOf>>, current: StreamState, record: ProjectableEvent, event: { type: string }) {
-    const wanting = aggregate.projections.filter((p) => p.kind === 'document' && p.readsPrevious && p.canHandle.includes(event.type));
-    if (wanting.length === 0) return undefined;
-    const after = aggregate.redact(aggregate.evolve(current.state ?? undefined, event));
-    const envelope = { stream: record.stream, version: record.version, event, before: current.state ?? undefined, after };
-    const keys = wanting.flatMap((p) => p.keys(envelope));
-    const found = await this.views.getMany<{ doc: object }>(generation, keys);
-    return (_projection: string, key: { pk: string; sk: string }) => found.get(keyString(key))?.doc;
   }
 
   private async write(generation: number, stream: string, version: number, after: unknown, changes: ViewChange[]): Promise<void> {

@@ -118,7 +118,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       const v = Number(item[eventsTable.sortKey]);
       try {
         if (v !== version + 1) throw new Error(`a gap before version ${v}`);
-        const { after, changes } = projectEvent(aggregate, state, stream, v, { type: String(item.type), data: item.data, meta: item.meta } as { type: string }, fold.previous);
+        const { after, changes } = projectEvent(aggregate, state, stream, v, { type: String(item.type), data: item.data, meta: item.meta } as { type: string });
         fold.apply(changes);
         state = after;
         version = v;
