@@ -359,7 +359,8 @@ const issueTicket: Operation = async (request, rt) => {
   // Walk-ins ahead are counted off the line (the places before this one no window has claimed); only the
   // few others (appointments, priority, transferred) are read.
   const self: Waiting = { ticketId, numberCategory: body.category, appointmentAt, priority: state.priority, issuedAt: request.now, sequence };
-  const others = (await rows(rt, date, body.category, { from: LINE_VERSION + 1, below: PLACES_FROM })).filter(isWaiting);
+  const [othersRows, serviceMinutes] = await Promise.all([rows(rt, date, body.category, { from: LINE_VERSION + 1, below: PLACES_FROM }), averageServiceMinutes(rt, date, body.category)]);
+  const others = othersRows.filter(isWaiting);
   const before = place ?? Number(line.places ?? 0) + 1;
   const claimedNow = Number(line.claimed ?? 0);
   const voidedAhead = [...(line.voided ?? [])].filter((p) => p > claimedNow && p < before).length;
@@ -369,7 +370,7 @@ const issueTicket: Operation = async (request, rt) => {
   // An appointment not yet due has everyone callable now ahead of it.
   const ahead = position === -1 ? ranked.length + unclaimed : position + (place === undefined ? 0 : unclaimed);
   const serving = servingWindows(rt, body.category, line);
-  const estimatedWaitMinutes = Math.ceil((ahead * (await averageServiceMinutes(rt, date, body.category))) / Math.max(1, serving));
+  const estimatedWaitMinutes = Math.ceil((ahead * serviceMinutes) / Math.max(1, serving));
   const response = await executeCommand<TicketEvent>(
     rt.events,
     {

@@ -78,14 +78,13 @@ const smsInbound: Operation = async (request, rt) => {
 
 const getCallbacks: Operation = async (request, rt) => {
   const query = request.query as z.infer<typeof s.CallbacksQuery>;
-  const generation = await rt.views.generation();
-  const view = await rt.views.get<{ doc: Awaited<ReturnType<typeof publishedList>> }>({ pk: callbackListPartition(query.date), sk: 'list' }, { generation });
+  // One read of the day's partition: the list's view and its cases' attempts.
+  const items = await rt.views.partition<{ sk: string; doc: unknown }>(callbackListPartition(query.date), { generation: await rt.views.generation() });
+  const view = items.find((i) => i.sk === 'list') as { doc: Awaited<ReturnType<typeof publishedList>> } | undefined;
   const list = view?.doc ?? (await publishedList(rt, query.date));
   if (!list) throw new NotFound(`no callback list for ${query.date}`);
   const attempts = new Map(
-    (await rt.views.partition<{ sk: string; doc: { caseId: string; attempts: CaseState['callback']['attempts'] } }>(callbackListPartition(query.date), { generation }))
-      .filter((i) => i.sk.startsWith('attempts#'))
-      .map((i) => [i.doc.caseId, i.doc.attempts]),
+    (items.filter((i) => i.sk.startsWith('attempts#')) as { doc: { caseId: string; attempts: CaseState['callback']['attempts'] } }[]).map((i) => [i.doc.caseId, i.doc.attempts]),
   );
   const staff = query.staff === 'me' ? request.caller.actor.id : query.staff;
   const entries = list.entries.filter((e) => staff === undefined || e.staffId === staff).map((e) => ({ ...e, attempts: attempts.get(e.caseId) ?? [] }));

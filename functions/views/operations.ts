@@ -105,12 +105,11 @@ export const viewOperations: Record<string, Operation> = {
   getStatsSummary: async (request, rt) => {
     const query = request.query as z.infer<typeof s.StatsQuery>;
     const filter = checkFilter(rt, query);
-    const [rows, calendar] = await Promise.all([statsRows(rt, query.from, query.to), rt.calendars.calendar()]);
-    const satisfaction = await satisfactionOf(rt, request, query.from, query.to, filter);
+    const [rows, calendar, satisfaction, queue] = await Promise.all([statsRows(rt, query.from, query.to), rt.calendars.calendar(), satisfactionOf(rt, request, query.from, query.to, filter), queueRows(rt, query.from, query.to)]);
     const summary = {
       ...summarize(rows, rt.county, calendar, query.from, query.to, filter),
       // The seed report's satisfaction line: callbacks, SMS reviews, satisfaction rate.
-      queue: (({ byWindow: _w, byCategory: _c, byDay: _d, ...totals }) => totals)(summarizeQueue(await queueRows(rt, query.from, query.to), { windowId: filter.windowId })),
+      queue: (({ byWindow: _w, byCategory: _c, byDay: _d, ...totals }) => totals)(summarizeQueue(queue, { windowId: filter.windowId })),
       satisfaction: {
         reviews: satisfaction.reviews,
         badReviews: satisfaction.badReviews,
