@@ -16,6 +16,7 @@ import { commandMeta, type HttpRequest, type Operation } from '../http/http-hand
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { countersOf } from '../projections/projector.ts';
+import { counterRows } from '../projections/counter-rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { ConcurrencyError } from '../../domain/errors.ts';
 import { IdempotencyReplay, type StoredResponse, type TransactItem } from '../store/dynamo-event-store.ts';
@@ -607,14 +608,4 @@ export const queueOperations: Record<string, Operation> = {
   },
 };
 
-export async function queueRows(rt: Runtime, from: LocalDate, to: LocalDate): Promise<QueueRow[]> {
-  const generation = await rt.views.generation();
-  const months: string[] = [];
-  for (let mth = from.slice(0, 7); mth <= to.slice(0, 7); ) {
-    months.push(mth);
-    const [y, mm] = mth.split('-').map(Number) as [number, number];
-    mth = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
-  }
-  const pages = await Promise.all(months.map((mth) => rt.views.partition<Record<string, unknown>>(queueStatsPartition(`${mth}-01`), { from: `${from}#`, to: `${to}#\uffff`, generation })));
-  return pages.flat().map((item) => ({ ...queueStatsLabels({ pk: '', sk: String(item.sk) }), counters: countersOf(item) }));
-}
+export const queueRows = (rt: Runtime, from: LocalDate, to: LocalDate): Promise<QueueRow[]> => counterRows(rt.views, queueStatsPartition, queueStatsLabels, from, to);

@@ -15,7 +15,7 @@ import { csvResult, toCsv } from '../http/csv.ts';
 import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
-import { countersOf } from '../projections/projector.ts';
+import { counterRows } from '../projections/counter-rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { countySecret } from '../secret.ts';
 import type { StoredResponse } from '../store/dynamo-event-store.ts';
@@ -171,21 +171,7 @@ const listRectifications: Operation = async (request, rt) => {
   return { statusCode: 200, body: selected.map((r) => ({ ...r, warnings: rectificationWarnings(r, date) })) };
 };
 
-function months(from: LocalDate, to: LocalDate): string[] {
-  const result: string[] = [];
-  for (let m = from.slice(0, 7); m <= to.slice(0, 7); ) {
-    result.push(m);
-    const [y, mm] = m.split('-').map(Number) as [number, number];
-    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
-  }
-  return result;
-}
-
-export async function satisfactionRows(rt: Runtime, from: LocalDate, to: LocalDate): Promise<SatisfactionRow[]> {
-  const generation = await rt.views.generation();
-  const pages = await Promise.all(months(from, to).map((m) => rt.views.partition<Record<string, unknown>>(satisfactionPartition(`${m}-01`), { from: `${from}#`, to: `${to}#\uffff`, generation })));
-  return pages.flat().map((item) => ({ ...satisfactionLabels({ pk: '', sk: String(item.sk) }), counters: countersOf(item) }));
-}
+export const satisfactionRows = (rt: Runtime, from: LocalDate, to: LocalDate): Promise<SatisfactionRow[]> => counterRows(rt.views, satisfactionPartition, satisfactionLabels, from, to);
 
 export async function satisfactionOf(rt: Runtime, request: { now: string }, from: LocalDate, to: LocalDate, filter: Parameters<typeof summarizeSatisfaction>[6]) {
   const [rows, open] = await Promise.all([satisfactionRows(rt, from, to), rt.views.partition<{ doc: RectificationView }>(openRectificationsPartition)]);

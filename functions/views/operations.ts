@@ -10,29 +10,14 @@ import { csvResult, percent, toCsv } from '../http/csv.ts';
 import type { Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { listDeadLetters } from '../projections/dead-letters.ts';
-import { countersOf } from '../projections/projector.ts';
+import { counterRows } from '../projections/counter-rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { satisfactionOf } from '../satisfaction/operations.ts';
 import { queueRows } from '../queue/operations.ts';
 import { summarizeQueue } from '../../domain/stats/queue.ts';
 
-function months(from: LocalDate, to: LocalDate): LocalDate[] {
-  const result: LocalDate[] = [];
-  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  const [endYear, endMonth] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    result.push(`${year}-${String(month).padStart(2, '0')}-01`);
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  }
-  return result;
-}
-
 /** The counter rows of a period: one Query per month partition, in parallel. */
-export async function statsRows(rt: Runtime, from: LocalDate, to: LocalDate): Promise<StatsRow[]> {
-  const generation = await rt.views.generation();
-  const pages = await Promise.all(months(from, to).map((m) => rt.views.partition<Record<string, unknown>>(statsPartition(m), { from: `${from}#`, to: `${to}#\uffff`, generation })));
-  return pages.flat().map((item) => ({ ...statsLabels({ pk: '', sk: String(item.sk) }), counters: countersOf(item) }));
-}
+export const statsRows = (rt: Runtime, from: LocalDate, to: LocalDate): Promise<StatsRow[]> => counterRows(rt.views, statsPartition, statsLabels, from, to);
 
 function checkFilter(rt: Runtime, filter: StatsFilter): StatsFilter {
   const errors = [
