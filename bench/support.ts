@@ -35,7 +35,7 @@ export function meter(client: DynamoDBDocumentClient): { use(tally: CapacityTall
       const input = args.input as Record<string, unknown>;
       tallyRequest(tally, context.commandName ?? 'unknown', input);
       const result = await next(args);
-      tallyResponse(tally, context.commandName ?? 'unknown', result.output as never, input.ConsistentRead === true);
+      tallyResponse(tally, result.output as never, input.ConsistentRead === true);
       return result;
     },
     { step: 'initialize', name: 'capacityMeter' },

@@ -19,9 +19,8 @@ const { values } = parseArgs({
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
   },
 });
-const staff = roles;
-if (!values.role || !(staff as readonly string[]).includes(values.role)) {
-  console.error(`usage: npm run token -- --role ${staff.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8]`);
+if (!values.role || !(roles as readonly string[]).includes(values.role)) {
+  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8]`);
   process.exit(1);
 }
 if (values.role === 'clerk' && !values.window && !values.site) {

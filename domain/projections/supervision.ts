@@ -75,11 +75,10 @@ export const caseDeductions = documentProjection<CaseEvent, CaseState, Deduction
     }
     return [];
   },
-  evolve: ({ event, after, stream, version }, key) => {
+  evolve: ({ event, after, stream, version }) => {
     if (event.type === 'CaseReviewed' && event.data.bad) return { kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version } };
     if (event.type === 'CaseCompleted' && !event.data.onTime) return { kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version } };
     // A voided review no longer costs the window anything.
-    void key;
     return undefined;
   },
 });

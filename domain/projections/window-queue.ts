@@ -23,8 +23,8 @@ export interface QueueEntry {
   missing: string[] | null;
 }
 
-export const queueKey = (windowId: string, caseId: string): ViewKey => ({ pk: `queue#${windowId}`, sk: caseId });
 export const queuePartition = (windowId: string) => `queue#${windowId}`;
+export const queueKey = (windowId: string, caseId: string): ViewKey => ({ pk: queuePartition(windowId), sk: caseId });
 
 function entryOf(state: CaseState): QueueEntry {
   return {

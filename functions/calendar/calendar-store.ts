@@ -34,7 +34,7 @@ export class CalendarStore {
     return this.cached;
   }
 
-  /** Appends an amendment; retried once against a fresh read if another admin amended concurrently. */
+  /** Appends an amendment after the calendar's latest version: another admin's amendment at the same moment makes it fail with 409, to be sent again. */
   async amend(command: AmendCalendarYear, idempotency?: IdempotencyRecord): Promise<WorkingCalendar> {
     const event = decideAmendment(command);
     const { version } = await this.store.read(streams.calendar);

@@ -24,9 +24,6 @@ export const genKey = (generation: number, key: ViewKey) => ({ [viewsTable.parti
 export const stateKey = (stream: string): ViewKey => ({ pk: stream, sk: 'state' });
 export const touchedPartition = (generation: number, date: string) => `g${generation}#touched#${date}`;
 
-export interface StoredDoc<V> {
-  doc: V;
-}
 
 export class ViewStore {
   private pointerCache: { pointer: GenerationPointer; at: number } | undefined;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
+import { ConcurrencyError, IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { boardPartition, queueStatsLabels, queueStatsPartition } from '../../domain/projections/ticket-views.ts';
 import { CLASS_SPAN, decideTicket, evolveTicket, rank, waitingOrder, type TicketCommand, type TicketEvent, type TicketState, type Waiting, type WindowCategoriesSet } from '../../domain/queue/ticket.ts';
@@ -11,16 +11,14 @@ import { eventMetaOf } from '../../domain/meta.ts';
 import { localDateOf, type LocalDate } from '../../domain/time.ts';
 import { assertPlace } from '../auth/access.ts';
 import { executeCommand } from '../commands/execute.ts';
-import { ServiceUnavailable } from '../http/errors.ts';
+import { IdempotencyKeyReused, ServiceUnavailable } from '../http/errors.ts';
 import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { countersOf } from '../projections/projector.ts';
 import { counterRows } from '../projections/counter-rows.ts';
 import type { Runtime } from '../runtime.ts';
-import { ConcurrencyError } from '../../domain/errors.ts';
 import { IdempotencyReplay, type StoredResponse, type TransactItem } from '../store/dynamo-event-store.ts';
-import { IdempotencyKeyReused } from '../http/errors.ts';
 import { eventsTable, streams } from '../tables.ts';
 
 /**
@@ -572,7 +570,8 @@ export const queueOperations: Record<string, Operation> = {
     const all = await waiting(rt, date, query.category ?? windowPartition(query.windowId!));
     const ranked = rank(all, request.now);
     // Appointments not yet due wait behind everyone callable now.
-    const future = all.filter((w) => !ranked.some((r) => r.ticketId === w.ticketId));
+    const callable = new Set(ranked.map((r) => r.ticketId));
+    const future = all.filter((w) => !callable.has(w.ticketId));
     return {
       statusCode: 200,
       body: {

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { CaseEvent } from '../../domain/case/events.ts';
 import type { CaseState } from '../../domain/case/state.ts';
 import { IllegalTransition, NotFound } from '../../domain/errors.ts';
 import { callbackListPartition } from '../../domain/projections/callback-attempts.ts';
@@ -24,10 +23,9 @@ import { buildCallbackList, publishedList } from './callback-lists.ts';
 const today = (request: { now: string }, rt: Runtime) => localDateOf(request.now, rt.county.county.timeZone);
 const json = (statusCode: number, body: unknown, version?: number): StoredResponse => ({ statusCode, headers: version === undefined ? {} : { etag: `"${version}"` }, body: JSON.stringify(body) });
 
-function reviewResult(state: CaseState, events: CaseEvent[], reviewId: string) {
+function reviewResult(state: CaseState, reviewId: string) {
   const review = state.reviews.find((r) => r.reviewId === reviewId);
   const rectification = state.rectifications.find((r) => r.reviewId === reviewId);
-  void events;
   return { caseId: state.caseId, reviewId, level: review?.level ?? null, bad: review?.bad ?? false, rectificationId: rectification?.rectificationId ?? null, version: state.version };
 }
 
@@ -36,7 +34,7 @@ const reviewCase: Operation = (request, rt) => {
   const body = request.body as z.infer<typeof s.ReviewBody>;
   const reviewId = ulid(Date.parse(request.now));
   return runCaseCommand(request, rt, id, (state) => ({ type: 'ReviewCase', data: { reviewId, ...body }, meta: commandMeta(request, { windowId: state.windowId, siteId: state.siteId }) }), {
-    respond: (state, events) => json(201, reviewResult(state, events, reviewId), state.version),
+    respond: (state) => json(201, reviewResult(state, reviewId), state.version),
   });
 };
 

@@ -74,11 +74,10 @@ export function tallyRequest(tally: CapacityTally, command: string, input: Input
 }
 
 /** Read units of a response's items (Query/Get/Scan; consistent reads: 4 KB units of the total). */
-export function tallyResponse(tally: CapacityTally, command: string, output: { Items?: Record<string, unknown>[]; Item?: Record<string, unknown> }, consistent: boolean): void {
+export function tallyResponse(tally: CapacityTally, output: { Items?: Record<string, unknown>[]; Item?: Record<string, unknown> }, consistent: boolean): void {
   const items = output.Items ?? (output.Item ? [output.Item] : undefined);
   if (!items) return;
   const bytes = items.reduce((sum, item) => sum + itemSize(item), 0);
   const units = readUnits(bytes);
   tally.readUnits += consistent ? units : units / 2;
-  void command;
 }
