@@ -5,11 +5,11 @@
  * the same size) without our code. Prints p50/p99 per command, ours/raw, and the capacity units
  * each command costs by DynamoDB's pricing rules.
  */
+import { documentClient, localClient } from '../functions/store/dynamo-client.ts';
 import '../local/env.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyTally, type CapacityTally } from '../functions/store/capacity.ts';
 import { localPool, mintToken } from '../local/auth.ts';
 import { startDynamoLocal } from '../local/dynamodb-local.ts';
@@ -34,9 +34,7 @@ Object.assign(process.env, {
   COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'),
   POWERTOOLS_LOG_LEVEL: 'ERROR', COUNTY_SECRET: 'bench-secret',
 });
-const rawClient = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), {
-  marshallOptions: { removeUndefinedValues: true },
-});
+const rawClient = documentClient(localClient(dynamo.endpoint));
 await ensureTables(rawClient, tables);
 const server = await startLocalServer({ port: 0, devClock: true, pool });
 const dispatch = createDispatcher(await loadHandlers(), true, pool);

@@ -7,12 +7,12 @@
  *    number and sizes of items.
   * Prints events/s, the ratios, and the write units per event by DynamoDB's pricing rules.
  */
+import { documentClient, localClient } from '../functions/store/dynamo-client.ts';
 import '../local/env.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, ScanCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { CountySchema } from '../domain/county.ts';
 import { rebuild } from '../functions/projections/rebuild.ts';
@@ -36,8 +36,7 @@ const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'san
 const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;
 const tables = { events: 'bench-events', views: 'bench-views' };
 Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, EVENTS_TABLE: tables.events, VIEWS_TABLE: tables.views, COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'), POWERTOOLS_LOG_LEVEL: 'ERROR', COUNTY_SECRET: 'bench-secret' });
-const client = (): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), { marshallOptions: { removeUndefinedValues: true } });
+const client = (): DynamoDBDocumentClient => documentClient(localClient(dynamo.endpoint));
 const raw = client();
 await ensureTables(raw, tables);
 

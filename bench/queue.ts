@@ -11,11 +11,11 @@
  *   on losing it), which is what calling in order costs without the line.
  * Prints calls/s, p50/p99, lost races per call and the ratios.
  */
+import { documentClient, localClient } from '../functions/store/dynamo-client.ts';
 import '../local/env.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PLACES_FROM } from '../functions/queue/operations.ts';
 import { localPool, mintToken } from '../local/auth.ts';
 import { startDynamoLocal } from '../local/dynamodb-local.ts';
@@ -28,7 +28,7 @@ const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 10);
 const dynamo = await startDynamoLocal();
 const tables = { events: 'bench-events', views: 'bench-views' };
 Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, EVENTS_TABLE: tables.events, VIEWS_TABLE: tables.views, COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'), POWERTOOLS_LOG_LEVEL: 'ERROR', COUNTY_SECRET: 'bench-secret' });
-const raw = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+const raw = documentClient(localClient(dynamo.endpoint));
 await ensureTables(raw, tables);
 const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'sanmen');
 const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;

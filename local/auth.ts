@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Role } from '../domain/meta.ts';
 
 /**
@@ -31,6 +32,9 @@ export function localPool(dir: string, countyKey: string): LocalPool {
     publicKey: createPublicKey(privateKey),
   };
 }
+
+/** The pool that `npm start`, `npm run token` and the simulator share: its keys live in `.data/auth`. */
+export const devPool = (countyKey: string): LocalPool => localPool(join(dirname(fileURLToPath(import.meta.url)), '..', '.data', 'auth'), countyKey);
 
 const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 

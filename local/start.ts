@@ -1,11 +1,11 @@
+import { localClient } from '../functions/store/dynamo-client.ts';
 import './env.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort, JavaMissing, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { repositoryRoot, startLocalServer } from './server.ts';
-import { localPool, localSecret } from './auth.ts';
+import { devPool, localSecret } from './auth.ts';
 import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
 import { startTimers } from './timers.ts';
@@ -53,11 +53,11 @@ process.env.VIEWS_TABLE ??= 'banjian-views';
 process.env.COUNTY_FILE = countyFile;
 process.env.COUNTY_SECRET ??= localSecret(join(repositoryRoot, '.data'));
 
-const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+const client = localClient(dynamo.endpoint);
 await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
 client.destroy();
 
-const pool = localPool(join(repositoryRoot, '.data', 'auth'), county);
+const pool = devPool(county);
 const server = await startLocalServer({
   port,
   host: '127.0.0.1',

@@ -3,11 +3,9 @@
  * by the local key in `.data/auth/` as the county's Cognito pool would sign one.
  */
 import './env.ts';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '../domain/meta.ts';
-import { localPool, mintToken } from './auth.ts';
-import { repositoryRoot } from './server.ts';
+import { devPool, mintToken } from './auth.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,5 +25,5 @@ if (values.role === 'clerk' && !values.window && !values.site) {
   console.error('a clerk works at a window or a site: add --window W03 or --site S-HY');
   process.exit(1);
 }
-const pool = localPool(join(repositoryRoot, '.data', 'auth'), values.county);
+const pool = devPool(values.county);
 console.log(mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, hours: Number(values.hours) }));

@@ -7,12 +7,20 @@ export interface DynamoOptions {
   region?: string | undefined;
 }
 
-/** One document client per process, reused across invocations (created at cold start). */
-export function documentClient(options: DynamoOptions = {}): DynamoDBDocumentClient {
+/** The low-level client: DynamoDB Local (any credentials do) when `endpoint` is set, AWS otherwise. */
+export function dynamoClient(options: DynamoOptions = {}): DynamoDBClient {
   const local = options.endpoint !== undefined;
-  const client = new DynamoDBClient({
+  return new DynamoDBClient({
     region: options.region ?? process.env.AWS_REGION ?? 'cn-north-1',
     ...(local ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+}
+
+/** A document client over `client` (or a new one): undefined attributes are left out. */
+export function documentClient(options: DynamoOptions | DynamoDBClient = {}): DynamoDBDocumentClient {
+  const client = options instanceof DynamoDBClient ? options : dynamoClient(options);
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
+
+/** The clients of local tools, tests and benchmarks on DynamoDB Local. */
+export const localClient = (endpoint: string): DynamoDBClient => dynamoClient({ endpoint, region: 'local' });

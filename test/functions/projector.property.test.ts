@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, localClient } from '../../functions/store/dynamo-client.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseCommand } from '../../domain/case/commands.ts';
@@ -90,13 +89,13 @@ describe('the projector, under redelivery and injected failures', () => {
       fc.asyncProperty(fc.array(caseScript, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.integer(), async (scripts, choices, seed) => {
         const streams = histories(scripts);
         const events = interleave(streams, choices);
-        const { db, tables, client } = await freshTables();
+        const { db, tables, endpoint } = await freshTables();
         await writeEvents(db, tables.events, events);
 
         // The projector's client fails now and then: before a transaction, or after it (a lost acknowledgement).
         let s = seed >>> 0;
         const roll = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) % 100) / 100;
-        const faulty = (await freshClient(client));
+        const faulty = documentClient(localClient(endpoint));
         faulty.middlewareStack.add(
           (next, ctx) => async (args) => {
             if (ctx.commandName !== 'TransactWriteItemsCommand') return next(args);
@@ -149,8 +148,4 @@ describe('the projector, under redelivery and injected failures', () => {
   }, 120_000);
 });
 
-async function freshClient(client: DynamoDBClient) {
-  const config = await client.config.endpoint!();
-  const base = new DynamoDBClient({ endpoint: `${config.protocol}//${config.hostname}:${config.port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
-}
+

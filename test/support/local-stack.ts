@@ -1,7 +1,7 @@
+import { documentClient, localClient } from '../../functions/store/dynamo-client.ts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { ensureTables } from '../../local/tables.ts';
 import { localPool, mintToken, type LocalPool, type TokenRequest } from '../../local/auth.ts';
@@ -77,9 +77,9 @@ export async function freshTables() {
   const endpoint = inject('dynamoEndpoint');
   const suffix = randomUUID().slice(0, 8);
   const tables = { events: `events-${suffix}`, views: `views-${suffix}` };
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = localClient(endpoint);
   await ensureTables(client, tables);
-  const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const db = documentClient(client);
   return { endpoint, tables, client, db };
 }
 
