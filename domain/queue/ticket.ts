@@ -110,6 +110,9 @@ export function evolveTicket(state: TicketState | undefined, event: TicketEvent)
   }
 }
 
+/** A ticket's state after its events. */
+export const foldTicket = (events: readonly TicketEvent[]): TicketState | undefined => events.reduce<TicketState | undefined>(evolveTicket, undefined);
+
 /** What the calling rule needs of a waiting ticket. */
 export interface Waiting {
   ticketId: string;

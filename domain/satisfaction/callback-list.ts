@@ -63,6 +63,9 @@ export function evolveCallbackList(_state: CallbackListState | undefined, event:
   return { date: event.data.date, published: event.data };
 }
 
+/** A day's callback list after its events. */
+export const foldCallbackList = (events: readonly CallbackListEvent[]): CallbackListState | undefined => events.reduce<CallbackListState | undefined>(evolveCallbackList, undefined);
+
 /** The completion dates a list samples from: the day after the previous list's last, through yesterday. */
 export function coverage(date: LocalDate, previousCoveredThrough: LocalDate | undefined, firstLookbackDays: number): { from: LocalDate; through: LocalDate } {
   const through = addDays(date, -1);

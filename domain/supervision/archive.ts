@@ -48,6 +48,9 @@ export function evolveArchive(state: ArchiveState | undefined, event: ArchiveEve
   }
 }
 
+/** A month's archive sample after its events. */
+export const foldArchive = (events: readonly ArchiveEvent[]): ArchiveState | undefined => events.reduce<ArchiveState | undefined>(evolveArchive, undefined);
+
 /** Per window, the files whose salted hash (month, case) is smallest: random to the windows, the same for an auditor. */
 export function drawSample(completed: readonly ArchiveSample[], month: string, perWindow: number, secret: string): ArchiveSample[] {
   const byWindow = new Map<string, ArchiveSample[]>();

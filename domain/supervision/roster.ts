@@ -244,6 +244,9 @@ export function evolveRoster(state: RosterState | undefined, event: RosterEvent)
   }
 }
 
+/** A roster's state after its events. */
+export const foldRoster = (events: readonly RosterEvent[]): RosterState | undefined => events.reduce<RosterState | undefined>(evolveRoster, undefined);
+
 export type RecordVideoCheck = { type: 'RecordVideoCheck'; data: Omit<VideoCheckRecorded['data'], 'offRoster' | 'checkedDate'> & { checkedDate: LocalDate; mayCheckOffRoster: boolean }; meta: CommandMeta };
 
 /** A check by the assigned director; an administrator may check off the roster (marked as such). */

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ConcurrencyError, IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { boardPartition, queueStatsLabels, queueStatsPartition } from '../../domain/projections/ticket-views.ts';
-import { CLASS_SPAN, decideTicket, evolveTicket, rank, waitingOrder, type TicketCommand, type TicketEvent, type TicketState, type Waiting, type WindowCategoriesSet } from '../../domain/queue/ticket.ts';
+import { CLASS_SPAN, decideTicket, evolveTicket, foldTicket, rank, waitingOrder, type TicketCommand, type TicketEvent, type TicketState, type Waiting, type WindowCategoriesSet } from '../../domain/queue/ticket.ts';
 import { summarizeQueue, type QueueRow } from '../../domain/stats/queue.ts';
 import { eventMetaOf } from '../../domain/meta.ts';
 import { localDateOf, type LocalDate } from '../../domain/time.ts';
@@ -487,17 +487,17 @@ function ticketStep(build: (request: HttpRequest, windowId: string, rt: Runtime)
         stream: ticketStream(id),
         notFound: () => new NotFound(`no ticket ${id}`),
         decide: (history) => {
-          const state = history.reduce<TicketState | undefined>((st, e) => evolveTicket(st, e.event), undefined)!;
+          const state = foldTicket(history.map((e) => e.event))!;
           // The window holding the ticket acts; a ticket nobody holds can take no step (409 below).
           const windowId = state.windowId ?? request.caller.windowId;
           if (windowId === null) throw new IllegalTransition(`ticket ${state.number} is ${state.status}: no window holds it`);
           assertPlace(request.caller, { windowId, siteIds: [rt.county.window(windowId)?.siteId ?? null] }, `window ${windowId}`);
           return decideTicket(build(request, windowId, rt), state);
         },
-        respond: (events, version) => json(200, ticketBody(events.reduce<TicketState | undefined>((st, e) => evolveTicket(st, e), undefined)!), version),
+        respond: (events, version) => json(200, ticketBody(foldTicket(events)!), version),
         extra: (history, events) => {
           // A transferred ticket waits again, in the place its issue time gives it.
-          const after = [...history.map((h) => h.event), ...events].reduce<TicketState | undefined>((st, e) => evolveTicket(st, e), undefined)!;
+          const after = foldTicket([...history.map((h) => h.event), ...events])!;
           return events.some((e) => e.type === 'TicketTransferred') ? [waitingPut(rt, after.date, after, after.version)] : [];
         },
       },

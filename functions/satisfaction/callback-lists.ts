@@ -5,7 +5,7 @@ import type { CommandMeta } from '../../domain/meta.ts';
 import { callbackListPartition } from '../../domain/projections/callback-attempts.ts';
 import { completionsPartition, type Completion } from '../../domain/projections/completions.ts';
 import { openRectificationsPartition, type RectificationView } from '../../domain/projections/rectifications.ts';
-import { assembleList, coverage, decidePublish, sampleCompleted, type CallbackCandidate, type CallbackListEvent, type CallbackListPublished, type CallbackListState, evolveCallbackList } from '../../domain/satisfaction/callback-list.ts';
+import { assembleList, coverage, decidePublish, sampleCompleted, type CallbackCandidate, type CallbackListEvent, type CallbackListPublished, foldCallbackList } from '../../domain/satisfaction/callback-list.ts';
 import { addDays, type LocalDate } from '../../domain/time.ts';
 import { executeCommand } from '../commands/execute.ts';
 import type { Runtime } from '../runtime.ts';
@@ -17,7 +17,7 @@ export const callbackListStream = (date: LocalDate) => `callbacks#${date}`;
 /** The published list of a day, from its stream (consistent), or undefined. */
 export async function publishedList(rt: Runtime, date: LocalDate): Promise<CallbackListPublished['data'] | undefined> {
   const { events } = await rt.events.read<CallbackListEvent>(callbackListStream(date));
-  return events.reduce<CallbackListState | undefined>((s, e) => evolveCallbackList(s, e.event), undefined)?.published;
+  return foldCallbackList(events.map((e) => e.event))?.published;
 }
 
 async function readCases(rt: Runtime, ids: readonly string[]): Promise<Map<string, CaseState>> {
@@ -91,7 +91,7 @@ export async function buildCallbackList(rt: Runtime, date: LocalDate, meta: Comm
       rt.events,
       {
         stream: callbackListStream(date),
-        decide: (history) => decidePublish({ type: 'PublishCallbackList', data, meta }, history.reduce<CallbackListState | undefined>((s, e) => evolveCallbackList(s, e.event), undefined)),
+        decide: (history) => decidePublish({ type: 'PublishCallbackList', data, meta }, foldCallbackList(history.map((e) => e.event))),
         respond: () => ({ statusCode: 201, headers: {}, body: '' }),
       },
       { idempotencyKey: undefined, fingerprint: '', ifMatch: undefined },

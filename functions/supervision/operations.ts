@@ -5,8 +5,8 @@ import { IllegalTransition, NotFound } from '../../domain/errors.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { completionsPartition, type Completion } from '../../domain/projections/completions.ts';
 import { scorecardPartition } from '../../domain/projections/supervision.ts';
-import { decideArchive, drawSample, evolveArchive, type ArchiveEvent, type ArchiveState } from '../../domain/supervision/archive.ts';
-import { decideVideoCheck, drawRoster, evolveRoster, reassign, type Director, type RosterEvent, type RosterState } from '../../domain/supervision/roster.ts';
+import { decideArchive, drawSample, foldArchive, type ArchiveEvent, type ArchiveState } from '../../domain/supervision/archive.ts';
+import { decideVideoCheck, drawRoster, foldRoster, reassign, type Director, type RosterEvent, type RosterState } from '../../domain/supervision/roster.ts';
 import { scorecards, type Deduction, type MonthFigures } from '../../domain/supervision/scorecard.ts';
 import { addDays, localDateOf, type LocalDate } from '../../domain/time.ts';
 import { Forbidden } from '../auth/access.ts';
@@ -33,7 +33,7 @@ export const checkedWindows = (rt: Runtime) => rt.county.county.windows.filter((
 
 async function rosterOf(rt: Runtime, date: LocalDate): Promise<RosterState | undefined> {
   const { events } = await rt.events.read<RosterEvent>(rosterStream(date));
-  return events.reduce<RosterState | undefined>((state, e) => evolveRoster(state, e.event), undefined);
+  return foldRoster(events.map((e) => e.event));
 }
 
 /**
@@ -52,7 +52,7 @@ export async function publishRoster(rt: Runtime, date: LocalDate, absent: readon
     {
       stream: rosterStream(date),
       decide: async (history) => {
-        const state = history.reduce<RosterState | undefined>((st, e) => evolveRoster(st, e.event), undefined);
+        const state = foldRoster(history.map((e) => e.event));
         if (!state) {
           const index = await rt.views.partition<{ doc: { date: string; carry: RosterState['carry'] } }>('rosters', { from: '0000-00-00', to: addDays(date, -1) });
           const onDuty = directors.filter((d) => !absent.includes(d.id));
@@ -90,7 +90,7 @@ function rosterBody(rt: Runtime, roster: RosterState, now: string, director?: st
 
 async function archiveOf(rt: Runtime, month: string): Promise<ArchiveState | undefined> {
   const { events } = await rt.events.read<ArchiveEvent>(archiveStream(month));
-  return events.reduce<ArchiveState | undefined>((state, e) => evolveArchive(state, e.event), undefined);
+  return foldArchive(events.map((e) => e.event));
 }
 
 const daysOf = (month: string) => {
@@ -113,7 +113,7 @@ export async function drawArchive(rt: Runtime, month: string, meta: CommandMeta)
     await countySecret(),
   );
   try {
-    await executeCommand<ArchiveEvent>(rt.events, { stream: archiveStream(month), decide: (history) => decideArchive({ type: 'DrawArchiveSample', data: { month, perWindow, samples }, meta }, history.reduce<ArchiveState | undefined>((st, e) => evolveArchive(st, e.event), undefined)), respond: () => done(201, {}) }, noKey);
+    await executeCommand<ArchiveEvent>(rt.events, { stream: archiveStream(month), decide: (history) => decideArchive({ type: 'DrawArchiveSample', data: { month, perWindow, samples }, meta }, foldArchive(history.map((e) => e.event))), respond: () => done(201, {}) }, noKey);
     return { created: true, archive: (await archiveOf(rt, month))! };
   } catch (error) {
     if (error instanceof IllegalTransition) return { created: false, archive: (await archiveOf(rt, month))! };
@@ -169,7 +169,7 @@ export const supervisionOperations: Record<string, Operation> = {
         stream: rosterStream(body.rosterDate),
         notFound: () => new NotFound(`no roster was published for ${body.rosterDate}`),
         decide: (history) => {
-          const state = history.reduce<RosterState | undefined>((st, e) => evolveRoster(st, e.event), undefined);
+          const state = foldRoster(history.map((e) => e.event));
           // Only the director the roster assigns may record it; administrators may also check off the roster.
           if (!isAdmin && !state?.entries.some((e) => e.directorId === request.caller.actor.id && e.windowId === body.windowId)) {
             throw new Forbidden(`window ${body.windowId} is not on your roster for ${body.rosterDate}`);
@@ -194,7 +194,7 @@ export const supervisionOperations: Record<string, Operation> = {
           );
         },
         respond: (events) => {
-          const state = events.reduce<RosterState | undefined>((st, e) => evolveRoster(st, e), undefined)!;
+          const state = foldRoster(events)!;
           const check = state.checks.find((c) => c.checkId === checkId)!;
           return done(201, check);
         },
@@ -245,9 +245,9 @@ export const supervisionOperations: Record<string, Operation> = {
               data: { month, caseId, problems: body.problems.map((p) => ({ code: p.code, note: p.note ?? null })), checkedDate: today(request.now, rt), checkerId: request.caller.actor.id },
               meta: commandMeta(request),
             },
-            history.reduce<ArchiveState | undefined>((st, e) => evolveArchive(st, e.event), undefined),
+            foldArchive(history.map((e) => e.event)),
           ),
-        respond: (events) => done(201, archiveBody(events.reduce<ArchiveState | undefined>((st, e) => evolveArchive(st, e), undefined)!).samples.find((x) => x.caseId === caseId)),
+        respond: (events) => done(201, archiveBody(foldArchive(events)!).samples.find((x) => x.caseId === caseId)),
       },
       request,
     );
