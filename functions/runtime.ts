@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CountySchema, indexCounty, type CountyIndex } from '../domain/county.ts';
+import { localDateOf, type LocalDate } from '../domain/time.ts';
 import { CalendarStore } from './calendar/calendar-store.ts';
 import { logger } from './logger.ts';
 import { documentClient } from './store/dynamo-client.ts';
@@ -54,3 +55,6 @@ export function runtime(): Runtime {
   };
   return current;
 }
+
+/** The county's calendar date at an instant (the request's `now`). */
+export const todayAt = (rt: Pick<Runtime, 'county'>, now: string): LocalDate => localDateOf(now, rt.county.county.timeZone);

@@ -5,6 +5,9 @@ import { IdempotencyKeyReused, PreconditionFailed } from '../http/errors.ts';
 import { IdempotencyReplay, type DomainEvent, type DynamoEventStore, type StoredEvent, type StoredResponse, type TransactItem } from '../store/dynamo-event-store.ts';
 
 /** What one command does to one stream; the executor handles reads, retries and exactly-once. */
+/** A command's JSON answer as stored with its idempotency record, with the stream's version as its ETag when given. */
+export const storedJson = (statusCode: number, body: unknown, version?: number): StoredResponse => ({ statusCode, headers: version === undefined ? {} : { etag: `"${version}"` }, body: JSON.stringify(body) });
+
 export interface CommandPlan<E extends DomainEvent> {
   stream: string;
   /** 404 when the stream is empty (everything but creation commands). */

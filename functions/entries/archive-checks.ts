@@ -1,13 +1,13 @@
-import { addDays, localDateOf } from '../../domain/time.ts';
+import { addDays } from '../../domain/time.ts';
 import { logger } from '../logger.ts';
-import { runtime } from '../runtime.ts';
+import { runtime, todayAt } from '../runtime.ts';
 import { drawArchive } from '../supervision/operations.ts';
 
 /** Daily, acting on the month's first working day: draw last month's archive sample. */
 export const handler = async (event: { time?: string } = {}) => {
   const rt = runtime();
   const now = event.time ?? new Date().toISOString();
-  const date = localDateOf(now, rt.county.county.timeZone);
+  const date = todayAt(rt, now);
   const calendar = await rt.calendars.calendar();
   if (calendar.workingDayOnOrAfter(`${date.slice(0, 7)}-01`) !== date) return { date, skipped: 'not the first working day of the month' };
   const month = addDays(`${date.slice(0, 7)}-01`, -1).slice(0, 7);

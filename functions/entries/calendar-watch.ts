@@ -1,8 +1,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { provisionalDaysAhead } from '../../domain/calendar/calendar.ts';
-import { localDateOf } from '../../domain/time.ts';
 import { logger } from '../logger.ts';
-import { runtime } from '../runtime.ts';
+import { runtime, todayAt } from '../runtime.ts';
 
 const metrics = new Metrics({ namespace: 'Banjian', serviceName: 'banjian' });
 
@@ -13,7 +12,7 @@ const metrics = new Metrics({ namespace: 'Banjian', serviceName: 'banjian' });
  */
 export const handler = async (event: { time?: string } = {}) => {
   const rt = runtime();
-  const today = localDateOf(event.time ?? new Date().toISOString(), rt.county.county.timeZone);
+  const today = todayAt(rt, event.time ?? new Date().toISOString());
   const { days, years } = provisionalDaysAhead(await rt.calendars.calendar(), today);
   metrics.addMetric('ProvisionalWorkingDaysAhead', MetricUnit.Count, days);
   metrics.publishStoredMetrics();

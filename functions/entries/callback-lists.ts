@@ -1,13 +1,12 @@
-import { localDateOf } from '../../domain/time.ts';
 import { logger } from '../logger.ts';
-import { runtime } from '../runtime.ts';
+import { runtime, todayAt } from '../runtime.ts';
 import { buildCallbackList } from '../satisfaction/callback-lists.ts';
 
 /** Each morning: publish the day's callback list, on working days only. The admin route does the same on demand. */
 export const handler = async (event: { time?: string } = {}) => {
   const rt = runtime();
   const now = event.time ?? new Date().toISOString();
-  const date = localDateOf(now, rt.county.county.timeZone);
+  const date = todayAt(rt, now);
   if (!(await rt.calendars.calendar()).isWorkingDay(date)) return { date, skipped: 'not a working day' };
   const meta = { actor: { id: 'timer:callback-lists', role: 'system' as const }, windowId: null, siteId: null, now, commandId: `callback-list-${date}`, correlationId: `callback-list-${date}` };
   const { created, list } = await buildCallbackList(rt, date, meta);

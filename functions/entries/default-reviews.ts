@@ -1,6 +1,6 @@
 import { completionsPartition, type Completion } from '../../domain/projections/completions.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { addDays, localDateOf } from '../../domain/time.ts';
+import { addDays } from '../../domain/time.ts';
 import { executeCommand } from '../commands/execute.ts';
 import { caseContext } from '../case/operations.ts';
 import { decide } from '../../domain/case/decide.ts';
@@ -8,7 +8,7 @@ import { fold } from '../../domain/case/state.ts';
 import type { CaseEvent } from '../../domain/case/events.ts';
 import { ulid } from '../ids.ts';
 import { logger } from '../logger.ts';
-import { runtime } from '../runtime.ts';
+import { runtime, todayAt } from '../runtime.ts';
 import { streams } from '../tables.ts';
 
 /**
@@ -20,7 +20,7 @@ export const handler = async (event: { time?: string } = {}) => {
   const rule = rt.county.county.satisfaction.defaultReview;
   const now = event.time ?? new Date().toISOString();
   if (!rule) return { applied: 0, skipped: 'the county counts no default review' };
-  const day = addDays(localDateOf(now, rt.county.county.timeZone), -rule.afterDays);
+  const day = addDays(todayAt(rt, now), -rule.afterDays);
   const completed = (await rt.views.partition<{ doc: Completion }>(completionsPartition(day))).map((i) => i.doc);
   const context = await caseContext(rt);
   let applied = 0;

@@ -1,13 +1,12 @@
-import { localDateOf } from '../../domain/time.ts';
 import { logger } from '../logger.ts';
-import { runtime } from '../runtime.ts';
+import { runtime, todayAt } from '../runtime.ts';
 import { publishRoster } from '../supervision/operations.ts';
 
 /** Before opening on each working day: publish the video-check roster (the admin route does the same on demand). */
 export const handler = async (event: { time?: string } = {}) => {
   const rt = runtime();
   const now = event.time ?? new Date().toISOString();
-  const date = localDateOf(now, rt.county.county.timeZone);
+  const date = todayAt(rt, now);
   if (!(await rt.calendars.calendar()).isWorkingDay(date)) return { date, skipped: 'not a working day' };
   const meta = { actor: { id: 'timer:rosters', role: 'system' as const }, windowId: null, siteId: null, now, commandId: `roster-${date}`, correlationId: `roster-${date}` };
   const { status, roster } = await publishRoster(rt, date, [], meta);

@@ -8,16 +8,16 @@ import { boardPartition, queueStatsLabels, queueStatsPartition } from '../../dom
 import { CLASS_SPAN, decideTicket, evolveTicket, foldTicket, rank, waitingOrder, type TicketCommand, type TicketEvent, type TicketState, type Waiting, type WindowCategoriesSet } from '../../domain/queue/ticket.ts';
 import { summarizeQueue, type QueueRow } from '../../domain/stats/queue.ts';
 import { eventMetaOf } from '../../domain/meta.ts';
-import { localDateOf, type LocalDate } from '../../domain/time.ts';
+import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace } from '../auth/access.ts';
-import { executeCommand } from '../commands/execute.ts';
+import { executeCommand, storedJson } from '../commands/execute.ts';
 import { IdempotencyKeyReused, ServiceUnavailable } from '../http/errors.ts';
 import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { countersOf } from '../projections/projector.ts';
 import { counterRows } from '../projections/counter-rows.ts';
-import type { Runtime } from '../runtime.ts';
+import { todayAt, type Runtime } from '../runtime.ts';
 import { IdempotencyReplay, type StoredResponse, type TransactItem } from '../store/dynamo-event-store.ts';
 import { eventsTable, streams } from '../tables.ts';
 
@@ -123,7 +123,6 @@ const RING = 8;
 /** A place claimed at least this many whole buckets ago (10 s, the function's timeout) whose ticket still waits was abandoned. */
 const SETTLED_BUCKETS = 3;
 
-const today = (now: string, rt: Runtime) => localDateOf(now, rt.county.county.timeZone);
 
 function waitingPut(rt: Runtime, date: LocalDate, t: TicketState, version: number, place?: number): TransactItem {
   const w: Waiting = { ticketId: t.ticketId, numberCategory: t.number.slice(0, 1), appointmentAt: t.appointmentAt, priority: t.priority, issuedAt: t.issuedAt, sequence: Number(t.number.slice(1)) };
@@ -308,7 +307,6 @@ function ticketBody(t: TicketState) {
   return { ticketId: t.ticketId, number: t.number, category: t.category, status: t.status, windowId: t.windowId, forWindowId: t.forWindowId, priority: t.priority, issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt, finishedAt: t.finishedAt, recalls: t.recalls, transfers: t.transfers, caseIds: t.caseIds, version: t.version };
 }
 
-const json = (statusCode: number, body: unknown, version?: number): StoredResponse => ({ statusCode, headers: version === undefined ? {} : { etag: `"${version}"` }, body: JSON.stringify(body) });
 
 function checkCategory(rt: Runtime, category: string, path: string) {
   if (!rt.county.county.queue.categories.some((c) => c.code === category)) throw new InvalidInput('Unknown ticket category', [{ path, message: `no category ${category}` }]);
@@ -341,9 +339,9 @@ const issueTicket: Operation = async (request, rt) => {
   // A kiosk resending after a timeout gets its slip again, without drawing another number.
   const earlier = await replayOf(request, rt);
   if (earlier) return earlier;
-  const date = today(request.now, rt);
+  const date = todayAt(rt, request.now);
   const appointmentAt = body.appointmentAt === undefined ? null : new Date(body.appointmentAt).toISOString();
-  if (appointmentAt !== null && today(appointmentAt, rt) !== date) throw new InvalidInput('Appointment not today', [{ path: 'body.appointmentAt', message: `tickets are for today (${date}); the appointment is on ${today(appointmentAt, rt)}` }]);
+  if (appointmentAt !== null && todayAt(rt, appointmentAt) !== date) throw new InvalidInput('Appointment not today', [{ path: 'body.appointmentAt', message: `tickets are for today (${date}); the appointment is on ${todayAt(rt, appointmentAt)}` }]);
   const ticketId = ulid(Date.parse(request.now));
   const priority = body.priority ?? 'normal';
   const { sequence, place, line } = await draw(rt, date, body.category, appointmentAt === null && priority === 'normal');
@@ -377,7 +375,7 @@ const issueTicket: Operation = async (request, rt) => {
       fresh: true,
       decide: () => [issued],
       extra: () => [waitingPut(rt, date, state, 1, place)],
-      respond: () => json(201, { ticketId, number, category: body.category, ahead, estimatedWaitMinutes }, 1),
+      respond: () => storedJson(201, { ticketId, number, category: body.category, ahead, estimatedWaitMinutes }, 1),
     },
     request,
   ).catch(async (error: unknown) => {
@@ -402,7 +400,7 @@ async function take(rt: Runtime, request: HttpRequest, windowId: string, w: Wait
   const meta = commandMeta(request, { windowId, siteId: rt.county.window(windowId)!.siteId });
   // The index entry carries all that deciding a call needs: no read of the ticket's stream.
   const events = decideTicket({ type: 'CallTicket', data: { windowId }, meta }, { status: 'waiting', forWindowId: w.forWindowId, number: w.number, firstCalledAt: w.firstCalledAt ?? null } as TicketState);
-  const response = json(200, { ticketId: w.ticketId, number: w.number, category: w.category, windowId }, w.ticketVersion + 1);
+  const response = storedJson(200, { ticketId: w.ticketId, number: w.number, category: w.category, windowId }, w.ticketVersion + 1);
   const key = request.idempotencyKey;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -432,7 +430,7 @@ const callNext: Operation = async (request, rt) => {
   // A terminal retrying a call it lost the answer to gets the same ticket, whatever changed since.
   const earlier = await replayOf(request, rt);
   if (earlier) return earlier;
-  const date = today(request.now, rt);
+  const date = todayAt(rt, request.now);
   const categories = await windowCategories(rt, windowId, date);
   // The window's categories, and the tickets sent to this window in person.
   const partitions = [...categories, windowPartition(windowId)];
@@ -494,7 +492,7 @@ function ticketStep(build: (request: HttpRequest, windowId: string, rt: Runtime)
           assertPlace(request.caller, { windowId, siteIds: [rt.county.window(windowId)?.siteId ?? null] }, `window ${windowId}`);
           return decideTicket(build(request, windowId, rt), state);
         },
-        respond: (events, version) => json(200, ticketBody(foldTicket(events)!), version),
+        respond: (events, version) => storedJson(200, ticketBody(foldTicket(events)!), version),
         extra: (history, events) => {
           // A transferred ticket waits again, in the place its issue time gives it.
           const after = foldTicket([...history.map((h) => h.event), ...events])!;
@@ -542,7 +540,7 @@ export const queueOperations: Record<string, Operation> = {
     if (!rt.county.window(windowId)) throw new NotFound(`no window ${windowId}`);
     assertPlace(request.caller, { windowId }, `window ${windowId}`);
     body.categories.forEach((c, i) => checkCategory(rt, c, `body.categories.${i}`));
-    const date = today(request.now, rt);
+    const date = todayAt(rt, request.now);
     const stream = windowDayStream(date, windowId);
     const categories = [...new Set(body.categories)];
     const response = await executeCommand<WindowCategoriesSet>(
@@ -552,7 +550,7 @@ export const queueOperations: Record<string, Operation> = {
         decide: () => [{ type: 'WindowCategoriesSet', data: { windowId, date, categories }, meta: eventMetaOf(commandMeta(request)) }],
         respond: () => {
           categoriesCache.delete(`${date}#${windowId}`);
-          return json(200, { windowId, date, categories });
+          return storedJson(200, { windowId, date, categories });
         },
       },
       request,
@@ -566,7 +564,7 @@ export const queueOperations: Record<string, Operation> = {
     const query = request.query as z.infer<typeof s.QueueQuery>;
     if (query.category !== undefined) checkCategory(rt, query.category, 'query.category');
     if (query.windowId !== undefined && !rt.county.window(query.windowId)) throw new InvalidInput('Unknown window', [{ path: 'query.windowId', message: `no window ${query.windowId}` }]);
-    const date = today(request.now, rt);
+    const date = todayAt(rt, request.now);
     const all = await waiting(rt, date, query.category ?? windowPartition(query.windowId!));
     const ranked = rank(all, request.now);
     // Appointments not yet due wait behind everyone callable now.
@@ -593,7 +591,7 @@ export const queueOperations: Record<string, Operation> = {
   },
 
   getHallBoard: async (request, rt) => {
-    const date = today(request.now, rt);
+    const date = todayAt(rt, request.now);
     // The screen polls: read only the last calls, not the whole day's.
     const items = await rt.views.partition<{ doc: { number: string; category: string; windowId: string; at: string; recall: boolean } }>(boardPartition(date), { newest: 20 });
     const calls = items.map((i) => i.doc);

@@ -7,7 +7,7 @@ import { satisfactionLabels, satisfactionPartition } from '../../domain/projecti
 import { smsPartition } from '../../domain/projections/sms-awaiting.ts';
 import { phoneKey } from '../../domain/satisfaction/sampling.ts';
 import { rectificationWarnings, summarizeSatisfaction, type SatisfactionRow } from '../../domain/stats/satisfaction.ts';
-import { localDateOf, type LocalDate } from '../../domain/time.ts';
+import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace, Forbidden } from '../auth/access.ts';
 import { runCaseCommand } from '../case/operations.ts';
 import { csvResult, toCsv } from '../http/csv.ts';
@@ -15,13 +15,11 @@ import { commandMeta, type HttpRequest, type Operation } from '../http/http-hand
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { counterRows } from '../projections/counter-rows.ts';
-import type { Runtime } from '../runtime.ts';
+import { todayAt, type Runtime } from '../runtime.ts';
 import { countySecret } from '../secret.ts';
-import type { StoredResponse } from '../store/dynamo-event-store.ts';
+import { storedJson } from '../commands/execute.ts';
 import { buildCallbackList, publishedList } from './callback-lists.ts';
 
-const today = (request: { now: string }, rt: Runtime) => localDateOf(request.now, rt.county.county.timeZone);
-const json = (statusCode: number, body: unknown, version?: number): StoredResponse => ({ statusCode, headers: version === undefined ? {} : { etag: `"${version}"` }, body: JSON.stringify(body) });
 
 function reviewResult(state: CaseState, reviewId: string) {
   const review = state.reviews.find((r) => r.reviewId === reviewId);
@@ -34,7 +32,7 @@ const reviewCase: Operation = (request, rt) => {
   const body = request.body as z.infer<typeof s.ReviewBody>;
   const reviewId = ulid(Date.parse(request.now));
   return runCaseCommand(request, rt, id, (state) => ({ type: 'ReviewCase', data: { reviewId, ...body }, meta: commandMeta(request, { windowId: state.windowId, siteId: state.siteId }) }), {
-    respond: (state) => json(201, reviewResult(state, reviewId), state.version),
+    respond: (state) => storedJson(201, reviewResult(state, reviewId), state.version),
   });
 };
 
@@ -51,7 +49,7 @@ const smsInbound: Operation = async (request, rt) => {
         place: 'none',
         respond: (state) => {
           const review = state.reviews.find((r) => r.reviewId === reviewId);
-          return json(202, { matched: true, caseId, outcome: review ? 'rated' : 'kept', level: review?.level ?? null });
+          return storedJson(202, { matched: true, caseId, outcome: review ? 'rated' : 'kept', level: review?.level ?? null });
         },
       });
     } catch (error) {
@@ -60,7 +58,7 @@ const smsInbound: Operation = async (request, rt) => {
     }
   }
   // No case waits for this number: keep the reply anyway, in the day's inbox stream.
-  const date = localDateOf(receivedAt, rt.county.county.timeZone);
+  const date = todayAt(rt, receivedAt);
   const inbox = `sms-inbox#${date}`;
   for (let attempt = 0; attempt < 4; attempt++) {
     const { version } = await rt.events.read(inbox);
@@ -71,7 +69,7 @@ const smsInbound: Operation = async (request, rt) => {
       if (attempt === 3) throw error;
     }
   }
-  return json(202, { matched: false, caseId: null, outcome: 'unmatched', level: null });
+  return storedJson(202, { matched: false, caseId: null, outcome: 'unmatched', level: null });
 };
 
 const getCallbacks: Operation = async (request, rt) => {
@@ -108,7 +106,7 @@ const buildList: Operation = async (request, rt) => {
 const recordAttempt: Operation = async (request, rt) => {
   const { caseId } = request.params as z.infer<typeof s.CaseIdOnly>;
   const body = request.body as z.infer<typeof s.CallbackAttemptBody>;
-  const date = today(request, rt);
+  const date = todayAt(rt, request.now);
   const list = await publishedList(rt, date);
   const entry = list?.entries.find((e) => e.caseId === caseId);
   const reviewId = ulid(Date.parse(request.now));
@@ -117,7 +115,7 @@ const recordAttempt: Operation = async (request, rt) => {
     context: { callbackList: entry ? { date } : undefined },
     respond: (state) => {
       const last = state.callback.attempts.at(-1);
-      return json(201, { caseId, attempt: state.callback.attempts.length, outcome: last?.outcome ?? body.outcome, settled: state.callback.settled, reviewId: state.reviews.some((r) => r.reviewId === reviewId) ? reviewId : null, version: state.version });
+      return storedJson(201, { caseId, attempt: state.callback.attempts.length, outcome: last?.outcome ?? body.outcome, settled: state.callback.settled, reviewId: state.reviews.some((r) => r.reviewId === reviewId) ? reviewId : null, version: state.version });
     },
   });
 };
@@ -143,7 +141,7 @@ function rectificationStep(build: (request: HttpRequest, rectificationId: string
         place: 'none',
         respond: (state) => {
           const r = state.rectifications.find((x) => x.rectificationId === id)!;
-          return json(200, { ...toView(r, state), warnings: rectificationWarnings(r, today(request, rt)) }, state.version);
+          return storedJson(200, { ...toView(r, state), warnings: rectificationWarnings(r, todayAt(rt, request.now)) }, state.version);
         },
       },
     );
@@ -161,7 +159,7 @@ const listRectifications: Operation = async (request, rt) => {
     if (windowId !== undefined && windowId !== request.caller.windowId) assertPlace(request.caller, { windowId }, `window ${windowId}’s rectifications`);
     windowId = request.caller.windowId;
   }
-  const date = today(request, rt);
+  const date = todayAt(rt, request.now);
   const partitions = query.status === undefined || query.status === 'open' || !['closed', 'voided'].includes(query.status) ? [openRectificationsPartition] : [];
   if (query.status === undefined || query.status === 'closed' || query.status === 'voided') partitions.push(doneRectificationsPartition(query.month ?? date.slice(0, 7)));
   const docs = (await Promise.all(partitions.map((p) => rt.views.partition<{ doc: RectificationView }>(p)))).flat().map((i) => i.doc);
@@ -179,7 +177,7 @@ export async function satisfactionOf(rt: Runtime, request: { now: string }, from
     rt.county,
     from,
     to,
-    today(request, rt),
+    todayAt(rt, request.now),
     filter,
   );
 }

@@ -8,24 +8,21 @@ import { scorecardPartition } from '../../domain/projections/supervision.ts';
 import { decideArchive, drawSample, foldArchive, type ArchiveEvent, type ArchiveState } from '../../domain/supervision/archive.ts';
 import { decideVideoCheck, drawRoster, foldRoster, reassign, type Director, type RosterEvent, type RosterState } from '../../domain/supervision/roster.ts';
 import { scorecards, type Deduction, type MonthFigures } from '../../domain/supervision/scorecard.ts';
-import { addDays, localDateOf, type LocalDate } from '../../domain/time.ts';
+import { addDays, type LocalDate } from '../../domain/time.ts';
 import { Forbidden } from '../auth/access.ts';
-import { executeCommand } from '../commands/execute.ts';
+import { executeCommand, storedJson } from '../commands/execute.ts';
 import { csvResult, toCsv } from '../http/csv.ts';
 import { commandMeta, type Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
-import type { Runtime } from '../runtime.ts';
+import { todayAt, type Runtime } from '../runtime.ts';
 import { satisfactionRows } from '../satisfaction/operations.ts';
 import { countySecret } from '../secret.ts';
-import type { StoredResponse } from '../store/dynamo-event-store.ts';
 import { streams } from '../tables.ts';
 import { statsRows } from '../views/operations.ts';
 
 export const rosterStream = (date: LocalDate) => `roster#${date}`;
 export const archiveStream = (month: string) => `archive#${month}`;
-const today = (now: string, rt: Runtime) => localDateOf(now, rt.county.county.timeZone);
-const done = (statusCode: number, body: unknown): StoredResponse => ({ statusCode, headers: {}, body: JSON.stringify(body) });
 const noKey = { idempotencyKey: undefined, fingerprint: '', ifMatch: undefined };
 
 /** The windows the hall's video system covers: those at the county center. */
@@ -67,7 +64,7 @@ export async function publishRoster(rt: Runtime, date: LocalDate, absent: readon
         status = 'revised';
         return [{ type: 'RosterRevised', data: { absent: newlyAbsent, entries, moved, unassigned }, meta: { ...meta, at: meta.now } }];
       },
-      respond: () => done(200, {}),
+      respond: () => storedJson(200, {}),
     },
     noKey,
   );
@@ -75,8 +72,8 @@ export async function publishRoster(rt: Runtime, date: LocalDate, absent: readon
 }
 
 function rosterBody(rt: Runtime, roster: RosterState, now: string, director?: string) {
-  const day = today(now, rt);
-  const time = localDateOf(now, rt.county.county.timeZone) === roster.date ? new Intl.DateTimeFormat('en-GB', { timeZone: rt.county.county.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(now)) : undefined;
+  const day = todayAt(rt, now);
+  const time = day === roster.date ? new Intl.DateTimeFormat('en-GB', { timeZone: rt.county.county.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(now)) : undefined;
   const entries = roster.entries
     .filter((e) => director === undefined || e.directorId === director)
     .map((e) => {
@@ -113,7 +110,7 @@ export async function drawArchive(rt: Runtime, month: string, meta: CommandMeta)
     await countySecret(),
   );
   try {
-    await executeCommand<ArchiveEvent>(rt.events, { stream: archiveStream(month), decide: (history) => decideArchive({ type: 'DrawArchiveSample', data: { month, perWindow, samples }, meta }, foldArchive(history.map((e) => e.event))), respond: () => done(201, {}) }, noKey);
+    await executeCommand<ArchiveEvent>(rt.events, { stream: archiveStream(month), decide: (history) => decideArchive({ type: 'DrawArchiveSample', data: { month, perWindow, samples }, meta }, foldArchive(history.map((e) => e.event))), respond: () => storedJson(201, {}) }, noKey);
     return { created: true, archive: (await archiveOf(rt, month))! };
   } catch (error) {
     if (error instanceof IllegalTransition) return { created: false, archive: (await archiveOf(rt, month))! };
@@ -160,7 +157,7 @@ export const supervisionOperations: Record<string, Operation> = {
 
   recordVideoCheck: async (request, rt) => {
     const body = request.body as z.infer<typeof s.VideoCheckBody>;
-    const checkedDate = localDateOf(body.checkedAt, rt.county.county.timeZone);
+    const checkedDate = todayAt(rt, body.checkedAt);
     const isAdmin = request.caller.actor.role === 'admin';
     const checkId = ulid(Date.parse(request.now));
     const response = await executeCommand<RosterEvent>(
@@ -196,7 +193,7 @@ export const supervisionOperations: Record<string, Operation> = {
         respond: (events) => {
           const state = foldRoster(events)!;
           const check = state.checks.find((c) => c.checkId === checkId)!;
-          return done(201, check);
+          return storedJson(201, check);
         },
       },
       request,
@@ -242,12 +239,12 @@ export const supervisionOperations: Record<string, Operation> = {
           decideArchive(
             {
               type: 'RecordArchiveCheck',
-              data: { month, caseId, problems: body.problems.map((p) => ({ code: p.code, note: p.note ?? null })), checkedDate: today(request.now, rt), checkerId: request.caller.actor.id },
+              data: { month, caseId, problems: body.problems.map((p) => ({ code: p.code, note: p.note ?? null })), checkedDate: todayAt(rt, request.now), checkerId: request.caller.actor.id },
               meta: commandMeta(request),
             },
             foldArchive(history.map((e) => e.event)),
           ),
-        respond: (events) => done(201, archiveBody(foldArchive(events)!).samples.find((x) => x.caseId === caseId)),
+        respond: (events) => storedJson(201, archiveBody(foldArchive(events)!).samples.find((x) => x.caseId === caseId)),
       },
       request,
     );

@@ -4,14 +4,14 @@ import { queuePartition, type QueueEntry } from '../../domain/projections/window
 import { rankQueue } from '../../domain/projections/urgency.ts';
 import { dailySeries, summarize, type StatsFilter, type StatsRow } from '../../domain/stats/summary.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
-import { localDateOf, type LocalDate } from '../../domain/time.ts';
+import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace } from '../auth/access.ts';
 import { csvResult, percent, toCsv } from '../http/csv.ts';
 import type { Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { listDeadLetters } from '../projections/dead-letters.ts';
 import { counterRows } from '../projections/counter-rows.ts';
-import type { Runtime } from '../runtime.ts';
+import { todayAt, type Runtime } from '../runtime.ts';
 import { satisfactionOf } from '../satisfaction/operations.ts';
 import { queueRows } from '../queue/operations.ts';
 import { summarizeQueue } from '../../domain/stats/queue.ts';
@@ -38,13 +38,12 @@ async function queueOf(rt: Runtime, windowId: string, today: LocalDate) {
   );
 }
 
-const today = (request: { now: string }, rt: Runtime) => localDateOf(request.now, rt.county.county.timeZone);
 
 const summaryCsvHeader = ['窗口编号', '窗口名称', '部门', '收件', '受理', '不予受理', '办结', '按期办结', '提前办结', '超期办结', '按期办结率', '提前办结率'];
 
 export const viewOperations: Record<string, Operation> = {
   listWindows: async (request, rt) => {
-    const date = today(request, rt);
+    const date = todayAt(rt, request.now);
     const windows = await Promise.all(
       rt.county.county.windows.map(async (w) => {
         const { counts, total } = await queueOf(rt, w.id, date);
@@ -58,7 +57,7 @@ export const viewOperations: Record<string, Operation> = {
     const { id } = request.params as z.infer<typeof s.WindowParams>;
     if (!rt.county.window(id)) throw new NotFound(`no window ${id}`);
     assertPlace(request.caller, { windowId: id }, `window ${id}’s queue`);
-    const date = today(request, rt);
+    const date = todayAt(rt, request.now);
     const { entries, counts, total } = await queueOf(rt, id, date);
     return {
       statusCode: 200,
