@@ -27,13 +27,17 @@ export async function parkDeadLetter(views: ViewStore, record: DynamoDBRecord, a
     parkedAt: now.toISOString(),
     reason,
   };
+  await putLetter(views, letter);
+  return letter;
+}
+
+async function putLetter(views: ViewStore, letter: DeadLetter): Promise<void> {
   await views.db.send(
     new PutCommand({
       TableName: views.tableName,
       Item: { [viewsTable.partitionKey]: PARTITION, [viewsTable.sortKey]: `${letter.parkedAt}#${letter.stream}#${letter.version}`, ...letter },
     }),
   );
-  return letter;
 }
 
 export async function listDeadLetters(views: ViewStore): Promise<DeadLetter[]> {
@@ -60,10 +64,5 @@ export async function listDeadLetters(views: ViewStore): Promise<DeadLetter[]> {
 /** An event a rebuild could not fold: listed with the dead letters so that an administrator sees it. */
 export async function recordUnfoldable(views: ViewStore, problem: { stream: string; version: number; type: string; reason: string }, now = new Date()): Promise<void> {
   const letter: DeadLetter = { ...problem, sequenceNumber: '', attempts: 1, parkedAt: now.toISOString(), reason: `rebuild: ${problem.reason}` };
-  await views.db.send(
-    new PutCommand({
-      TableName: views.tableName,
-      Item: { [viewsTable.partitionKey]: PARTITION, [viewsTable.sortKey]: `${letter.parkedAt}#${letter.stream}#${letter.version}`, ...letter },
-    }),
-  );
+  await putLetter(views, letter);
 }

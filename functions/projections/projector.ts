@@ -3,7 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keyString, projectEvent, type ViewChange } from '../../domain/projections/apply.ts';
 import { aggregateOf } from '../../domain/projections/registry.ts';
-import { viewsTable } from '../tables.ts';
+import { eventsTable, viewsTable } from '../tables.ts';
 import { genKey, stateKey, touchedPartition, type ViewStore } from './view-store.ts';
 
 /** An event arrived before its predecessor was projected: the batch must be retried from it. */
@@ -33,6 +33,11 @@ export interface ProjectableEvent {
   data: unknown;
   meta: unknown;
   schemaVersion?: number;
+}
+
+/** An Events table item as the projector reads it. */
+export function projectableOf(stream: string, item: Record<string, unknown>): ProjectableEvent {
+  return { stream, version: Number(item[eventsTable.sortKey]), type: String(item.type), data: item.data, meta: item.meta, schemaVersion: item.schemaVersion === undefined ? 1 : Number(item.schemaVersion) };
 }
 
 interface StreamState {

@@ -6,7 +6,7 @@ import { aggregateOf } from '../../domain/projections/registry.ts';
 import { logger } from '../logger.ts';
 import { eventsTable, viewsTable } from '../tables.ts';
 import { recordUnfoldable } from './dead-letters.ts';
-import { counterItem, Projector } from './projector.ts';
+import { counterItem, projectableOf, Projector } from './projector.ts';
 import { genKey, POINTER_TTL_MS, stateKey, touchedPartition, ViewStore } from './view-store.ts';
 
 export interface RebuildProgress {
@@ -231,10 +231,7 @@ async function catchUp(options: RebuildOptions, views: ViewStore, previous: numb
       }),
     );
     for (const item of page.Items ?? []) {
-      const outcome = await projector.apply(
-        { stream, version: Number(item[eventsTable.sortKey]), type: String(item.type), data: item.data, meta: item.meta, schemaVersion: Number(item.schemaVersion ?? 1) },
-        generation,
-      );
+      const outcome = await projector.apply(projectableOf(stream, item), generation);
       if (outcome === 'applied') applied++;
     }
   }

@@ -3,22 +3,14 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { eventsTable } from '../tables.ts';
 import { logger } from '../logger.ts';
-import { Projector, type ProjectableEvent } from './projector.ts';
+import { projectableOf, Projector, type ProjectableEvent } from './projector.ts';
 
 /** The domain event in a stream record of the Events table, or undefined for anything else (idempotency records, counters, removals). */
 export function readRecord(record: DynamoDBRecord): ProjectableEvent | undefined {
   if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
   const stream = record.dynamodb.Keys?.[eventsTable.partitionKey]?.S;
   if (stream === undefined || !Projector.isProjectable(stream)) return undefined;
-  const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-  return {
-    stream,
-    version: Number(item[eventsTable.sortKey]),
-    type: String(item.type),
-    data: item.data,
-    meta: item.meta,
-    schemaVersion: item.schemaVersion === undefined ? 1 : Number(item.schemaVersion),
-  };
+  return projectableOf(stream, unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
 }
 
 /** Streams are projected in parallel, each stream's events in order. */
