@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { projectEvent, ViewFold } from '../../domain/projections/apply.ts';
+import { keyString, projectEvent, ViewFold } from '../../domain/projections/apply.ts';
 import { aggregateOf } from '../../domain/projections/registry.ts';
 import { logger } from '../logger.ts';
 import { eventsTable, viewsTable } from '../tables.ts';
 import { recordUnfoldable } from './dead-letters.ts';
 import { counterItem, projectableOf, Projector } from './projector.ts';
-import { genKey, POINTER_TTL_MS, stateKey, touchedPartition, ViewStore } from './view-store.ts';
+import { genKey, POINTER_TTL_MS, stateKey, touchedPartition, ungenerated, ViewStore } from './view-store.ts';
 
 export interface RebuildProgress {
   scanned: number;
@@ -207,7 +207,7 @@ async function catchUp(options: RebuildOptions, views: ViewStore, previous: numb
         }),
       );
       for (const item of page.Items ?? []) {
-        const stream = String(item[viewsTable.partitionKey]).replace(/^g\d+#/, '');
+        const stream = ungenerated(String(item[viewsTable.partitionKey]));
         if (!Projector.isProjectable(stream)) continue;
         touched.set(stream, Math.max(touched.get(stream) ?? 0, Number(item.version)));
       }
@@ -219,7 +219,7 @@ async function catchUp(options: RebuildOptions, views: ViewStore, previous: numb
   const states = await views.getMany<{ version: number }>(generation, [...touched.keys()].map(stateKey));
   let applied = 0;
   for (const [stream, oldVersion] of touched) {
-    const newVersion = Number(states.get(`${stream}\u0000state`)?.version ?? 0);
+    const newVersion = Number(states.get(keyString(stateKey(stream)))?.version ?? 0);
     if (newVersion >= oldVersion) continue;
     const page = await options.db.send(
       new QueryCommand({

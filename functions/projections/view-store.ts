@@ -1,4 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keyString } from '../../domain/projections/apply.ts';
 import type { ViewKey } from '../../domain/projections/projection.ts';
 import { viewsTable } from '../tables.ts';
 
@@ -20,9 +21,13 @@ const POINTER_KEY = { [viewsTable.partitionKey]: 'meta', [viewsTable.sortKey]: '
 /** Readers and the projector trust their copy of the pointer this long; a rebuild waits it out before catching up. */
 export const POINTER_TTL_MS = 2_000;
 
-export const genKey = (generation: number, key: ViewKey) => ({ [viewsTable.partitionKey]: `g${generation}#${key.pk}`, [viewsTable.sortKey]: key.sk });
+/** A view partition key without its generation prefix. */
+export const ungenerated = (pk: string) => pk.replace(/^g\d+#/, '');
+/** A view partition key in one generation of the views. */
+export const genPartition = (generation: number, pk: string) => `g${generation}#${pk}`;
+export const genKey = (generation: number, key: ViewKey) => ({ [viewsTable.partitionKey]: genPartition(generation, key.pk), [viewsTable.sortKey]: key.sk });
 export const stateKey = (stream: string): ViewKey => ({ pk: stream, sk: 'state' });
-export const touchedPartition = (generation: number, date: string) => `g${generation}#touched#${date}`;
+export const touchedPartition = (generation: number, date: string) => genPartition(generation, `touched#${date}`);
 
 
 export class ViewStore {
@@ -76,7 +81,7 @@ export class ViewStore {
           TableName: this.tableName,
           KeyConditionExpression: range ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
           ExpressionAttributeNames: { '#pk': viewsTable.partitionKey, ...(range ? { '#sk': viewsTable.sortKey } : {}) },
-          ExpressionAttributeValues: { ':pk': `g${generation}#${pk}`, ...(range ? { ':from': options.from, ':to': options.to } : {}) },
+          ExpressionAttributeValues: { ':pk': genPartition(generation, pk), ...(range ? { ':from': options.from, ':to': options.to } : {}) },
           ExclusiveStartKey: start,
           ...(options.newest !== undefined ? { ScanIndexForward: false, Limit: options.newest - items.length } : {}),
         }),
@@ -105,8 +110,7 @@ export class ViewStore {
         while (request && Object.keys(request).length > 0) {
           const result = await this.db.send(new BatchGetCommand({ RequestItems: request }));
           for (const item of result.Responses?.[this.tableName] ?? []) {
-            const pk = String(item[viewsTable.partitionKey]).replace(/^g\d+#/, '');
-            found.set(`${pk}\u0000${String(item[viewsTable.sortKey])}`, item as T);
+            found.set(keyString({ pk: ungenerated(String(item[viewsTable.partitionKey])), sk: String(item[viewsTable.sortKey]) }), item as T);
           }
           request = result.UnprocessedKeys as typeof request;
         }
