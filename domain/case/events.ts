@@ -175,6 +175,9 @@ export const lifecycleEventTypes = [
   'CaseDelivered',
 ] as const satisfies readonly CaseEventType[];
 
+export type LifecycleEvent = Extract<CaseEvent, { type: (typeof lifecycleEventTypes)[number] }>;
+export const isLifecycleEvent = (event: CaseEvent): event is LifecycleEvent => (lifecycleEventTypes as readonly string[]).includes(event.type);
+
 export const caseEventTypes = [
   ...lifecycleEventTypes,
   'CaseReviewed',

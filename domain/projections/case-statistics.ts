@@ -1,4 +1,4 @@
-import { lifecycleEventTypes, type CaseEvent } from '../case/events.ts';
+import { isLifecycleEvent, lifecycleEventTypes, type CaseEvent, type LifecycleEvent } from '../case/events.ts';
 import type { CaseState } from '../case/state.ts';
 import type { LocalDate } from '../time.ts';
 import { counterProjection, type Counters, type ViewKey } from './projection.ts';
@@ -26,8 +26,8 @@ export function statsLabels(key: ViewKey): StatsRowLabels {
   return { date, windowId, siteId, channel };
 }
 
-/** The business date an event counts on, or undefined when it is not counted. */
-function dateOf(event: CaseEvent): LocalDate | undefined {
+/** The business date a lifecycle event counts on, or undefined when it is not counted (satisfaction has its own counters). */
+function dateOf(event: LifecycleEvent): LocalDate | undefined {
   switch (event.type) {
     case 'CaseSubmitted':
       return event.data.submittedDate;
@@ -46,20 +46,6 @@ function dateOf(event: CaseEvent): LocalDate | undefined {
     case 'CaseTransferred':
     case 'MaterialsSupplied':
     case 'CaseResumed':
-      return undefined;
-    // Satisfaction has its own counters (satisfaction.ts).
-    case 'CaseReviewed':
-    case 'DefaultReviewApplied':
-    case 'RatingInvitationDue':
-    case 'SmsReplyReceived':
-    case 'CallbackAttempted':
-    case 'RectificationOpened':
-    case 'RectificationVerified':
-    case 'RectificationResolved':
-    case 'RectificationAppealed':
-    case 'RectificationRechecked':
-    case 'RectificationFollowedUp':
-    case 'RectificationClosed':
       return undefined;
     default: {
       const unhandled: never = event;
@@ -103,7 +89,7 @@ export const caseStatistics = counterProjection<CaseEvent, CaseState>({
   name: 'case-statistics',
   canHandle: lifecycleEventTypes,
   keys: ({ event, after }) => {
-    const date = dateOf(event);
+    const date = isLifecycleEvent(event) ? dateOf(event) : undefined;
     return date === undefined ? [] : [statsKey({ date, windowId: after.windowId, siteId: after.receivedSiteId, channel: after.channel })];
   },
   deltas: ({ event, after }) => deltasOf(event, after),
