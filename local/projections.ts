@@ -1,10 +1,8 @@
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { entrypoints } from '../functions/entrypoints.ts';
 import { parkDeadLetter } from '../functions/projections/dead-letters.ts';
 import { runtime } from '../functions/runtime.ts';
-import { repositoryRoot } from './server.ts';
+import { entryHandler } from './server.ts';
 import { StreamPoller } from './stream-poller.ts';
 
 /**
@@ -12,11 +10,11 @@ import { StreamPoller } from './stream-poller.ts';
  * built from. Records that still fail after bounded attempts are parked in the dead-letters view.
  */
 export async function startProjections(options: { endpoint: string; eventsTable: string; log?: (message: string) => void; maxAttempts?: number }): Promise<StreamPoller> {
-  const module = (await import(pathToFileURL(join(repositoryRoot, entrypoints.projector.file)).href)) as { handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> };
+  const handler = await entryHandler<(event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>>(entrypoints.projector);
   const poller = new StreamPoller({
     endpoint: options.endpoint,
     tableName: options.eventsTable,
-    handler: module.handler,
+    handler,
     idleMs: 100,
     batchSize: entrypoints.projector.batchSize,
     maxAttempts: options.maxAttempts ?? 4,

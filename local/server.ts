@@ -10,6 +10,9 @@ import { verifyToken, type LocalPool } from './auth.ts';
 
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Loads an entry's handler the way its Lambda does: the module named in the entry table. */
+export const entryHandler = async <H>(entry: { file: string }): Promise<H> => ((await import(pathToFileURL(join(repositoryRoot, entry.file)).href)) as { handler: H }).handler;
+
 type Handler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** Like API Gateway's own payload limit; the handlers refuse anything over 64 KiB themselves. */
@@ -35,8 +38,7 @@ export async function loadHandlers(): Promise<Map<EntryName, Handler>> {
   const handlers = new Map<EntryName, Handler>();
   for (const [name, entry] of Object.entries(entrypoints) as [EntryName, (typeof entrypoints)[EntryName]][]) {
     if (entry.kind !== 'http') continue;
-    const module = (await import(pathToFileURL(join(repositoryRoot, entry.file)).href)) as { handler: Handler };
-    handlers.set(name, module.handler);
+    handlers.set(name, await entryHandler<Handler>(entry));
   }
   return handlers;
 }

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { entrypoints, type Entrypoint } from '../functions/entrypoints.ts';
-import { repositoryRoot } from './server.ts';
+import { entryHandler } from './server.ts';
 
 /** Milliseconds from `now` to the next `HH:MM` in the time zone. */
 export function msUntil(daily: string, timeZone: string, now = Date.now()): number {
@@ -27,8 +25,8 @@ export function startTimers(timeZone: string, log: (line: string) => void): () =
       const handle = setTimeout(() => {
         void (async () => {
           try {
-            const module = (await import(pathToFileURL(join(repositoryRoot, entry.file)).href)) as { handler: (event: { time: string }) => Promise<unknown> };
-            log(`timer ${name}: ${JSON.stringify(await module.handler({ time: new Date().toISOString() }))}`);
+            const handler = await entryHandler<(event: { time: string }) => Promise<unknown>>(entry);
+            log(`timer ${name}: ${JSON.stringify(await handler({ time: new Date().toISOString() }))}`);
           } catch (error) {
             log(`timer ${name} failed: ${(error as Error).message}`);
           }
