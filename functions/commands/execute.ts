@@ -32,6 +32,19 @@ export interface CommandOptions {
 /** Re-reads and re-decides after losing a race, a bounded number of times. */
 const MAX_ATTEMPTS = 4;
 
+/** The stored answer to a command sent again with its Idempotency-Key; 422 when the key was used for another request. */
+export function replayed(record: { fingerprint: string; response: StoredResponse }, options: CommandOptions): StoredResponse {
+  if (record.fingerprint !== options.fingerprint) throw new IdempotencyKeyReused(options.idempotencyKey ?? '');
+  return record.response;
+}
+
+/** The stored answer of an earlier send of this command (same Idempotency-Key), if there was one. */
+export async function earlierAnswer(store: DynamoEventStore, options: CommandOptions): Promise<StoredResponse | undefined> {
+  if (options.idempotencyKey === undefined) return undefined;
+  const record = await store.idempotencyRecord(options.idempotencyKey);
+  return record && replayed(record, options);
+}
+
 /**
  * Runs a command exactly once: read the stream (consistent), decide, append with the response
  * stored under the idempotency key in the same transaction. A retried key gets the stored
@@ -39,15 +52,7 @@ const MAX_ATTEMPTS = 4;
  */
 export async function executeCommand<E extends DomainEvent>(store: DynamoEventStore, plan: CommandPlan<E>, options: CommandOptions): Promise<StoredResponse> {
   const { idempotencyKey: key, fingerprint } = options;
-  const replayed = (record: { fingerprint: string; response: StoredResponse }) => {
-    if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReused(key ?? '');
-    return record.response;
-  };
-  const earlier = async () => {
-    if (key === undefined) return undefined;
-    const record = await store.idempotencyRecord(key);
-    return record && replayed(record);
-  };
+  const earlier = () => earlierAnswer(store, options);
 
   for (let attempt = 1; ; attempt++) {
     const { events: history, version } = plan.fresh ? { events: [] as StoredEvent<E>[], version: 0 } : await store.read<E>(plan.stream);
@@ -69,7 +74,7 @@ export async function executeCommand<E extends DomainEvent>(store: DynamoEventSt
       await store.append(plan.stream, version, events, key === undefined ? undefined : { key, fingerprint, response }, plan.extra?.(history, events) ?? []);
       return response;
     } catch (error) {
-      if (error instanceof IdempotencyReplay) return replayed(error.record);
+      if (error instanceof IdempotencyReplay) return replayed(error.record, options);
       if (!(error instanceof ConcurrencyError)) throw error;
       if (options.ifMatch !== undefined) {
         const response = await earlier();

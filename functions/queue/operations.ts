@@ -10,8 +10,8 @@ import { summarizeQueue, type QueueRow } from '../../domain/stats/queue.ts';
 import { eventMetaOf } from '../../domain/meta.ts';
 import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace } from '../auth/access.ts';
-import { executeCommand, storedJson } from '../commands/execute.ts';
-import { IdempotencyKeyReused, ServiceUnavailable } from '../http/errors.ts';
+import { earlierAnswer, executeCommand, replayed, storedJson } from '../commands/execute.ts';
+import { ServiceUnavailable } from '../http/errors.ts';
 import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
@@ -326,12 +326,7 @@ async function averageServiceMinutes(rt: Runtime, date: LocalDate, category: str
 }
 
 /** The stored answer to a command sent again with its Idempotency-Key (before anything is drawn or read). */
-async function replayOf(request: HttpRequest, rt: Runtime): Promise<StoredResponse | undefined> {
-  if (request.idempotencyKey === undefined) return undefined;
-  const earlier = await rt.events.idempotencyRecord(request.idempotencyKey);
-  if (earlier && earlier.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.idempotencyKey);
-  return earlier?.response;
-}
+const replayOf = (request: HttpRequest, rt: Runtime) => earlierAnswer(rt.events, request);
 
 const issueTicket: Operation = async (request, rt) => {
   const body = request.body as z.infer<typeof s.IssueTicketBody>;
@@ -411,9 +406,9 @@ async function take(rt: Runtime, request: HttpRequest, windowId: string, w: Wait
     } catch (error) {
       if (error instanceof IdempotencyReplay) {
         // The same call, sent again while this one ran, was answered first: its ticket is this call's answer.
-        if (error.record.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(error.record.key);
+        const response = replayed(error.record, request);
         if (w.place !== undefined) await release(rt, w);
-        return { response: error.record.response };
+        return { response };
       }
       if (!(error instanceof ConcurrencyError)) throw error;
       // Two calls at the same instant on one ticket: neither was decided, so try it again.
