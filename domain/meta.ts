@@ -1,10 +1,23 @@
 /** Who did something, where and when: shared by every stream's events and commands. */
-export const roles = ['clerk', 'director', 'callback', 'admin', 'system'] as const;
+
+/** People: window clerks and site staff, window directors, callback staff, administrators. */
+export const staffRoles = ['clerk', 'director', 'callback', 'admin'] as const;
+/**
+ * Machines, each with its own account and role: the SMS gateway posting replies, ticket kiosks,
+ * window rating devices (评价器, bound to one window) and hall screens.
+ */
+export const machineRoles = ['sms-gateway', 'kiosk', 'rating-device', 'hall-screen'] as const;
+/** The roles an account (a token's group) can have. */
+export const roles = [...staffRoles, ...machineRoles] as const;
 export type Role = (typeof roles)[number];
+
+/** Who an event says acted: an account's role, or `system` for the center's own timers. */
+export const actorRoles = [...roles, 'system'] as const;
+export type ActorRole = (typeof actorRoles)[number];
 
 export interface Actor {
   id: string;
-  role: Role;
+  role: ActorRole;
 }
 
 /** Who did it, where and when: every event carries this (archive checks look for exactly that). */

@@ -1,26 +1,38 @@
+import { createHmac } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Mac } from '../domain/satisfaction/sampling.ts';
 
-let cached: Promise<string> | undefined;
+let cached: Promise<Mac> | undefined;
 
 /**
- * The county's secret: the salt of callback sampling and phone keys, and the seed of video-check
- * times. On AWS a Secrets Manager secret (COUNTY_SECRET_ARN) read once per cold start; locally the
- * COUNTY_SECRET value the local runtime sets (kept in `.data/`).
+ * The county's keyed MAC (HMAC-SHA-256 under the county secret): the salt of callback and archive
+ * samples and phone keys, and the seed of video-check rosters. The secret never leaves this module:
+ * `domain/` gets the function. On AWS the secret is a Secrets Manager secret (COUNTY_SECRET_ARN)
+ * read once per cold start; locally the COUNTY_SECRET value the local runtime sets (kept in `.data/`).
  */
-export function countySecret(): Promise<string> {
+export function countyMac(): Promise<Mac> {
   cached ??= (async () => {
-    const local = process.env.COUNTY_SECRET;
-    if (local) return local;
-    const arn = process.env.COUNTY_SECRET_ARN;
-    if (!arn) throw new Error('neither COUNTY_SECRET nor COUNTY_SECRET_ARN is set');
-    const client = new SecretsManagerClient({});
-    const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-    client.destroy();
-    if (!result.SecretString) throw new Error('the county secret is empty');
-    return result.SecretString;
+    const secret = process.env.COUNTY_SECRET || (await fromSecretsManager());
+    return macOf(secret);
   })().catch((error: unknown) => {
     cached = undefined;
     throw error;
   });
   return cached;
+}
+
+/** HMAC-SHA-256 under `secret`, as hex. */
+export const macOf =
+  (secret: string): Mac =>
+  (message) =>
+    createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+
+async function fromSecretsManager(): Promise<string> {
+  const arn = process.env.COUNTY_SECRET_ARN;
+  if (!arn) throw new Error('neither COUNTY_SECRET nor COUNTY_SECRET_ARN is set');
+  const client = new SecretsManagerClient({});
+  const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  client.destroy();
+  if (!result.SecretString) throw new Error('the county secret is empty');
+  return result.SecretString;
 }

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,12 @@ export const devPool = (countyKey: string): LocalPool => localPool(join(dirname(
 
 const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 
+/** A stable, UUID-shaped account id for a username of this pool. */
+function accountId(pool: LocalPool, username: string): string {
+  const hex = createHash('sha256').update(`${pool.issuer}\n${username}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 export interface TokenRequest {
   role: Role;
   user?: string;
@@ -50,9 +56,11 @@ export interface TokenRequest {
 
 export function mintToken(pool: LocalPool, request: TokenRequest): string {
   const iat = Math.floor((request.now ?? Date.now()) / 1000);
+  const username = request.user ?? `${request.role}-${request.windowId ?? request.siteId ?? 'local'}`.toLowerCase();
   const claims: Record<string, unknown> = {
-    sub: randomUUID(),
-    'cognito:username': request.user ?? `${request.role}-${request.windowId ?? request.siteId ?? 'local'}`.toLowerCase(),
+    // Like Cognito's: one immutable id per account, the same in every token the account gets.
+    sub: accountId(pool, username),
+    'cognito:username': username,
     'cognito:groups': [request.role],
     iss: pool.issuer,
     aud: pool.audience,

@@ -2,6 +2,7 @@ import { WorkingCalendar } from '../domain/calendar/calendar.ts';
 import type { Channel } from '../domain/case/events.ts';
 import type { County, Item } from '../domain/county.ts';
 import { addDays, type LocalDate } from '../domain/time.ts';
+import { parseSmsReply } from '../domain/satisfaction/levels.ts';
 import { publishedYears } from '../functions/calendar/published.ts';
 import { emptyHallTally, hallDay, type HallTally } from './hall.ts';
 
@@ -382,12 +383,15 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     const level = rng.weighted(LEVELS);
     const roll = rng.next();
     const text = roll < 0.05 ? rng.pick(GARBAGE) : roll < 0.08 ? ({ 'very-satisfied': '非常满意', satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', 'very-dissatisfied': '非常不满意' } as const)[level] : String(LEVELS.findIndex(([l]) => l === level) + 1);
-    const result = await post('/sms/inbound', { from: phone, text, receivedAt }, instant, `sim-sms-${options.seed}-${phone}-${receivedAt}`);
+    await post('/sms/inbound', { from: phone, text, receivedAt }, instant, `sim-sms-${options.seed}-${phone}-${receivedAt}`);
+    // The gateway is told nothing of the outcome: the tally counts what the reply should have done,
+    // and the test compares it with what the center reports.
     tally.smsReplies++;
-    if (result.outcome === 'rated') {
+    const rated = parseSmsReply(text);
+    if (rated !== undefined) {
       tally.smsReviews++;
-      countReview(result.level as string);
-    } else if (result.outcome === 'kept') tally.smsUnparsed++;
+      countReview(rated);
+    } else tally.smsUnparsed++;
   }
 
   /** The morning list, then each entry called in the afternoon: reached, no answer, wrong number or refused. */

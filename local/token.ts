@@ -18,11 +18,15 @@ const { values } = parseArgs({
   },
 });
 if (!values.role || !(roles as readonly string[]).includes(values.role)) {
-  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8]`);
+  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8]\n(clerks need a window or site, rating devices a window)`);
   process.exit(1);
 }
 if (values.role === 'clerk' && !values.window && !values.site) {
   console.error('a clerk works at a window or a site: add --window W03 or --site S-HY');
+  process.exit(1);
+}
+if (values.role === 'rating-device' && !values.window) {
+  console.error('a rating device stands at one window: add --window W03');
   process.exit(1);
 }
 const pool = devPool(values.county);

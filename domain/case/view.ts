@@ -58,9 +58,23 @@ export function caseView(state: CaseState, calendar: WorkingCalendar, privacy: P
 
 export type CaseView = ReturnType<typeof caseView>;
 
+/** What a timeline shows of an event's data: personal data masked as in the case view, and never the salted phone key. */
+function shownData(event: CaseEvent, privacy: PrivacyOptions) {
+  switch (event.type) {
+    case 'CaseSubmitted':
+      return { ...event.data, applicant: applicantView(event.data.applicant, privacy) };
+    case 'RatingInvitationDue': {
+      const { phoneKey: _key, ...rest } = event.data;
+      return rest;
+    }
+    default:
+      return event.data;
+  }
+}
+
 /** One line of a case's timeline, with personal data masked as in the case view. */
 export function timelineEntry(event: CaseEvent, version: number, privacy: PrivacyOptions) {
-  const data = event.type === 'CaseSubmitted' ? { ...event.data, applicant: applicantView(event.data.applicant, privacy) } : event.data;
+  const data = shownData(event, privacy);
   return {
     version,
     type: event.type,

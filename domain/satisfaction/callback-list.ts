@@ -2,7 +2,7 @@ import type { CallbackOutcome } from '../case/events.ts';
 import { IllegalTransition } from '../errors.ts';
 import { eventMetaOf, type CommandMeta, type EventMeta } from '../meta.ts';
 import { addDays, type LocalDate } from '../time.ts';
-import { sampled } from './sampling.ts';
+import { sampled, type Mac } from './sampling.ts';
 
 export const callbackReasons = ['bad-review', 'retry', 'sample'] as const;
 export type CallbackReason = (typeof callbackReasons)[number];
@@ -74,8 +74,8 @@ export function coverage(date: LocalDate, previousCoveredThrough: LocalDate | un
 }
 
 /** Which of the completed cases fall in the sample (deterministic: salted hash of the case id against the ratio). */
-export function sampleCompleted(caseIds: readonly string[], salt: string, ratio: number): string[] {
-  return caseIds.filter((id) => sampled(id, salt, ratio));
+export function sampleCompleted(caseIds: readonly string[], mac: Mac, ratio: number): string[] {
+  return caseIds.filter((id) => sampled(id, mac, ratio));
 }
 
 /**

@@ -1,34 +1,32 @@
 /**
- * A deterministic, uniform hash (FNV-1a over UTF-16 code units, then the murmur3 finaliser), used
- * to sample cases for callbacks and to key phone numbers without storing them: the same input and
- * county salt always give the same answer, so a rebuild or an auditor gets the same sample.
+ * A keyed MAC under the county secret (HMAC-SHA-256, as lowercase hex), handed in by the adapter so
+ * that `domain/` stays pure. Everything salted goes through it — callback and archive samples, phone
+ * keys, the roster's order and times — so none of it can be predicted or reversed without the secret,
+ * and the same inputs always give the same answer (a rebuild or an auditor with the secret gets the
+ * same sample).
  */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export type Mac = (message: string) => string;
 
-/** A fraction in [0, 1) from a key and a salt. */
-export function unitHash(key: string, salt: string): number {
-  return hash32(`${salt}\u0000${key}`) / 4294967296;
-}
+/** A uniform 32-bit number from the MAC of a message. */
+export const mac32 = (mac: Mac, message: string): number => Number.parseInt(mac(message).slice(0, 8), 16);
+
+/** A uniform fraction in [0, 1) from the MAC of a message (52 bits). */
+export const macUnit = (mac: Mac, message: string): number => Number.parseInt(mac(message).slice(0, 13), 16) / 2 ** 52;
 
 /** Whether a case falls in the callback sample at this ratio. */
-export function sampled(caseId: string, salt: string, ratio: number): boolean {
-  return unitHash(caseId, salt) < ratio;
+export function sampled(caseId: string, mac: Mac, ratio: number): boolean {
+  return macUnit(mac, `callback-sample#${caseId}`) < ratio;
 }
 
-/** A stable, salted key for a phone number: lets an SMS reply find its case without a view holding the number. */
-export function phoneKey(phone: string, salt: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return `${hash32(`${salt}\u0001${digits}`).toString(16).padStart(8, '0')}${hash32(`${digits}\u0002${salt}`).toString(16).padStart(8, '0')}`;
+/** A stable keyed digest of a phone number (128 bits): lets an SMS reply find its case without a view holding the number. */
+export function phoneKey(phone: string, mac: Mac): string {
+  return mac(`phone#${phone.replace(/\D/g, '')}`).slice(0, 32);
+}
+
+/** Sorts by a keyed order: each item's MAC is computed once, ties broken by the item's own key. */
+export function macOrder<T>(items: readonly T[], mac: Mac, message: (item: T) => string, key: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, h: mac32(mac, message(item)), k: key(item) }))
+    .sort((a, b) => a.h - b.h || a.k.localeCompare(b.k))
+    .map((x) => x.item);
 }

@@ -1,6 +1,6 @@
 import { IllegalTransition, InvalidInput } from '../errors.ts';
 import { eventMetaOf, type CommandMeta, type EventMeta } from '../meta.ts';
-import { hash32 } from '../satisfaction/sampling.ts';
+import { macOrder, type Mac } from '../satisfaction/sampling.ts';
 import type { LocalDate } from '../time.ts';
 
 /** What an archive check looks for (档案检查). */
@@ -52,19 +52,12 @@ export function evolveArchive(state: ArchiveState | undefined, event: ArchiveEve
 export const foldArchive = (events: readonly ArchiveEvent[]): ArchiveState | undefined => events.reduce<ArchiveState | undefined>(evolveArchive, undefined);
 
 /** Per window, the files whose salted hash (month, case) is smallest: random to the windows, the same for an auditor. */
-export function drawSample(completed: readonly ArchiveSample[], month: string, perWindow: number, secret: string): ArchiveSample[] {
+export function drawSample(completed: readonly ArchiveSample[], month: string, perWindow: number, mac: Mac): ArchiveSample[] {
   const byWindow = new Map<string, ArchiveSample[]>();
   for (const c of completed) byWindow.set(c.windowId, [...(byWindow.get(c.windowId) ?? []), c]);
   return [...byWindow.keys()]
     .sort()
-    .flatMap((windowId) =>
-      byWindow
-        .get(windowId)!
-        .map((c) => ({ c, h: hash32(`${secret}#archive#${month}#${c.caseId}`) }))
-        .sort((a, b) => a.h - b.h || a.c.caseId.localeCompare(b.c.caseId))
-        .slice(0, perWindow)
-        .map(({ c }) => c),
-    );
+    .flatMap((windowId) => macOrder(byWindow.get(windowId)!, mac, (c) => `archive-sample#${month}#${c.caseId}`, (c) => c.caseId).slice(0, perWindow));
 }
 
 export type DrawArchiveSample = { type: 'DrawArchiveSample'; data: ArchiveSampleDrawn['data']; meta: CommandMeta };

@@ -1,6 +1,6 @@
 import { IllegalTransition, InvalidInput } from '../errors.ts';
 import { eventMetaOf, type CommandMeta, type EventMeta } from '../meta.ts';
-import { hash32 } from '../satisfaction/sampling.ts';
+import { mac32, macOrder, type Mac } from '../satisfaction/sampling.ts';
 import type { LocalDate } from '../time.ts';
 
 /**
@@ -43,10 +43,10 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** The cycle for today: yesterday's, less windows gone, with new windows slotted in where today starts. */
-export function nextCycle(previous: RosterCarry | undefined, windows: readonly string[], secret: string): { cycle: string[]; cursor: number } {
+export function nextCycle(previous: RosterCarry | undefined, windows: readonly string[], mac: Mac): { cycle: string[]; cursor: number } {
   const present = new Set(windows);
   if (!previous) {
-    const cycle = [...windows].sort((a, b) => hash32(`${secret}#cycle#${a}`) - hash32(`${secret}#cycle#${b}`) || a.localeCompare(b));
+    const cycle = macOrder(windows, mac, (w) => `roster-cycle#${w}`, (w) => w);
     return { cycle, cursor: 0 };
   }
   const kept = previous.cycle.filter((w) => present.has(w));
@@ -124,20 +124,21 @@ export interface DrawOptions {
   windows: readonly string[];
   checksPerDirector: number;
   hall: HallHours;
-  secret: string;
+  /** The county's keyed MAC: order and times nobody can predict without the secret. */
+  mac: Mac;
   previous: RosterCarry | undefined;
 }
 
 /** Times within opening hours, drawn from the secret, the date and the director. */
-function timeOf(options: Pick<DrawOptions, 'date' | 'hall' | 'secret'>, directorId: string, windowId: string, slot: number): string {
+function timeOf(options: Pick<DrawOptions, 'date' | 'hall' | 'mac'>, directorId: string, windowId: string, slot: number): string {
   const open = minutes(options.hall.opens);
   const span = Math.max(1, minutes(options.hall.closes) - open - 15);
-  return hhmm(open + (hash32(`${options.secret}#time#${options.date}#${directorId}#${windowId}#${slot}`) % span));
+  return hhmm(open + (mac32(options.mac, `roster-time#${options.date}#${directorId}#${windowId}#${slot}`) % span));
 }
 
 export function drawRoster(options: DrawOptions): { entries: RosterEntry[]; carry: RosterCarry } {
-  const { cycle, cursor } = nextCycle(options.previous, options.windows, options.secret);
-  const directors = [...options.directors].sort((a, b) => hash32(`${options.secret}#dir#${options.date}#${a.id}`) - hash32(`${options.secret}#dir#${options.date}#${b.id}`) || a.id.localeCompare(b.id));
+  const { cycle, cursor } = nextCycle(options.previous, options.windows, options.mac);
+  const directors = macOrder(options.directors, options.mac, (d) => `roster-director#${options.date}#${d.id}`, (d) => d.id);
   const total = directors.length * options.checksPerDirector;
   const todays = cycle.length === 0 ? [] : Array.from({ length: total }, (_, i) => cycle[(cursor + i) % cycle.length]!);
   const seen = new Map(Object.entries(options.previous?.seen ?? {}).map(([d, ws]) => [d, new Set(ws)]));
@@ -148,7 +149,7 @@ export function drawRoster(options: DrawOptions): { entries: RosterEntry[]; carr
     return !s || others(d).every((x) => s.has(x)) || !s.has(w);
   };
   // New pairs cost nothing, a repeat a lot: repeats happen only where no new pair fits.
-  const assigned = assign(directors, options.checksPerDirector, todays, (d, w) => (unseen(d, w) ? 0 : 1), (d, w) => hash32(`${options.secret}#pick#${options.date}#${d.id}#${w}`) % 1000);
+  const assigned = assign(directors, options.checksPerDirector, todays, (d, w) => (unseen(d, w) ? 0 : 1), (d, w) => mac32(options.mac, `roster-pick#${options.date}#${d.id}#${w}`) % 1000);
   const entries: RosterEntry[] = assigned.map(({ director, windowId }, i) => ({
     directorId: director.id,
     directorWindowId: director.windowId,
@@ -173,13 +174,14 @@ export function drawRoster(options: DrawOptions): { entries: RosterEntry[]; carr
  * After an absence: only the absent directors' checks move, each to a director on duty who is not
  * at that window and does not already check it today, the least loaded first (new pairs preferred).
  */
-export function reassign(entries: readonly RosterEntry[], absent: readonly string[], directors: readonly Director[], carry: RosterCarry, secret: string, date: LocalDate): { entries: RosterEntry[]; moved: { from: string; to: string; windowId: string }[]; unassigned: RosterEntry[] } {
+export function reassign(entries: readonly RosterEntry[], absent: readonly string[], directors: readonly Director[], carry: RosterCarry, mac: Mac, date: LocalDate): { entries: RosterEntry[]; moved: { from: string; to: string; windowId: string }[]; unassigned: RosterEntry[] } {
   const gone = new Set(absent);
   const onDuty = directors.filter((d) => !gone.has(d.id));
   const kept = entries.filter((e) => !gone.has(e.directorId));
   const moved: { from: string; to: string; windowId: string }[] = [];
   const unassigned: RosterEntry[] = [];
   const load = (id: string) => kept.filter((e) => e.directorId === id).length;
+  const tieBreak = new Map(onDuty.map((d) => [d.id, mac32(mac, `roster-reassign#${date}#${d.id}`)]));
   for (const entry of entries.filter((e) => gone.has(e.directorId))) {
     const candidates = onDuty
       .filter((d) => d.windowId !== entry.windowId && !kept.some((e) => e.directorId === d.id && e.windowId === entry.windowId))
@@ -187,7 +189,7 @@ export function reassign(entries: readonly RosterEntry[], absent: readonly strin
         (a, b) =>
           load(a.id) - load(b.id) ||
           Number(carry.seen[a.id]?.includes(entry.windowId) ?? false) - Number(carry.seen[b.id]?.includes(entry.windowId) ?? false) ||
-          hash32(`${secret}#re#${date}#${a.id}`) - hash32(`${secret}#re#${date}#${b.id}`),
+          tieBreak.get(a.id)! - tieBreak.get(b.id)!,
       );
     const to = candidates[0];
     if (!to) {

@@ -3,7 +3,7 @@ import { formatCaseNo } from '../../domain/case/case-number.ts';
 import type { CaseCommand } from '../../domain/case/commands.ts';
 import { decide, type CaseContext } from '../../domain/case/decide.ts';
 import { phoneKey } from '../../domain/satisfaction/sampling.ts';
-import { countySecret } from '../secret.ts';
+import { countyMac } from '../secret.ts';
 import type { CaseEvent } from '../../domain/case/events.ts';
 import { fold, type CaseState } from '../../domain/case/state.ts';
 import { caseView, timelineEntry } from '../../domain/case/view.ts';
@@ -31,20 +31,21 @@ const noCase = (id: string) => () => new NotFound(`no case ${id}`);
 
 /** The context `decide` needs: the catalogue, today's calendar, the salted phone key for SMS invitations. */
 export async function caseContext(rt: Runtime, extra: Partial<CaseContext> = {}): Promise<CaseContext> {
-  const [calendar, secret] = await Promise.all([rt.calendars.calendar(), countySecret()]);
-  return { county: rt.county, calendar, phoneKey: (phone) => phoneKey(phone, secret), ...extra };
+  const [calendar, mac] = await Promise.all([rt.calendars.calendar(), countyMac()]);
+  return { county: rt.county, calendar, phoneKey: (phone) => phoneKey(phone, mac), ...extra };
 }
 
 /**
- * Runs one command on a case's stream through `decide` and the exactly-once executor. `place`
- * says whether a clerk must be at the case's window or site (reviews and callbacks are not bound).
+ * Runs one command on a case's stream through `decide` and the exactly-once executor. `authorize`
+ * says who may act on the case (by default: clerks and rating devices at its window or site), and is
+ * checked before anything about the case is answered.
  */
 export async function runCaseCommand(
   request: HttpRequest,
   rt: Runtime,
   caseId: string,
   build: (state: CaseState) => CaseCommand,
-  options: { context?: Partial<CaseContext>; place?: 'case' | 'none'; respond?: (state: CaseState, events: CaseEvent[], calendar: WorkingCalendar) => StoredResponse } = {},
+  options: { context?: Partial<CaseContext>; authorize?: (state: CaseState) => void; respond?: (state: CaseState, events: CaseEvent[], calendar: WorkingCalendar) => StoredResponse } = {},
 ): Promise<StoredResponse> {
   const context = await caseContext(rt, options.context);
   return executeCommand<CaseEvent>(
@@ -52,10 +53,13 @@ export async function runCaseCommand(
     {
       stream: streams.case(caseId),
       notFound: noCase(caseId),
-      decide: (history) => {
+      authorize: (history) => {
         const state = fold(history.map((h) => h.event));
         if (!state) throw noCase(caseId)();
-        if (options.place !== 'none') assertPlace(request.caller, { windowId: state.windowId, siteIds: [state.siteId] }, `case ${state.caseNo}`);
+        (options.authorize ?? ((s) => assertPlace(request.caller, { windowId: s.windowId, siteIds: [s.siteId] }, `case ${s.caseNo}`)))(state);
+      },
+      decide: (history) => {
+        const state = fold(history.map((h) => h.event))!;
         return decide(build(state), state, context);
       },
       respond: (events) => {

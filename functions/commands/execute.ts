@@ -16,6 +16,11 @@ export interface CommandPlan<E extends DomainEvent> {
   fresh?: true;
   /** Other writes that must happen in the same transaction as the events (e.g. the ticket queue's waiting index). */
   extra?: (history: StoredEvent<E>[], events: E[]) => TransactItem[];
+  /**
+   * Whether the caller may act on this stream (a clerk's window, a director's roster): checked before
+   * anything else about the stream is answered — an `If-Match` mismatch, a stored answer or a refusal.
+   */
+  authorize?: (history: StoredEvent<E>[]) => void;
   /** Decides the events, given the stream so far. May throw a DomainError. */
   decide: (history: StoredEvent<E>[], version: number) => E[] | Promise<E[]>;
   /** The response, from the history including the new events (stored for idempotent retries). */
@@ -59,6 +64,7 @@ export async function executeCommand<E extends DomainEvent>(store: DynamoEventSt
     let events: E[];
     try {
       if (version === 0 && plan.notFound) throw plan.notFound();
+      plan.authorize?.(history);
       if (options.ifMatch !== undefined && options.ifMatch !== version) throw new PreconditionFailed(options.ifMatch, version);
       events = await plan.decide(history, version);
     } catch (error) {

@@ -1,12 +1,16 @@
 /**
  * CSV that Excel opens correctly: UTF-8 with a byte-order mark (so Chinese text is not garbled),
- * CRLF line ends, RFC 4180 quoting.
+ * CRLF line ends, RFC 4180 quoting, and no text a spreadsheet would run as a formula.
  */
 export type Cell = string | number | null | undefined;
 
+/** Text starting like a formula (OWASP's list) is prefixed with `'`, so Excel shows it instead of evaluating it. */
+const formulaStart = /^[=+\-@\t\r]/;
+
 function cell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  // Numbers are ours (counts, scores, -3 points) and never formulas; only text can carry one.
+  const text = typeof value === 'number' ? String(value) : formulaStart.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -32,8 +32,12 @@ export interface HttpRequest {
   correlationId: string;
   /** Who calls, from the verified token's claims (API Gateway's JWT authorizer, or the local server's). */
   caller: Caller;
+  /**
+   * The `Idempotency-Key` scoped to the caller and the route (a digest of subject, route and key):
+   * another caller sending the same key makes a new request, never a replay of this one's answer.
+   */
   idempotencyKey: string | undefined;
-  /** Hash of route, path and canonical body: a reused key with another request is refused. */
+  /** Hash of the path, the caller's role and place, and the canonical body: a reused key with another request is refused. */
   fingerprint: string;
   ifMatch: number | undefined;
 }
@@ -73,6 +77,11 @@ function canonical(value: unknown): string {
 }
 
 const idempotencyKeyPattern = /^[\x21-\x7e]{8,128}$/;
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** A client's key, scoped to who sends it and where: `api.` + SHA-256 of subject, route and key (no timer's key looks like it). */
+const scopedKey = (caller: Caller, route: RouteDef, key: string) => `api.${digest(`${caller.subject}\n${routeKeyOf(route)}\n${key}`)}`;
 const correlationPattern = /^[\w-]{8,64}$/;
 
 function parseIfMatch(value: string | undefined): number | undefined {
@@ -85,7 +94,7 @@ function parseIfMatch(value: string | undefined): number | undefined {
 /** The caller, from the JWT claims API Gateway (or the local server) verified and passed on. */
 export function callerOf(event: HttpEvent): Caller {
   const claims = event.requestContext.authorizer?.jwt?.claims;
-  if (!claims) return { actor: { id: 'anonymous', role: 'clerk' }, windowId: null, siteId: null, authenticated: false, inGroup: false };
+  if (!claims) return { actor: { id: 'anonymous', role: 'clerk' }, subject: 'anonymous', windowId: null, siteId: null, authenticated: false, inGroup: false };
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const rawGroups = claims['cognito:groups'];
   // API Gateway hands array claims on as "[clerk director]"; tolerate real arrays and commas too.
@@ -95,7 +104,7 @@ export function callerOf(event: HttpEvent): Caller {
     .filter((g) => g !== '');
   const role = rolePrecedence.find((r) => groups.includes(r));
   const id = str(claims['cognito:username']) ?? str(claims.sub) ?? 'unknown';
-  return { actor: { id, role: role ?? 'clerk' }, windowId: str(claims['custom:windowId']), siteId: str(claims['custom:siteId']), authenticated: true, inGroup: role !== undefined };
+  return { actor: { id, role: role ?? 'clerk' }, subject: str(claims.sub) ?? id, windowId: str(claims['custom:windowId']), siteId: str(claims['custom:siteId']), authenticated: true, inGroup: role !== undefined };
 }
 
 function nowOf(event: HttpEvent, headers: Record<string, string | undefined>): string {
@@ -158,8 +167,8 @@ function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string, 
     now: nowOf(event, headers),
     correlationId,
     caller,
-    idempotencyKey: route.command ? idempotencyKey : undefined,
-    fingerprint: createHash('sha256').update(`${route.method} ${event.rawPath}\n${canonical(parsedBody ?? null)}`).digest('base64url'),
+    idempotencyKey: route.command && idempotencyKey !== undefined ? scopedKey(caller, route, idempotencyKey) : undefined,
+    fingerprint: digest(`${route.method} ${event.rawPath}\n${caller.actor.role} ${caller.windowId ?? '-'} ${caller.siteId ?? '-'}\n${canonical(parsedBody ?? null)}`),
     ifMatch: route.command ? parseIfMatch(headers['if-match']) : undefined,
   };
 }

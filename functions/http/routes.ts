@@ -51,8 +51,8 @@ const rectificationStep = (path: string, operationId: string, summary: string, b
 
 /** Satisfaction (好差评) and callbacks (电话回访). */
 const satisfactionRoutes: RouteDef[] = [
-  { method: 'POST', path: '/cases/{id}/reviews', entry: SAT, operationId: 'reviewCase', summary: 'Rate the service (好差评): from a rating device, online or the hotline', params: s.CaseIdParams, body: s.ReviewBody, response: { status: 201, schema: s.ReviewResult }, command: true, access: ['clerk', 'admin', 'system'] },
-  { method: 'POST', path: '/sms/inbound', entry: SAT, operationId: 'smsInbound', summary: 'An SMS reply to the rating invitation (1–5 or the Chinese word; anything else is kept)', body: s.SmsInboundBody, response: { status: 202, schema: s.SmsResult }, access: ['system', 'admin'] },
+  { method: 'POST', path: '/cases/{id}/reviews', entry: SAT, operationId: 'reviewCase', summary: 'Rate the service (好差评): from a rating device, online or the hotline', params: s.CaseIdParams, body: s.ReviewBody, response: { status: 201, schema: s.ReviewResult }, command: true, access: ['clerk', 'admin', 'rating-device'] },
+  { method: 'POST', path: '/sms/inbound', entry: SAT, operationId: 'smsInbound', summary: 'An SMS reply from the gateway (1–5 or the Chinese word rates the sender’s case; anything else is kept); 202 says nothing of which case', body: s.SmsInboundBody, response: { status: 202, schema: s.SmsResult }, access: ['sms-gateway', 'admin'] },
   { method: 'GET', path: '/callbacks', entry: SAT, operationId: 'getCallbacks', summary: 'A day’s callback list with full phone numbers (staff=me for one’s own share; format=csv)', query: s.CallbacksQuery, response: { status: 200, schema: s.CallbackList }, access: ['callback', 'admin'] },
   { method: 'POST', path: '/callbacks/lists/{date}', entry: SAT, operationId: 'buildCallbackList', summary: 'Build and publish a day’s callback list (once per day; again returns it)', params: s.DateParams, body: s.BuildCallbackListBody, response: { status: 201, schema: s.CallbackListSummary }, access: ADMIN },
   { method: 'POST', path: '/callbacks/{caseId}/attempts', entry: SAT, operationId: 'recordCallbackAttempt', summary: 'Record a callback attempt from today’s list', params: s.CaseIdOnly, body: s.CallbackAttemptBody, response: { status: 201, schema: s.AttemptResult }, command: true, access: ['callback', 'admin'] },
@@ -72,7 +72,7 @@ const SUP = 'supervision' as const;
 const supervisionRoutes: RouteDef[] = [
   { method: 'GET', path: '/directors', entry: SUP, operationId: 'listDirectors', summary: 'Window directors and their windows', response: { status: 200, schema: s.DirectorView.array() }, access: STAFF },
   { method: 'POST', path: '/rosters/{date}', entry: SUP, operationId: 'publishRoster', summary: 'Publish a day’s video-check roster (once); with absentDirectorIds, hand only their checks to others', params: s.DateParams, body: s.PublishRosterBody, response: { status: 201, schema: s.PublishedRoster }, access: ADMIN },
-  { method: 'GET', path: '/rosters/{date}', entry: SUP, operationId: 'getRoster', summary: 'A day’s roster with each check’s status (director=me for one’s own)', params: s.DateParams, query: s.RosterQuery, response: { status: 200, schema: s.RosterView }, access: SUPERVISORS },
+  { method: 'GET', path: '/rosters/{date}', entry: SUP, operationId: 'getRoster', summary: 'A day’s roster with each check’s status: a director sees their own checks until the day is over, the whole roster after it; administrators always', params: s.DateParams, query: s.RosterQuery, response: { status: 200, schema: s.RosterView }, access: SUPERVISORS },
   { method: 'POST', path: '/video-checks', entry: SUP, operationId: 'recordVideoCheck', summary: 'Record a video check by the assigned director (administrators may check off the roster)', body: s.VideoCheckBody, response: { status: 201, schema: s.VideoCheckView }, command: true, access: SUPERVISORS },
   { method: 'POST', path: '/archive-checks/{month}', entry: SUP, operationId: 'drawArchiveChecks', summary: 'Draw a month’s archive sample per window (once)', params: s.MonthParams, body: s.EmptyBody, response: { status: 201, schema: s.ArchiveChecks }, access: ADMIN },
   { method: 'GET', path: '/archive-checks/{month}', entry: SUP, operationId: 'getArchiveChecks', summary: 'A month’s archive sample and findings', params: s.MonthParams, response: { status: 200, schema: s.ArchiveChecks }, access: SUPERVISORS },
@@ -82,7 +82,9 @@ const supervisionRoutes: RouteDef[] = [
 ];
 
 const Q = 'queue' as const;
-const SCREENS = ['clerk', 'director', 'callback', 'admin', 'system'] as const;
+/** Staff, and the machines of the hall that show the queue: kiosks list categories, screens show the calls. */
+const HALL_SCREENS = [...STAFF, 'hall-screen'] as const;
+const CATEGORY_READERS = [...HALL_SCREENS, 'kiosk'] as const;
 const ticketStep = (path: string, operationId: string, summary: string, body: z.ZodType): RouteDef => ({
   method: 'POST',
   path: `/tickets/{id}/${path}`,
@@ -97,8 +99,8 @@ const ticketStep = (path: string, operationId: string, summary: string, body: z.
 });
 /** The hall's ticket queue (排队叫号). */
 const queueRoutes: RouteDef[] = [
-  { method: 'GET', path: '/ticket-categories', entry: Q, operationId: 'listTicketCategories', summary: 'Ticket categories, their letters and the windows serving them', response: { status: 200, schema: s.TicketCategory.array() }, access: SCREENS },
-  { method: 'POST', path: '/tickets', entry: Q, operationId: 'issueTicket', summary: 'Take a ticket (取号) at a kiosk, a desk, or from an appointment', body: s.IssueTicketBody, response: { status: 201, schema: s.IssuedTicket }, command: true, access: ['clerk', 'admin', 'system'] },
+  { method: 'GET', path: '/ticket-categories', entry: Q, operationId: 'listTicketCategories', summary: 'Ticket categories, their letters and the windows serving them', response: { status: 200, schema: s.TicketCategory.array() }, access: CATEGORY_READERS },
+  { method: 'POST', path: '/tickets', entry: Q, operationId: 'issueTicket', summary: 'Take a ticket (取号) at a kiosk, a desk, or from an appointment', body: s.IssueTicketBody, response: { status: 201, schema: s.IssuedTicket }, command: true, access: ['clerk', 'admin', 'kiosk'] },
   { method: 'POST', path: '/windows/{id}/call-next', entry: Q, operationId: 'callNext', summary: 'Call the next ticket by the window’s rule (叫号); 204 when nobody waits', params: s.WindowParams, body: s.EmptyBody, response: { status: 200, schema: s.CalledTicket }, command: true, access: CASE_ACTORS },
   ticketStep('recall', 'recallTicket', 'Call the ticket again (重呼)', s.EmptyBody),
   ticketStep('no-show', 'noShowTicket', 'The visitor did not come (过号): after a recall, or after the county’s minutes', s.EmptyBody),
@@ -106,8 +108,8 @@ const queueRoutes: RouteDef[] = [
   ticketStep('start', 'startTicket', 'Begin serving (开始办理)', s.EmptyBody),
   ticketStep('finish', 'finishTicket', 'End the service, linking the cases registered during it', s.FinishTicketBody),
   { method: 'PUT', path: '/windows/{id}/categories', entry: Q, operationId: 'setWindowCategories', summary: 'Change the categories a window serves today', params: s.WindowParams, body: s.WindowCategoriesBody, response: { status: 200, schema: s.WindowCategories }, command: true, access: CASE_ACTORS },
-  { method: 'GET', path: '/queue', entry: Q, operationId: 'getQueue', summary: 'A category’s waiting list, in calling order, with how many wait ahead', query: s.QueueQuery, response: { status: 200, schema: s.WaitingList }, access: SCREENS },
-  { method: 'GET', path: '/hall/board', entry: Q, operationId: 'getHallBoard', summary: 'The last calls for the hall screen (ticket → window)', response: { status: 200, schema: s.HallBoard }, access: SCREENS },
+  { method: 'GET', path: '/queue', entry: Q, operationId: 'getQueue', summary: 'A category’s waiting list, in calling order, with how many wait ahead', query: s.QueueQuery, response: { status: 200, schema: s.WaitingList }, access: HALL_SCREENS },
+  { method: 'GET', path: '/hall/board', entry: Q, operationId: 'getHallBoard', summary: 'The last calls for the hall screen (ticket → window)', response: { status: 200, schema: s.HallBoard }, access: HALL_SCREENS },
   { method: 'GET', path: '/stats/queue', entry: Q, operationId: 'getQueueStats', summary: 'Tickets issued, served, no-shows, transfers, wait and service times (average, p90), per window, category and day', query: s.QueueStatsQuery, response: { status: 200, schema: s.QueueStats }, access: SUPERVISORS },
 ];
 

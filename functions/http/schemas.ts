@@ -5,7 +5,7 @@ import { archiveProblemCodes } from '../../domain/supervision/archive.ts';
 import { priorities } from '../../domain/queue/ticket.ts';
 import { caseStatuses, rectificationStatuses } from '../../domain/case/state.ts';
 import { itemTypes, siteLevels } from '../../domain/county.ts';
-import { roles } from '../../domain/meta.ts';
+import { actorRoles } from '../../domain/meta.ts';
 
 /** Request and response shapes of the HTTP API, parsed at the edge and published as OpenAPI. */
 
@@ -101,7 +101,7 @@ export const Timeline = z.object({
       version: z.number().int(),
       type: z.string(),
       at: z.string(),
-      actor: z.object({ id: z.string(), role: z.enum(roles) }),
+      actor: z.object({ id: z.string(), role: z.enum(actorRoles) }),
       windowId: Nullable(z.string()),
       siteId: Nullable(z.string()),
       data: z.record(z.string(), z.unknown()),
@@ -281,7 +281,8 @@ export const SatisfactionQuery = z
   .superRefine(dateRange);
 
 export const ReviewResult = z.object({ caseId: CaseId, reviewId: z.string(), level: z.enum(levels), bad: z.boolean(), rectificationId: z.string().nullable(), version: z.number().int() });
-export const SmsResult = z.object({ matched: z.boolean(), caseId: CaseId.nullable(), outcome: z.enum(['rated', 'kept', 'unmatched']), level: z.enum(levels).nullable() });
+/** All the SMS gateway learns: the reply is kept (never which case it rated, or whether it rated one). */
+export const SmsResult = z.strictObject({ received: z.literal(true) });
 const Attempt = z.object({ listDate: LocalDateString, outcome: z.enum(callbackOutcomes), attemptDate: LocalDateString });
 export const CallbackList = z.object({
   date: LocalDateString,

@@ -479,6 +479,10 @@ function ticketStep(build: (request: HttpRequest, windowId: string, rt: Runtime)
       {
         stream: ticketStream(id),
         notFound: () => new NotFound(`no ticket ${id}`),
+        authorize: (history) => {
+          const windowId = foldTicket(history.map((e) => e.event))!.windowId;
+          if (windowId !== null) assertPlace(request.caller, { windowId, siteIds: [rt.county.window(windowId)?.siteId ?? null] }, `window ${windowId}`);
+        },
         decide: (history) => {
           const state = foldTicket(history.map((e) => e.event))!;
           // The window holding the ticket acts; a ticket nobody holds can take no step (409 below).

@@ -9,7 +9,7 @@ import { assembleList, coverage, decidePublish, sampleCompleted, type CallbackCa
 import { addDays, type LocalDate } from '../../domain/time.ts';
 import { executeCommand } from '../commands/execute.ts';
 import type { Runtime } from '../runtime.ts';
-import { countySecret } from '../secret.ts';
+import { countyMac } from '../secret.ts';
 import { streams } from '../tables.ts';
 
 export const callbackListStream = (date: LocalDate) => `callbacks#${date}`;
@@ -51,8 +51,7 @@ export async function buildCallbackList(rt: Runtime, date: LocalDate, meta: Comm
 
   const completed: Completion[] = [];
   for (let day = from; day <= through; day = addDays(day, 1)) completed.push(...(await rt.views.partition<{ doc: Completion }>(completionsPartition(day), { generation })).map((i) => i.doc));
-  const secret = await countySecret();
-  const sample = new Set(sampleCompleted(completed.map((c) => c.caseId), secret, settings.callbackRatio));
+  const sample = new Set(sampleCompleted(completed.map((c) => c.caseId), await countyMac(), settings.callbackRatio));
   const openRectifications = (await rt.views.partition<{ doc: RectificationView }>(openRectificationsPartition, { generation })).map((i) => i.doc).filter((r) => r.calledBackDate === null);
   const previousList = previous ? (await rt.views.get<{ doc: CallbackListPublished['data'] }>({ pk: callbackListPartition(previous.date), sk: 'list' }, { generation }))?.doc : undefined;
 

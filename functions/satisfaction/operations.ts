@@ -16,7 +16,7 @@ import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { counterRows } from '../projections/counter-rows.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
-import { countySecret } from '../secret.ts';
+import { countyMac } from '../secret.ts';
 import { storedJson } from '../commands/execute.ts';
 import { buildCallbackList, publishedList } from './callback-lists.ts';
 
@@ -30,27 +30,32 @@ function reviewResult(state: CaseState, reviewId: string) {
 const reviewCase: Operation = (request, rt) => {
   const { id } = request.params as z.infer<typeof s.CaseIdParams>;
   const body = request.body as z.infer<typeof s.ReviewBody>;
+  // A window's rating device (评价器) speaks for its window's visitors only, on its own channel.
+  if (request.caller.actor.role === 'rating-device' && body.channel !== 'window-device') throw new Forbidden('a rating device rates on the window-device channel');
   const reviewId = ulid(Date.parse(request.now));
   return runCaseCommand(request, rt, id, (state) => ({ type: 'ReviewCase', data: { reviewId, ...body }, meta: commandMeta(request, { windowId: state.windowId, siteId: state.siteId }) }), {
     respond: (state) => storedJson(201, reviewResult(state, reviewId), state.version),
   });
 };
 
+/** Commands the route's roles may send on any case (callback staff, the SMS gateway). */
+const anyone = () => undefined;
+
+/** The gateway learns only that the reply is kept: nothing says whether or which case it rated. */
+const smsReceived = storedJson(202, { received: true });
+
 const smsInbound: Operation = async (request, rt) => {
   const body = request.body as z.infer<typeof s.SmsInboundBody>;
   const from = body.from.replace(/^\+?86/, '');
   const receivedAt = body.receivedAt === undefined ? request.now : new Date(body.receivedAt).toISOString();
-  const key = phoneKey(from, await countySecret());
+  const key = phoneKey(from, await countyMac());
   const awaiting = (await rt.views.partition<{ doc: { caseId: string } }>(smsPartition(key))).map((i) => i.doc.caseId).reverse();
   for (const caseId of awaiting) {
     const reviewId = ulid(Date.parse(request.now));
     try {
       return await runCaseCommand(request, rt, caseId, () => ({ type: 'ReceiveSmsReply', data: { reviewId, text: body.text, receivedAt }, meta: commandMeta(request) }), {
-        place: 'none',
-        respond: (state) => {
-          const review = state.reviews.find((r) => r.reviewId === reviewId);
-          return storedJson(202, { matched: true, caseId, outcome: review ? 'rated' : 'kept', level: review?.level ?? null });
-        },
+        authorize: anyone,
+        respond: () => smsReceived,
       });
     } catch (error) {
       // The view lags: this case was answered meanwhile; try the next most recent one.
@@ -69,7 +74,7 @@ const smsInbound: Operation = async (request, rt) => {
       if (attempt === 3) throw error;
     }
   }
-  return storedJson(202, { matched: false, caseId: null, outcome: 'unmatched', level: null });
+  return smsReceived;
 };
 
 const getCallbacks: Operation = async (request, rt) => {
@@ -111,7 +116,7 @@ const recordAttempt: Operation = async (request, rt) => {
   const entry = list?.entries.find((e) => e.caseId === caseId);
   const reviewId = ulid(Date.parse(request.now));
   return runCaseCommand(request, rt, caseId, () => ({ type: 'RecordCallbackAttempt', data: { reviewId, ...body }, meta: commandMeta(request) }), {
-    place: 'none',
+    authorize: anyone,
     context: { callbackList: entry ? { date } : undefined },
     respond: (state) => {
       const last = state.callback.attempts.at(-1);
@@ -131,14 +136,13 @@ function rectificationStep(build: (request: HttpRequest, rectificationId: string
       request,
       rt,
       caseId,
-      (state) => {
-        const r = state.rectifications.find((x) => x.rectificationId === id);
-        // A clerk answers for their own window's rectifications only.
-        if (placeBound && r) assertPlace(request.caller, { windowId: r.windowId }, `rectification ${id}`);
-        return build(request, id)(state);
-      },
+      (state) => build(request, id)(state),
       {
-        place: 'none',
+        authorize: (state) => {
+          const r = state.rectifications.find((x) => x.rectificationId === id);
+          // A clerk answers for their own window's rectifications only.
+          if (placeBound && r) assertPlace(request.caller, { windowId: r.windowId }, `rectification ${id}`);
+        },
         respond: (state) => {
           const r = state.rectifications.find((x) => x.rectificationId === id)!;
           return storedJson(200, { ...toView(r, state), warnings: rectificationWarnings(r, todayAt(rt, request.now)) }, state.version);

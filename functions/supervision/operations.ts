@@ -17,7 +17,7 @@ import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { satisfactionRows } from '../satisfaction/operations.ts';
-import { countySecret } from '../secret.ts';
+import { countyMac } from '../secret.ts';
 import { streams } from '../tables.ts';
 import { statsRows } from '../views/operations.ts';
 
@@ -42,7 +42,7 @@ export async function publishRoster(rt: Runtime, date: LocalDate, absent: readon
   const directors: Director[] = settings.directors;
   const unknown = absent.filter((id) => !directors.some((d) => d.id === id));
   if (unknown.length > 0) throw new NotFound(`no director ${unknown.join(', ')}`);
-  const secret = await countySecret();
+  const mac = await countyMac();
   let status: 'published' | 'revised' | 'unchanged' = 'unchanged';
   await executeCommand<RosterEvent>(
     rt.events,
@@ -53,14 +53,14 @@ export async function publishRoster(rt: Runtime, date: LocalDate, absent: readon
         if (!state) {
           const index = await rt.views.partition<{ doc: { date: string; carry: RosterState['carry'] } }>('rosters', { from: '0000-00-00', to: addDays(date, -1) });
           const onDuty = directors.filter((d) => !absent.includes(d.id));
-          const { entries, carry } = drawRoster({ date, directors: onDuty, windows: checkedWindows(rt).map((w) => w.id), checksPerDirector: settings.checksPerDirector, hall: settings.hall, secret, previous: index.at(-1)?.doc.carry });
+          const { entries, carry } = drawRoster({ date, directors: onDuty, windows: checkedWindows(rt).map((w) => w.id), checksPerDirector: settings.checksPerDirector, hall: settings.hall, mac, previous: index.at(-1)?.doc.carry });
           status = 'published';
           return [{ type: 'RosterPublished', data: { date, entries, absent: [...absent], carry }, meta: { ...meta, at: meta.now } }];
         }
         const newlyAbsent = absent.filter((id) => !state.absent.includes(id));
         if (newlyAbsent.length === 0) return [];
         const onDuty = directors.filter((d) => !state.absent.includes(d.id));
-        const { entries, moved, unassigned } = reassign(state.entries, newlyAbsent, onDuty, state.carry, secret, date);
+        const { entries, moved, unassigned } = reassign(state.entries, newlyAbsent, onDuty, state.carry, mac, date);
         status = 'revised';
         return [{ type: 'RosterRevised', data: { absent: newlyAbsent, entries, moved, unassigned }, meta: { ...meta, at: meta.now } }];
       },
@@ -107,7 +107,7 @@ export async function drawArchive(rt: Runtime, month: string, meta: CommandMeta)
     completed.map((c) => ({ windowId: c.windowId, caseId: c.caseId, caseNo: c.caseNo, completedDate: c.completedDate })),
     month,
     perWindow,
-    await countySecret(),
+    await countyMac(),
   );
   try {
     await executeCommand<ArchiveEvent>(rt.events, { stream: archiveStream(month), decide: (history) => decideArchive({ type: 'DrawArchiveSample', data: { month, perWindow, samples }, meta }, foldArchive(history.map((e) => e.event))), respond: () => storedJson(201, {}) }, noKey);
@@ -151,7 +151,15 @@ export const supervisionOperations: Record<string, Operation> = {
     const query = request.query as z.infer<typeof s.RosterQuery>;
     const roster = await rosterOf(rt, date);
     if (!roster) throw new NotFound(`no roster was published for ${date}`);
-    const director = query.director === 'me' ? request.caller.actor.id : query.director;
+    const me = request.caller.actor.id;
+    const director = query.director === 'me' ? me : query.director;
+    // Until the day is over a director sees only their own checks: never when their window is checked.
+    const dayOver = roster.date < todayAt(rt, request.now);
+    if (request.caller.actor.role === 'director' && !dayOver) {
+      if (director !== undefined && director !== me) throw new Forbidden(`another director’s checks of ${date} are shown once the day is over`);
+      const body = rosterBody(rt, roster, request.now, me);
+      return { statusCode: 200, body: { ...body, offRoster: [] } };
+    }
     return { statusCode: 200, body: rosterBody(rt, roster, request.now, director) };
   },
 
@@ -165,12 +173,15 @@ export const supervisionOperations: Record<string, Operation> = {
       {
         stream: rosterStream(body.rosterDate),
         notFound: () => new NotFound(`no roster was published for ${body.rosterDate}`),
-        decide: (history) => {
+        authorize: (history) => {
           const state = foldRoster(history.map((e) => e.event));
           // Only the director the roster assigns may record it; administrators may also check off the roster.
           if (!isAdmin && !state?.entries.some((e) => e.directorId === request.caller.actor.id && e.windowId === body.windowId)) {
             throw new Forbidden(`window ${body.windowId} is not on your roster for ${body.rosterDate}`);
           }
+        },
+        decide: (history) => {
+          const state = foldRoster(history.map((e) => e.event));
           return decideVideoCheck(
             {
               type: 'RecordVideoCheck',

@@ -1,17 +1,24 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { County } from '../../domain/county.ts';
+import type { Role } from '../../domain/meta.ts';
 
-/** The staff roles, one Cognito group each. */
+/** The roles, one Cognito group each: people, and each kind of machine with its own. */
 export const staffGroups = {
   clerk: 'Window clerks and grassroots site staff (bound to a window or site by custom:windowId / custom:siteId)',
   director: 'Window directors and the center’s management: every queue, the statistics, supervision',
   callback: 'Callback staff: callback lists with full phone numbers, callback results',
   admin: 'Administrators: everything, plus the calendar and county data',
-  system: 'Machine clients: the SMS gateway posting replies, rating devices posting reviews',
-} as const;
+  'sms-gateway': 'The SMS gateway: posts replies to rating invitations, learns nothing back',
+  kiosk: 'Ticket kiosks in the hall: issue tickets',
+  'rating-device': 'A window’s rating device (评价器, bound to its window by custom:windowId): rates that window’s cases',
+  'hall-screen': 'Hall screens: the calls and the waiting lists',
+} as const satisfies Record<Role, string>;
+
+/** The attributes that bind an account to a place: only an administrator (AdminUpdateUserAttributes) may set them. */
+const bindingAttributes = ['windowId', 'siteId'] as const;
 
 /**
  * The county's staff directory: accounts are created by an administrator (no self sign-up), sign in
@@ -33,10 +40,8 @@ export class StaffPool extends Construct {
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
       accountRecovery: AccountRecovery.NONE,
       featurePlan: FeaturePlan.ESSENTIALS,
-      customAttributes: {
-        windowId: new StringAttribute({ minLen: 1, maxLen: 40, mutable: true }),
-        siteId: new StringAttribute({ minLen: 1, maxLen: 40, mutable: true }),
-      },
+      // Mutable so that an administrator can move a clerk to another window; no app client may write them.
+      customAttributes: Object.fromEntries(bindingAttributes.map((name) => [name, new StringAttribute({ minLen: 1, maxLen: 40, mutable: true })])),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -46,13 +51,17 @@ export class StaffPool extends Construct {
     this.client = this.pool.addClient('Terminals', {
       userPoolClientName: 'window-terminals-and-console',
       generateSecret: false,
+      // Sign-in is SRP from the terminals and the console; no hosted UI, so no OAuth flows, scopes or callback URLs.
       authFlows: { userSrp: true },
+      disableOAuth: true,
+      // A user's own token may change their display name, never the window or site that decides what they see.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+      readAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }).withCustomAttributes(...bindingAttributes),
       // A working day; terminals refresh silently within it.
       idTokenValidity: Duration.hours(8),
       accessTokenValidity: Duration.hours(8),
       refreshTokenValidity: Duration.days(1),
       preventUserExistenceErrors: true,
-      readAttributes: undefined,
     });
   }
 }

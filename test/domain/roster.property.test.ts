@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { macOf } from '../../functions/secret.ts';
 import { describe, expect, it } from 'vitest';
 import { drawRoster, reassign, type Director, type RosterCarry, type RosterEntry } from '../../domain/supervision/roster.ts';
 import { addDays } from '../../domain/time.ts';
@@ -37,13 +38,13 @@ describe('video-check rosters over a month', () => {
           const date = addDays('2026-11-02', day);
           const absentNow = m.absences.filter(([d, , later]) => d === day && !later).map(([, i]) => directors[i % directors.length]!.id);
           const onDuty = directors.filter((d) => !absentNow.includes(d.id));
-          const drawn = drawRoster({ date, directors: onDuty, windows, checksPerDirector: m.checks, hall, secret: m.secret, previous });
+          const drawn = drawRoster({ date, directors: onDuty, windows, checksPerDirector: m.checks, hall, mac: macOf(m.secret), previous });
           let entries = drawn.entries;
           expect(entries).toHaveLength(onDuty.length * m.checks);
           const reported = m.absences.filter(([d, , later]) => d === day && later).map(([, i]) => onDuty[i % onDuty.length]!.id);
           if (reported.length > 0) {
             const before = entries.filter((e) => !reported.includes(e.directorId));
-            const revised = reassign(entries, reported, onDuty, drawn.carry, m.secret, date);
+            const revised = reassign(entries, reported, onDuty, drawn.carry, macOf(m.secret), date);
             // Only the absent directors' checks move; every window keeps its check.
             expect(revised.entries.filter((e) => before.includes(e))).toHaveLength(before.length);
             expect([...revised.entries, ...revised.unassigned].map((e) => e.windowId).sort()).toEqual(entries.map((e) => e.windowId).sort());
@@ -97,7 +98,7 @@ describe('video-check rosters over a month', () => {
     let previous: RosterCarry | undefined;
     const seen = new Map<string, Set<string>>();
     for (let day = 0; day < 40; day++) {
-      const drawn = drawRoster({ date: addDays('2026-11-02', day), directors, windows, checksPerDirector: 2, hall, secret: 'sanmen', previous });
+      const drawn = drawRoster({ date: addDays('2026-11-02', day), directors, windows, checksPerDirector: 2, hall, mac: macOf('sanmen'), previous });
       previous = drawn.carry;
       for (const e of drawn.entries) {
         let s = seen.get(e.directorId) ?? new Set<string>();
@@ -112,10 +113,10 @@ describe('video-check rosters over a month', () => {
   it('is the same roster for the same date, directors and secret, and another secret moves the times', () => {
     const directors: Director[] = ['W01', 'W02', 'W03', 'W04', 'W05'].map((w) => ({ id: `d-${w}`, name: w, windowId: w }));
     const windows = ['W01', 'W02', 'W03', 'W04', 'W05', 'W06'];
-    const a = drawRoster({ date: '2026-11-02', directors, windows, checksPerDirector: 2, hall, secret: 's1', previous: undefined });
-    const b = drawRoster({ date: '2026-11-02', directors: [...directors].reverse(), windows, checksPerDirector: 2, hall, secret: 's1', previous: undefined });
+    const a = drawRoster({ date: '2026-11-02', directors, windows, checksPerDirector: 2, hall, mac: macOf('s1'), previous: undefined });
+    const b = drawRoster({ date: '2026-11-02', directors: [...directors].reverse(), windows, checksPerDirector: 2, hall, mac: macOf('s1'), previous: undefined });
     expect(b).toEqual(a);
-    const c = drawRoster({ date: '2026-11-02', directors, windows, checksPerDirector: 2, hall, secret: 's2', previous: undefined });
+    const c = drawRoster({ date: '2026-11-02', directors, windows, checksPerDirector: 2, hall, mac: macOf('s2'), previous: undefined });
     expect(c.entries.map((e) => e.at)).not.toEqual(a.entries.map((e) => e.at));
   });
 });

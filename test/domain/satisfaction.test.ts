@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { macOf } from '../../functions/secret.ts';
 import type { CaseContext } from '../../domain/case/decide.ts';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
 import { CountySchema, indexCounty } from '../../domain/county.ts';
@@ -9,7 +10,7 @@ import { rectificationWarnings } from '../../domain/stats/satisfaction.ts';
 import { at, command, context, submitted, testCalendar, testCounty } from '../support/builders.ts';
 import { given } from '../support/given.ts';
 
-const withSms: CaseContext = { ...context, phoneKey: (p) => phoneKey(p, 'salt') };
+const withSms: CaseContext = { ...context, phoneKey: (p) => phoneKey(p, macOf('salt')) };
 const onList: CaseContext = { ...context, callbackList: { date: '2026-11-05' } };
 const accept = (date: string, time = '10:00') => command('AcceptCase', {}, at(date, time));
 const complete = (date: string) => command('CompleteCase', { decision: 'approved' }, at(date, '15:00'));
@@ -51,7 +52,7 @@ describe('reviews (好差评)', () => {
     const done = [submitted(), accept('2026-11-02'), complete('2026-11-03')];
     given(done, withSms).when(complete('2026-11-03')).thenThrows(IllegalTransition);
     const history = given(done, withSms);
-    expect(history.state?.sms).toMatchObject({ answered: false, phoneKey: phoneKey('13812341234', 'salt') });
+    expect(history.state?.sms).toMatchObject({ answered: false, phoneKey: phoneKey('13812341234', macOf('salt')) });
     const reply = (text: string) => command('ReceiveSmsReply', { reviewId: 'sms-1', text, receivedAt: at('2026-11-03', '18:00') }, at('2026-11-03', '18:00'));
     given(done, withSms).when(reply('2')).then([{ type: 'CaseReviewed', data: { level: 'satisfied', channel: 'sms' } }]);
     given(done, withSms).when(reply('谢谢')).then([{ type: 'SmsReplyReceived', data: { text: '谢谢' } }]);
@@ -162,18 +163,18 @@ describe('callback sampling', () => {
 
   it('samples the county’s ratio within one percentage point over 10,000 cases', () => {
     for (const ratio of [0.1, 0.05, 0.3]) {
-      const share = sampleCompleted(ids, 'county-salt', ratio).length / ids.length;
+      const share = sampleCompleted(ids, macOf('county-salt'), ratio).length / ids.length;
       expect(Math.abs(share - ratio), `ratio ${ratio}`).toBeLessThanOrEqual(0.01);
     }
   });
 
   it('is deterministic for a salt, and another salt draws another sample', () => {
-    expect(sampleCompleted(ids, 'county-salt', 0.1)).toEqual(sampleCompleted([...ids], 'county-salt', 0.1));
-    const other = new Set(sampleCompleted(ids, 'other-salt', 0.1));
-    const overlap = sampleCompleted(ids, 'county-salt', 0.1).filter((id) => other.has(id)).length;
+    expect(sampleCompleted(ids, macOf('county-salt'), 0.1)).toEqual(sampleCompleted([...ids], macOf('county-salt'), 0.1));
+    const other = new Set(sampleCompleted(ids, macOf('other-salt'), 0.1));
+    const overlap = sampleCompleted(ids, macOf('county-salt'), 0.1).filter((id) => other.has(id)).length;
     expect(overlap).toBeLessThan(200);
-    expect(sampled('x', 's', 0)).toBe(false);
-    expect(sampled('x', 's', 1)).toBe(true);
+    expect(sampled('x', macOf('s'), 0)).toBe(false);
+    expect(sampled('x', macOf('s'), 1)).toBe(true);
   });
 
   it('covers each completion date once: from the day after the previous list through yesterday', () => {

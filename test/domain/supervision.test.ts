@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { macOf } from '../../functions/secret.ts';
 import { IllegalTransition, InvalidInput } from '../../domain/errors.ts';
 import { decideArchive, drawSample, evolveArchive, type ArchiveState } from '../../domain/supervision/archive.ts';
 import { decideVideoCheck, evolveRoster, type RosterState } from '../../domain/supervision/roster.ts';
@@ -90,16 +91,16 @@ describe('archive checks', () => {
   const completed = Array.from({ length: 40 }, (_, i) => ({ windowId: i % 2 === 0 ? 'A' : 'B', caseId: `C${i}`, caseNo: `N${i}`, completedDate: '2026-10-15' }));
 
   it('draw the same files per window for a month and secret, others for another month', () => {
-    const sample = drawSample(completed, '2026-10', 5, 'secret');
+    const sample = drawSample(completed, '2026-10', 5, macOf('secret'));
     expect(sample.filter((s) => s.windowId === 'A')).toHaveLength(5);
     expect(sample.filter((s) => s.windowId === 'B')).toHaveLength(5);
-    expect(drawSample([...completed].reverse(), '2026-10', 5, 'secret')).toEqual(sample);
-    expect(drawSample(completed, '2026-09', 5, 'secret')).not.toEqual(sample);
-    expect(drawSample(completed.slice(0, 3), '2026-10', 5, 'secret')).toHaveLength(3);
+    expect(drawSample([...completed].reverse(), '2026-10', 5, macOf('secret'))).toEqual(sample);
+    expect(drawSample(completed, '2026-09', 5, macOf('secret'))).not.toEqual(sample);
+    expect(drawSample(completed.slice(0, 3), '2026-10', 5, macOf('secret'))).toHaveLength(3);
   });
 
   it('are drawn once, and record findings only on sampled files, once each', () => {
-    const drawn = decideArchive({ type: 'DrawArchiveSample', data: { month: '2026-10', perWindow: 5, samples: drawSample(completed, '2026-10', 5, 's') }, meta: meta('2026-11-02T00:00:00Z') }, undefined);
+    const drawn = decideArchive({ type: 'DrawArchiveSample', data: { month: '2026-10', perWindow: 5, samples: drawSample(completed, '2026-10', 5, macOf('s')) }, meta: meta('2026-11-02T00:00:00Z') }, undefined);
     const state: ArchiveState = evolveArchive(undefined, drawn[0]!);
     expect(() => decideArchive({ type: 'DrawArchiveSample', data: drawn[0]!.data as never, meta: meta('2026-11-02T00:00:00Z') }, state)).toThrow(IllegalTransition);
     const sampledId = state.samples[0]!.caseId;

@@ -94,14 +94,26 @@ describe('the stateless stack', () => {
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://banjian.sanmen.gov.cn'] } });
   });
 
-  it('has a staff pool with the four staff groups, a group for machine clients, and window/site attributes', () => {
+  it('has a staff pool with the four staff groups, a group for each kind of machine, and window/site attributes', () => {
     const groups = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
-    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director', 'system']);
+    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director', 'hall-screen', 'kiosk', 'rating-device', 'sms-gateway']);
     stateless.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       Schema: Match.arrayWith([Match.objectLike({ Name: 'windowId' }), Match.objectLike({ Name: 'siteId' })]),
     });
+  });
+
+  it('lets no user write the attributes that bind them to a window or site, and offers no OAuth flow, scope or callback', () => {
+    const clients = Object.values(stateless.findResources('AWS::Cognito::UserPoolClient')) as { Properties: Record<string, unknown> }[];
+    expect(clients).toHaveLength(1);
+    const client = clients[0]!.Properties;
+    // Without an explicit list, a client may write attributes by default; with one, exactly those.
+    expect(client.WriteAttributes).toEqual(['name']);
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:windowId', 'custom:siteId']));
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.AllowedOAuthFlowsUserPoolClient).not.toBe(true);
+    for (const unused of ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs']) expect(client[unused], unused).toBeUndefined();
   });
 
   it('feeds the projector from the stream with bounded retries, bisection, partial failures and a DLQ', () => {

@@ -50,7 +50,7 @@ describe('a morning at two windows, through the views', () => {
   it('numbers tickets per category and day, and lists the waiting in calling order with ahead-counts', async () => {
     expect((await w01.put('/windows/W01/categories', { categories: ['A'] }, t('08:00'))).status).toBe(200);
     expect((await w02.put('/windows/W02/categories', { categories: ['A'] }, t('08:00'))).status).toBe(200);
-    const kiosk = api(stack.url, stack.token('system', { user: 'kiosk-1' }));
+    const kiosk = api(stack.url, stack.token('kiosk', { user: 'kiosk-1' }));
     for (const [hhmm, body] of [
       ['08:30', { category: 'A' }],
       ['08:31', { category: 'A' }],
@@ -135,7 +135,7 @@ describe('a morning at two windows, through the views', () => {
   });
 
   it('estimates the wait on a new slip from the day’s actual service times', async () => {
-    const kiosk = api(stack.url, stack.token('system', { user: 'kiosk-1' }));
+    const kiosk = api(stack.url, stack.token('kiosk', { user: 'kiosk-1' }));
     const first = await kiosk.post<Issued>('/tickets', { category: 'A' }, t('09:30'));
     const second = await kiosk.post<Issued>('/tickets', { category: 'A' }, t('09:31'));
     expect(first.body).toMatchObject({ number: 'A005', ahead: 0, estimatedWaitMinutes: 0 });

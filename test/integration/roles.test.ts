@@ -7,8 +7,8 @@ import { localPool, mintToken } from '../../local/auth.ts';
 import { api, clock, startStack, type Stack } from '../support/local-stack.ts';
 
 /** The role table, written out by hand: the status each caller gets on each route (given a request that is otherwise right). */
-type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'system' | 'no-token' | 'expired' | 'other-county';
-const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'system', 'no-token', 'expired', 'other-county'];
+type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
+const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'sms-gateway', 'kiosk', 'rating-device', 'rating-device-elsewhere', 'hall-screen', 'no-token', 'expired', 'other-county'];
 const ok = (status: number, allowed: CallerName[]) =>
   Object.fromEntries(callers.map((c) => [c, allowed.includes(c) ? status : ['no-token', 'expired', 'other-county'].includes(c) ? 401 : 403])) as Record<CallerName, number>;
 const everyone = (status: number) => Object.fromEntries(callers.map((c) => [c, status])) as Record<CallerName, number>;
@@ -40,8 +40,9 @@ const expected: Record<string, Record<CallerName, number>> = {
   amendCalendarYear: ok(200, ['admin']),
   health: everyone(200),
   openapi: everyone(200),
-  reviewCase: ok(201, ['admin', 'clerk', 'system']),
-  smsInbound: ok(202, ['admin', 'system']),
+  // A rating device rates the cases of its own window only.
+  reviewCase: ok(201, ['admin', 'clerk', 'rating-device']),
+  smsInbound: ok(202, ['admin', 'sms-gateway']),
   getCallbacks: ok(200, ['admin', 'callback']),
   buildCallbackList: ok(201, ['admin']),
   recordCallbackAttempt: ok(201, ['admin', 'callback']),
@@ -63,8 +64,8 @@ const expected: Record<string, Record<CallerName, number>> = {
   getArchiveCheck: ok(200, ['admin', 'director']),
   recordArchiveCheck: ok(201, ['admin', 'director']),
   getScorecards: ok(200, ['admin', 'director']),
-  listTicketCategories: ok(200, [...staff, 'system']),
-  issueTicket: ok(201, ['admin', 'clerk', 'clerk-elsewhere', 'system']),
+  listTicketCategories: ok(200, [...staff, 'kiosk', 'hall-screen']),
+  issueTicket: ok(201, ['admin', 'clerk', 'clerk-elsewhere', 'kiosk']),
   callNext: ok(200, ['admin', 'clerk']),
   recallTicket: ok(200, ['admin', 'clerk']),
   noShowTicket: ok(200, ['admin', 'clerk']),
@@ -72,8 +73,8 @@ const expected: Record<string, Record<CallerName, number>> = {
   startTicket: ok(200, ['admin', 'clerk']),
   finishTicket: ok(200, ['admin', 'clerk']),
   setWindowCategories: ok(200, ['admin', 'clerk']),
-  getQueue: ok(200, [...staff, 'system']),
-  getHallBoard: ok(200, [...staff, 'system']),
+  getQueue: ok(200, [...staff, 'hall-screen']),
+  getHallBoard: ok(200, [...staff, 'hall-screen']),
   getQueueStats: ok(200, ['admin', 'director']),
 };
 
@@ -94,7 +95,11 @@ beforeAll(async () => {
     callback: stack.token('callback'),
     clerk: stack.token('clerk', { windowId: 'W03' }),
     'clerk-elsewhere': stack.token('clerk', { windowId: 'W05' }),
-    system: stack.token('system', { user: 'sms-gateway' }),
+    'sms-gateway': stack.token('sms-gateway', { user: 'sms-gateway' }),
+    kiosk: stack.token('kiosk', { user: 'kiosk-1' }),
+    'rating-device': stack.token('rating-device', { user: 'rater-w03', windowId: 'W03' }),
+    'rating-device-elsewhere': stack.token('rating-device', { user: 'rater-w05', windowId: 'W05' }),
+    'hall-screen': stack.token('hall-screen', { user: 'screen-1' }),
     'no-token': undefined,
     expired: stack.token('admin', { hours: -1 }),
     'other-county': mintToken(otherCounty, { role: 'admin' }),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { macOf } from '../../functions/secret.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../domain/case/events.ts';
@@ -56,7 +57,7 @@ describe('a simulated week of callbacks', () => {
       // Completions in the covered dates, straight from the events.
       const completed = [...histories.values()].map((h) => fold(asEvents(h))!).filter((s) => s.completedDate !== null && s.completedDate >= list.coveredFrom && s.completedDate <= list.coveredThrough);
       expect(list.considered, date).toBe(completed.length);
-      const expected = completed.filter((s) => sampled(s.caseId, 'test-county-secret', 0.1) && s.applicant.optOut !== true && s.applicant.phone !== undefined).map((s) => s.caseId);
+      const expected = completed.filter((s) => sampled(s.caseId, macOf('test-county-secret'), 0.1) && s.applicant.optOut !== true && s.applicant.phone !== undefined).map((s) => s.caseId);
       const listedSamples = list.entries.filter((e) => e.reason === 'sample').map((e) => e.caseId);
       // A case already owed a callback for a bad review is listed as such, not as a sample.
       const others = new Set(list.entries.filter((e) => e.reason !== 'sample').map((e) => e.caseId));
