@@ -39,7 +39,7 @@ await ensureTables(rawClient, tables);
 const server = await startLocalServer({ port: 0, devClock: true, pool });
 const dispatch = createDispatcher(await loadHandlers(), true, pool);
 const { runtime } = await import('../functions/runtime.ts');
-const oursMeter = meter(runtime().db);
+const oursMeter = meter(runtime('case-commands').db);
 const rawMeter = meter(rawClient);
 
 const headers = (key: string) => ({ 'content-type': 'application/json', 'x-dev-clock': '2026-11-02T10:00:00+08:00', 'idempotency-key': key, authorization });
@@ -80,7 +80,7 @@ async function ours(via: Via, n: number, results: Record<Command, number[]>, tal
 
 /** Items exactly as our code writes them, to give the raw operations the same sizes. */
 async function templates(caseId: string) {
-  const { events } = await runtime().events.read(`case#${caseId}`);
+  const { events } = await runtime('case-queries').events.read(`case#${caseId}`);
   const items = (
     await rawClient.send(new QueryCommand({ TableName: tables.events, KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'stream' }, ExpressionAttributeValues: { ':s': `case#${caseId}` } }))
   ).Items!;

@@ -85,10 +85,10 @@ console.log(`${events.length} events from ${tally.submitted} simulated applicati
 const { runtime } = await import('../functions/runtime.ts');
 const { handler } = (await import('../functions/entries/projector.ts')) as { handler: (e: { Records: DynamoDBRecord[] }) => Promise<{ batchItemFailures: unknown[] }> };
 const projectorUnits = emptyTally();
-const projectorMeter = meter(runtime().db);
+const projectorMeter = meter(runtime('projector').db);
 projectorMeter.use(projectorUnits);
 const transactions: Record<string, unknown>[][] = [];
-runtime().db.middlewareStack.add(
+runtime('projector').db.middlewareStack.add(
   (next, ctx) => async (args) => {
     if (ctx.commandName === 'TransactWriteItemsCommand') transactions.push((args.input as { TransactItems: Record<string, unknown>[] }).TransactItems);
     return next(args);

@@ -36,7 +36,7 @@ const dispatch = createDispatcher(await loadHandlers(), true, pool);
 const windows = Array.from({ length: WINDOWS }, (_, i) => `W${String(i + 1).padStart(2, '0')}`);
 let transactions = 0;
 const { runtime } = await import('../functions/runtime.ts');
-runtime().db.middlewareStack.add(
+runtime('queue').db.middlewareStack.add(
   (next, ctx) => async (args) => {
     if (ctx.commandName === 'TransactWriteItemsCommand') transactions++;
     return next(args);

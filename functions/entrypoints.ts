@@ -1,15 +1,26 @@
 /**
  * Every Lambda entrypoint, once: the CDK stack makes one function of each, the local server
- * imports the same files. `tables` says what each may do to which table (least privilege).
+ * imports the same files. `grants` says exactly what each may do to which table and which keys
+ * (least privilege): the stack turns them into the function's IAM policy, and the local runtime
+ * refuses any request they do not cover, as IAM would.
  */
-export type TableAccess = 'read' | 'write';
+export type DynamoAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+
+export interface TableGrant {
+  table: 'events' | 'views';
+  actions: readonly DynamoAction[];
+  /** Partition-key patterns (IAM StringLike: `case#*`) the actions are limited to (`dynamodb:LeadingKeys`); absent: any key. */
+  keys?: readonly string[];
+  /** Indexes of the table the actions also cover. */
+  indexes?: readonly string[];
+}
 
 export interface Entrypoint {
   /** Path of the module (relative to the repository root) that exports `handler`. */
   file: string;
   kind: 'http' | 'stream' | 'timer' | 'task';
   description: string;
-  tables: { events?: TableAccess; views?: TableAccess };
+  grants: readonly TableGrant[];
   /** Stream entries: records per batch (small when traffic is light, large while catching up a backlog). */
   batchSize?: number;
   /** Timer entries: the county-local time of day they run (EventBridge Scheduler on AWS, a local timer in `npm start`). */
@@ -18,44 +29,75 @@ export interface Entrypoint {
   secret?: true;
 }
 
+const READ = ['GetItem', 'Query'] as const;
+/** Appending events: a conditional Put of each new version (alone, or in a transaction). */
+const APPEND = ['PutItem'] as const;
+const VIEWS_READ: TableGrant = { table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query'] };
+/** Events streams and records by their key prefix (`functions/tables.ts` and each feature's streams). */
+const k = {
+  case: 'case#*',
+  idem: 'idem#*',
+  calendar: 'calendar',
+  caseNumbers: 'seq#caseNo#*',
+  callbacks: 'callbacks#*',
+  smsInbox: 'sms-inbox#*',
+  roster: 'roster#*',
+  archive: 'archive#*',
+  ticket: 'ticket#*',
+  waiting: 'waiting#*',
+  windowDay: 'window-day#*',
+} as const;
+
 export const entrypoints = {
   'case-commands': {
     file: 'functions/entries/case-commands.ts',
     kind: 'http',
     description: 'Case commands: submit, notice, accept, reject, suspend, resume, transfer, complete, deliver',
-    tables: { events: 'write' },
+    grants: [
+      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] },
+      { table: 'events', actions: APPEND, keys: [k.case, k.idem] },
+      { table: 'events', actions: ['UpdateItem'], keys: [k.caseNumbers] },
+    ],
     secret: true,
   },
   'case-queries': {
     file: 'functions/entries/case-queries.ts',
     kind: 'http',
     description: 'A case and its timeline, read from its stream',
-    tables: { events: 'read' },
+    grants: [{ table: 'events', actions: ['Query'], keys: [k.case, k.calendar] }],
   },
   catalogue: {
     file: 'functions/entries/catalogue.ts',
     kind: 'http',
     description: "The county's items, windows and sites",
-    tables: {},
+    grants: [],
   },
   views: {
     file: 'functions/entries/views.ts',
     kind: 'http',
     description: 'Read models: window queues, statistics, dead letters',
-    tables: { views: 'read', events: 'read' },
+    grants: [VIEWS_READ, { table: 'events', actions: ['Query'], keys: [k.calendar] }],
   },
   satisfaction: {
     file: 'functions/entries/satisfaction.ts',
     kind: 'http',
     description: 'Reviews, SMS replies, callback lists and attempts, the bad-review loop, satisfaction rates',
-    tables: { events: 'write', views: 'read' },
+    grants: [
+      VIEWS_READ,
+      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar, k.callbacks, k.smsInbox] },
+      { table: 'events', actions: APPEND, keys: [k.case, k.idem, k.callbacks, k.smsInbox] },
+    ],
     secret: true,
   },
   'callback-lists': {
     file: 'functions/entries/callback-lists.ts',
     kind: 'timer',
     description: 'Each working day before opening: publish the day’s callback list',
-    tables: { events: 'write', views: 'read' },
+    grants: [
+      VIEWS_READ,
+      { table: 'events', actions: READ, keys: [k.case, k.callbacks] },
+      { table: 'events', actions: APPEND, keys: [k.callbacks] },
+    ],
     secret: true,
     daily: '07:30',
   },
@@ -63,7 +105,11 @@ export const entrypoints = {
     file: 'functions/entries/default-reviews.ts',
     kind: 'timer',
     description: 'Daily: count the county’s default level for cases nobody rated in time (when the county counts one)',
-    tables: { events: 'write', views: 'read' },
+    grants: [
+      VIEWS_READ,
+      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] },
+      { table: 'events', actions: APPEND, keys: [k.case, k.idem] },
+    ],
     secret: true,
     daily: '02:00',
   },
@@ -71,14 +117,18 @@ export const entrypoints = {
     file: 'functions/entries/supervision.ts',
     kind: 'http',
     description: 'Video-check rosters and findings, archive checks, window scorecards',
-    tables: { events: 'write', views: 'read' },
+    grants: [
+      VIEWS_READ,
+      { table: 'events', actions: READ, keys: [k.roster, k.archive, k.case, k.idem] },
+      { table: 'events', actions: APPEND, keys: [k.roster, k.archive, k.idem] },
+    ],
     secret: true,
   },
   rosters: {
     file: 'functions/entries/rosters.ts',
     kind: 'timer',
     description: 'Each working day before opening: publish the video-check roster',
-    tables: { events: 'write', views: 'read' },
+    grants: [VIEWS_READ, { table: 'events', actions: READ, keys: [k.roster, k.calendar] }, { table: 'events', actions: APPEND, keys: [k.roster] }],
     daily: '07:00',
     secret: true,
   },
@@ -86,7 +136,7 @@ export const entrypoints = {
     file: 'functions/entries/archive-checks.ts',
     kind: 'timer',
     description: 'On the first working day of a month: draw last month’s archive sample',
-    tables: { events: 'write', views: 'read' },
+    grants: [VIEWS_READ, { table: 'events', actions: READ, keys: [k.archive, k.calendar] }, { table: 'events', actions: APPEND, keys: [k.archive] }],
     daily: '07:10',
     secret: true,
   },
@@ -94,39 +144,50 @@ export const entrypoints = {
     file: 'functions/entries/queue.ts',
     kind: 'http',
     description: 'The hall’s ticket queue: tickets, calling, the hall screen, queue statistics',
-    tables: { events: 'write', views: 'read' },
+    grants: [
+      VIEWS_READ,
+      // A visit's cases are checked to exist by their first event.
+      { table: 'events', actions: READ, keys: [k.ticket, k.waiting, k.windowDay, k.idem, k.case] },
+      { table: 'events', actions: APPEND, keys: [k.ticket, k.waiting, k.windowDay, k.idem] },
+      // The waiting index and the lines are the only items ever changed or removed: events never are.
+      { table: 'events', actions: ['UpdateItem', 'DeleteItem'], keys: [k.waiting] },
+    ],
   },
   calendar: {
     file: 'functions/entries/calendar.ts',
     kind: 'http',
     description: 'The working-day calendar and its amendments',
-    tables: { events: 'write' },
+    grants: [{ table: 'events', actions: ['Query'], keys: [k.calendar] }, { table: 'events', actions: APPEND, keys: [k.calendar] }],
   },
   projector: {
     file: 'functions/entries/projector.ts',
     kind: 'stream',
     description: 'Projects new events into the views, exactly once, from the Events table stream',
-    tables: { views: 'write' },
+    grants: [{ table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'] }],
     batchSize: 1000,
   },
   rebuild: {
     file: 'functions/entries/rebuild.ts',
     kind: 'task',
     description: 'Admin task: rebuild every view from the Events table into a fresh generation',
-    tables: { events: 'read', views: 'write' },
+    // The only function that scans.
+    grants: [
+      { table: 'events', actions: ['Scan', 'Query'] },
+      { table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'], indexes: ['touched'] },
+    ],
   },
   'calendar-watch': {
     file: 'functions/entries/calendar-watch.ts',
     kind: 'timer',
     description: 'Daily: warns when deadlines start running into a year whose holiday notice is not entered',
-    tables: { events: 'read' },
+    grants: [{ table: 'events', actions: ['Query'], keys: [k.calendar] }],
     daily: '06:00',
   },
   system: {
     file: 'functions/entries/system.ts',
     kind: 'http',
     description: 'Health check and the OpenAPI document',
-    tables: {},
+    grants: [],
   },
 } as const satisfies Record<string, Entrypoint>;
 

@@ -8,6 +8,7 @@ import { documentClient } from './store/dynamo-client.ts';
 import { DynamoEventStore } from './store/dynamo-event-store.ts';
 import { ViewStore } from './projections/view-store.ts';
 import type { TableNames } from './tables.ts';
+import type { EntryName } from './entrypoints.ts';
 
 /** Everything a handler needs, built once per process (a Lambda's cold start, or the local server). */
 export interface Runtime {
@@ -35,17 +36,28 @@ export function loadCounty(): CountyIndex {
   return indexCounty(parsed.data);
 }
 
-let current: Runtime | undefined;
+const runtimes = new Map<EntryName, Runtime>();
 
-/** The process's runtime, from its environment (`EVENTS_TABLE`, `VIEWS_TABLE`, `DYNAMODB_ENDPOINT` locally). */
-export function runtime(): Runtime {
-  if (current) return current;
+/**
+ * What the local runtime adds to each function's runtime as it is made (its stand-in for the
+ * function's IAM role); nothing on AWS.
+ */
+export const runtimeHooks: ((rt: Runtime, entry: EntryName) => void)[] = [];
+
+/**
+ * A function's runtime, from its environment (`EVENTS_TABLE`, `VIEWS_TABLE`, `DYNAMODB_ENDPOINT`
+ * locally): one per entry, so that locally, where every function shares one process, each keeps to
+ * its own grants as its Lambda does.
+ */
+export function runtime(entry: EntryName): Runtime {
+  const existing = runtimes.get(entry);
+  if (existing) return existing;
   const db = documentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
   const tables = { events: required('EVENTS_TABLE'), views: required('VIEWS_TABLE') };
   const county = loadCounty();
   const events = new DynamoEventStore(db, tables.events);
   logger.appendPersistentKeys({ county: county.county.key });
-  current = {
+  const rt: Runtime = {
     db,
     tables,
     county,
@@ -53,7 +65,9 @@ export function runtime(): Runtime {
     calendars: new CalendarStore(events, county.county.calendar),
     views: new ViewStore(db, tables.views),
   };
-  return current;
+  for (const hook of runtimeHooks) hook(rt, entry);
+  runtimes.set(entry, rt);
+  return rt;
 }
 
 /** The county's calendar date at an instant (the request's `now`). */

@@ -17,7 +17,6 @@ import { Monitoring } from './constructs/monitoring.ts';
 import { StaffPool } from './constructs/staff-pool.ts';
 import { acknowledgeDeadLetterQueue, acknowledgeFunction, acknowledgePublicRoutes, acknowledgeSchedulerTargets, acknowledgeStaffPool } from './nag.ts';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { viewsTable } from '../functions/tables.ts';
 
 const repositoryRoot = join(import.meta.dirname, '..');
 
@@ -58,8 +57,7 @@ export class StatelessStack extends Stack {
         environment: { EVENTS_TABLE: props.events.tableName, VIEWS_TABLE: props.views.tableName, ...(entry.secret ? { COUNTY_SECRET_ARN: props.secret.secretArn } : {}) },
       });
       if (entry.secret) props.secret.grantRead(fn);
-      grantTable(fn, props.events, entry.tables.events, []);
-      grantTable(fn, props.views, entry.tables.views, [viewsTable.touchedIndex.name]);
+      grantTables(fn, entry, { events: props.events, views: props.views });
       acknowledgeFunction(fn);
       if (entry.kind === 'stream') {
         fn.addEventSource(
@@ -111,8 +109,6 @@ export class StatelessStack extends Stack {
   }
 }
 
-const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
-const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 /** Only new domain events of a registered aggregate, not idempotency records or counters. */
 function projectorFilter(): Record<string, unknown> {
@@ -120,15 +116,22 @@ function projectorFilter(): Record<string, unknown> {
   return FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT') as unknown, dynamodb: { Keys: { stream: { S: prefixes } } } });
 }
 
-/** Grants exactly the access the entry list names, on the table and its named indexes only — never `dynamodb:*`. */
-function grantTable(fn: BanjianFunction, table: Table, access: 'read' | 'write' | undefined, indexes: readonly string[]): void {
-  if (!access) return;
-  fn.addToRolePolicy(
-    new PolicyStatement({
-      actions: access === 'write' ? [...readActions, ...writeActions] : readActions,
-      resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)],
-    }),
-  );
+/**
+ * Grants exactly what the entry list names: those actions, on that table and its named indexes only,
+ * and where it names key patterns, only on items whose partition key matches (`dynamodb:LeadingKeys`)
+ * — never `dynamodb:*`. The local runtime enforces the same grants.
+ */
+function grantTables(fn: BanjianFunction, entry: Entrypoint, tables: { events: Table; views: Table }): void {
+  for (const grant of entry.grants) {
+    const table = tables[grant.table];
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: grant.actions.map((action) => `dynamodb:${action}`),
+        resources: [table.tableArn, ...(grant.indexes ?? []).map((index) => `${table.tableArn}/index/${index}`)],
+        ...(grant.keys ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...grant.keys] } } } : {}),
+      }),
+    );
+  }
 }
 
 export function pascal(name: string): string {

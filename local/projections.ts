@@ -20,7 +20,7 @@ export async function startProjections(options: { endpoint: string; eventsTable:
     maxAttempts: options.maxAttempts ?? 4,
     log: options.log,
     onDeadLetter: async (record, attempts) => {
-      const letter = await parkDeadLetter(runtime().views, record, attempts, 'projection kept failing; the projector log has the error');
+      const letter = await parkDeadLetter(runtime('projector').views, record, attempts, 'projection kept failing; the projector log has the error');
       options.log?.(`dead letter: ${letter.stream} version ${letter.version} (${letter.type}) parked after ${attempts} attempts`);
     },
   });

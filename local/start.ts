@@ -8,6 +8,7 @@ import { repositoryRoot, startLocalServer } from './server.ts';
 import { devPool, localSecret } from './auth.ts';
 import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
+import { installLocalIam } from './iam.ts';
 import { startTimers } from './timers.ts';
 
 const { values } = parseArgs({
@@ -57,6 +58,8 @@ const client = localClient(dynamo.endpoint);
 await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
 client.destroy();
 
+// Each function keeps to the grants its IAM role has on AWS.
+installLocalIam();
 const pool = devPool(county);
 const server = await startLocalServer({
   port,

@@ -6,6 +6,8 @@ import { publishedYears } from './published.ts';
 
 /** How long a process trusts its copy of the amendments before reading them again. */
 const CACHE_MS = 30_000;
+/** When this process last amended the calendar: every store of the process reads it again after that. */
+let amendedHere = 0;
 
 /**
  * Loads the county's working-day calendar: published notices, the county file's overrides and the
@@ -27,7 +29,7 @@ export class CalendarStore {
   }
 
   private async load() {
-    if (this.cached && this.clock() - this.cached.loadedAt < CACHE_MS) return this.cached;
+    if (this.cached && this.clock() - this.cached.loadedAt < CACHE_MS && this.cached.loadedAt > amendedHere) return this.cached;
     const { events, version } = await this.store.read<CalendarYearAmended>(streams.calendar);
     const calendar = new WorkingCalendar({ published: this.published, county: this.county, amended: amendedYears(events.map((e) => e.event)) });
     this.cached = { calendar, version, loadedAt: this.clock() };
@@ -40,6 +42,7 @@ export class CalendarStore {
     const { version } = await this.store.read(streams.calendar);
     await this.store.append(streams.calendar, version, [event], idempotency);
     this.cached = undefined;
+    amendedHere = this.clock();
     return this.calendar();
   }
 }

@@ -5,7 +5,7 @@ import { drawArchive } from '../supervision/operations.ts';
 
 /** Daily, acting on the month's first working day: draw last month's archive sample. */
 export const handler = async (event: { time?: string } = {}) => {
-  const rt = runtime();
+  const rt = runtime('archive-checks');
   const now = event.time ?? new Date().toISOString();
   const date = todayAt(rt, now);
   const calendar = await rt.calendars.calendar();

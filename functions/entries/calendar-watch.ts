@@ -11,7 +11,7 @@ const metrics = new Metrics({ namespace: 'Banjian', serviceName: 'banjian' });
  * administrator to enter the notice (`PUT /calendar/{year}`).
  */
 export const handler = async (event: { time?: string } = {}) => {
-  const rt = runtime();
+  const rt = runtime('calendar-watch');
   const today = todayAt(rt, event.time ?? new Date().toISOString());
   const { days, years } = provisionalDaysAhead(await rt.calendars.calendar(), today);
   metrics.addMetric('ProvisionalWorkingDaysAhead', MetricUnit.Count, days);

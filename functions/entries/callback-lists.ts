@@ -4,7 +4,7 @@ import { buildCallbackList } from '../satisfaction/callback-lists.ts';
 
 /** Each morning: publish the day's callback list, on working days only. The admin route does the same on demand. */
 export const handler = async (event: { time?: string } = {}) => {
-  const rt = runtime();
+  const rt = runtime('callback-lists');
   const now = event.time ?? new Date().toISOString();
   const date = todayAt(rt, now);
   if (!(await rt.calendars.calendar()).isWorkingDay(date)) return { date, skipped: 'not a working day' };

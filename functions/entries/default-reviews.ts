@@ -16,7 +16,7 @@ import { streams } from '../tables.ts';
  * the cases completed N days ago that nobody rated since. A later real review replaces it.
  */
 export const handler = async (event: { time?: string } = {}) => {
-  const rt = runtime();
+  const rt = runtime('default-reviews');
   const rule = rt.county.county.satisfaction.defaultReview;
   const now = event.time ?? new Date().toISOString();
   if (!rule) return { applied: 0, skipped: 'the county counts no default review' };

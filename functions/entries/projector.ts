@@ -4,4 +4,4 @@ import { runtime } from '../runtime.ts';
 
 let projector: Projector | undefined;
 
-export const handler = streamHandler(() => (projector ??= new Projector(runtime().views)));
+export const handler = streamHandler(() => (projector ??= new Projector(runtime('projector').views)));

@@ -6,6 +6,6 @@ import { runtime } from '../runtime.ts';
  * invokes it directly (`aws lambda invoke --function-name <stack>-Rebuild …`).
  */
 export const handler = async () => {
-  const rt = runtime();
+  const rt = runtime('rebuild');
   return rebuild({ db: rt.db, tables: rt.tables, segments: 8 });
 };

@@ -4,7 +4,7 @@ import { publishRoster } from '../supervision/operations.ts';
 
 /** Before opening on each working day: publish the video-check roster (the admin route does the same on demand). */
 export const handler = async (event: { time?: string } = {}) => {
-  const rt = runtime();
+  const rt = runtime('rosters');
   const now = event.time ?? new Date().toISOString();
   const date = todayAt(rt, now);
   if (!(await rt.calendars.calendar()).isWorkingDay(date)) return { date, skipped: 'not a working day' };

@@ -186,7 +186,7 @@ export function jsonResult(result: HttpResult, correlationId: string): APIGatewa
  * The Lambda handler of one HTTP entrypoint: it serves the routes of the route table that name
  * the entry, dispatching on API Gateway's `routeKey`.
  */
-export function httpEntry(entry: EntryName, operations: Record<string, Operation>, getRuntime: () => Runtime) {
+export function httpEntry(entry: EntryName, operations: Record<string, Operation>, getRuntime: (entry: EntryName) => Runtime) {
   const table = new Map(routes.filter((r) => r.entry === entry).map((r) => [routeKeyOf(r), r]));
   for (const route of table.values()) {
     if (!operations[route.operationId]) throw new Error(`entry ${entry} has no operation ${route.operationId}`);
@@ -200,7 +200,7 @@ export function httpEntry(entry: EntryName, operations: Record<string, Operation
     const caller = callerOf(event);
     authorize(route.access, caller);
     const request = parseRequest(event, route, correlationId, caller);
-    const result = await operations[route.operationId]!(request, getRuntime());
+    const result = await operations[route.operationId]!(request, getRuntime(entry));
     return jsonResult(result, correlationId);
   };
   const correlationAndProblems: MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context> = {

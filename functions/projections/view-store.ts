@@ -42,16 +42,8 @@ export class ViewStore {
   async pointer(fresh = false): Promise<GenerationPointer> {
     if (!fresh && this.pointerCache && this.clock() - this.pointerCache.at < POINTER_TTL_MS) return this.pointerCache.pointer;
     const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: POINTER_KEY, ConsistentRead: true }));
-    let pointer = result.Item as GenerationPointer | undefined;
-    if (!pointer) {
-      pointer = { current: 1 };
-      await this.db
-        .send(new PutCommand({ TableName: this.tableName, Item: { ...POINTER_KEY, ...pointer }, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': viewsTable.partitionKey } }))
-        .catch((error: Error) => {
-          if (error.name !== 'ConditionalCheckFailedException') throw error;
-        });
-      return this.pointer(true);
-    }
+    // Until the first rebuild writes it, there is no pointer: everything is generation 1 (readers write nothing).
+    let pointer = (result.Item as GenerationPointer | undefined) ?? { current: 1 };
     pointer = { current: Number(pointer.current), ...(pointer.previous === undefined ? {} : { previous: Number(pointer.previous) }), ...(pointer.building === undefined ? {} : { building: Number(pointer.building), buildingSince: pointer.buildingSince }), ...(pointer.switchedAt ? { switchedAt: pointer.switchedAt } : {}) };
     this.pointerCache = { pointer, at: this.clock() };
     return pointer;

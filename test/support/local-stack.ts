@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { ensureTables } from '../../local/tables.ts';
+import { installLocalIam } from '../../local/iam.ts';
 import { localPool, mintToken, type LocalPool, type TokenRequest } from '../../local/auth.ts';
 import type { Role } from '../../domain/meta.ts';
 import { mkdtempSync } from 'node:fs';
@@ -41,6 +42,7 @@ export async function startStack(county = 'sanmen', options: { projections?: boo
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     COUNTY_SECRET: 'test-county-secret',
   });
+  installLocalIam();
   const pool = localPool(mkdtempSync(join(tmpdir(), 'banjian-auth-')), county);
   const server = await startLocalServer({ port: 0, devClock: true, pool });
   const plain = await startLocalServer({ port: 0, devClock: false, pool });
