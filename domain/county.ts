@@ -76,6 +76,14 @@ export const SatisfactionSettingsSchema = z.object({
 });
 export type SatisfactionSettings = z.infer<typeof SatisfactionSettingsSchema>;
 
+export const PrivacySettingsSchema = z.object({
+  /**
+   * Days the whole phone numbers a callback needs (on a day's callback list, of an unmatched SMS
+   * sender) are kept; after that only the masked number and the salted key remain.
+   */
+  contactRetentionDays: z.number().int().min(1).max(3650).default(90),
+});
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM');
 
 export const SupervisionSettingsSchema = z.object({
@@ -128,6 +136,7 @@ export const CountySchema = z
     satisfaction: SatisfactionSettingsSchema.default(SatisfactionSettingsSchema.parse({})),
     supervision: SupervisionSettingsSchema.default(SupervisionSettingsSchema.parse({})),
     queue: QueueSettingsSchema.default(QueueSettingsSchema.parse({})),
+    privacy: PrivacySettingsSchema.default(PrivacySettingsSchema.parse({})),
     /** Where alarm notifications go (an operator's address); optional. */
     alarmEmail: z.email().optional(),
   })

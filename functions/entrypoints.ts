@@ -46,6 +46,8 @@ const k = {
   ticket: 'ticket#*',
   waiting: 'waiting#*',
   windowDay: 'window-day#*',
+  callbackContacts: 'contacts#callbacks#*',
+  smsContacts: 'contacts#sms-inbox#*',
 } as const;
 
 export const entrypoints = {
@@ -84,8 +86,8 @@ export const entrypoints = {
     description: 'Reviews, SMS replies, callback lists and attempts, the bad-review loop, satisfaction rates',
     grants: [
       VIEWS_READ,
-      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar, k.callbacks, k.smsInbox] },
-      { table: 'events', actions: APPEND, keys: [k.case, k.idem, k.callbacks, k.smsInbox] },
+      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar, k.callbacks, k.smsInbox, k.callbackContacts, k.smsContacts] },
+      { table: 'events', actions: APPEND, keys: [k.case, k.idem, k.callbacks, k.smsInbox, k.callbackContacts, k.smsContacts] },
     ],
     secret: true,
   },
@@ -96,7 +98,7 @@ export const entrypoints = {
     grants: [
       VIEWS_READ,
       { table: 'events', actions: READ, keys: [k.case, k.callbacks] },
-      { table: 'events', actions: APPEND, keys: [k.callbacks] },
+      { table: 'events', actions: APPEND, keys: [k.callbacks, k.callbackContacts] },
     ],
     secret: true,
     daily: '07:30',

@@ -6,7 +6,7 @@ export const eventsTable = {
   logicalName: 'Events',
   partitionKey: 'stream',
   sortKey: 'version',
-  /** Idempotency records expire; events never do. */
+  /** Idempotency records and kept contacts expire; events never do. */
   ttlAttribute: 'expiresAt',
 } as const;
 
@@ -32,4 +32,6 @@ export const streams = {
   calendar: 'calendar',
   idempotency: (key: string) => `idem#${key}`,
   sequence: (name: string) => `seq#${name}`,
+  /** Whole phone numbers kept for a while beside the events that list them (see functions/privacy/contacts.ts). */
+  contacts: (scope: string) => `contacts#${scope}`,
 } as const;

@@ -1,4 +1,4 @@
-import { localClient } from '../functions/store/dynamo-client.ts';
+import { documentClient, localClient } from '../functions/store/dynamo-client.ts';
 import './env.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
 import { installLocalIam } from './iam.ts';
 import { startTimers } from './timers.ts';
+import { startTtlSweeper } from './ttl-sweeper.ts';
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +57,6 @@ process.env.COUNTY_SECRET ??= localSecret(join(repositoryRoot, '.data'));
 
 const client = localClient(dynamo.endpoint);
 await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
-client.destroy();
 
 // Each function keeps to the grants its IAM role has on AWS.
 installLocalIam();
@@ -75,6 +75,8 @@ const server = await startLocalServer({
 
 const { timeZone } = JSON.parse(readFileSync(countyFile, 'utf8')) as { timeZone: string };
 const stopTimers = startTimers(timeZone, (line) => console.log(line));
+// DynamoDB's TTL, which DynamoDB Local lacks: on the wall clock only (dev-clock data carries simulated dates).
+const stopSweeper = values['dev-clock'] ? () => undefined : startTtlSweeper(documentClient(client), process.env.EVENTS_TABLE, (line) => console.log(line));
 const poller = await startProjections({ endpoint: dynamo.endpoint, eventsTable: process.env.EVENTS_TABLE, log: (line) => console.error(line) });
 
 console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
@@ -92,6 +94,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   stopTimers();
+  stopSweeper();
   await server.close();
   await poller.stop();
   await dynamo?.stop();

@@ -1,6 +1,7 @@
 import type { CallbackOutcome } from '../case/events.ts';
 import { IllegalTransition } from '../errors.ts';
 import { eventMetaOf, type CommandMeta, type EventMeta } from '../meta.ts';
+import { maskPhone } from '../privacy.ts';
 import { addDays, type LocalDate } from '../time.ts';
 import { sampled, type Mac } from './sampling.ts';
 
@@ -26,8 +27,8 @@ export interface CallbackCandidate {
 }
 
 export interface CallbackListEntry extends Pick<CallbackCandidate, 'caseId' | 'caseNo' | 'reason' | 'due' | 'windowId' | 'itemName' | 'completedDate'> {
-  /** Whole: only the callback list (callback staff and administrators) shows it. */
-  phone: string;
+  /** Masked (138****1234): the list is kept for good, the whole number only as long as the county's retention. */
+  phoneMasked: string;
   staffId: string | null;
   earlierAttempts: CallbackCandidate['attempts'];
 }
@@ -120,7 +121,7 @@ export function assembleList(options: {
       windowId: c.windowId,
       itemName: c.itemName,
       completedDate: c.completedDate,
-      phone: c.phone,
+      phoneMasked: maskPhone(c.phone),
       staffId: options.staff.length === 0 ? null : options.staff[entries.length % options.staff.length]!,
       earlierAttempts: c.attempts,
     });

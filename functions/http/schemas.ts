@@ -268,6 +268,11 @@ export const CallbackAttemptBody = z.strictObject({
   answers: z.strictObject(Object.fromEntries(callbackQuestions.map((q) => [q, z.boolean().optional()])) as Record<(typeof callbackQuestions)[number], z.ZodOptional<z.ZodBoolean>>).optional(),
   comment: Text(1000).optional(),
 });
+export const DateQuery = z.strictObject({ date: LocalDateString });
+export const UnmatchedSms = z.object({
+  date: LocalDateString,
+  replies: z.array(z.object({ receivedAt: z.string(), text: z.string(), phone: z.string().describe('whole while the county keeps it (privacy.contactRetentionDays), masked after') })),
+});
 export const CallbacksQuery = z.strictObject({ date: LocalDateString, staff: z.string().min(1).max(64).optional(), format: z.enum(['json', 'csv']).default('json') });
 export const RectificationsQuery = z.strictObject({ status: z.enum([...rectificationStatuses, 'open']).optional(), windowId: Id.optional(), month: z.string().regex(/^\d{4}-\d{2}$/).optional() });
 export const VerifyBody = z.strictObject({ finding: z.enum(verificationFindings), note: Text(1000).optional() });
@@ -302,7 +307,7 @@ export const CallbackList = z.object({
       windowId: z.string(),
       itemName: z.string(),
       completedDate: LocalDateString.nullable(),
-      phone: z.string(),
+      phone: z.string().describe('whole while the county keeps it (privacy.contactRetentionDays), masked after'),
       staffId: z.string().nullable(),
       earlierAttempts: z.array(Attempt),
       attempts: z.array(Attempt),

@@ -8,11 +8,14 @@ import { openRectificationsPartition, type RectificationView } from '../../domai
 import { assembleList, coverage, decidePublish, sampleCompleted, type CallbackCandidate, type CallbackListEvent, type CallbackListPublished, foldCallbackList } from '../../domain/satisfaction/callback-list.ts';
 import { addDays, type LocalDate } from '../../domain/time.ts';
 import { executeCommand } from '../commands/execute.ts';
+import { keepContacts } from '../privacy/contacts.ts';
 import type { Runtime } from '../runtime.ts';
 import { countyMac } from '../secret.ts';
 import { streams } from '../tables.ts';
 
 export const callbackListStream = (date: LocalDate) => `callbacks#${date}`;
+/** Where a day's list keeps the whole numbers it lists, while it may. */
+export const callbackContactsScope = (date: LocalDate) => `callbacks#${date}`;
 
 /** The published list of a day, from its stream (consistent), or undefined. */
 export async function publishedList(rt: Runtime, date: LocalDate): Promise<CallbackListPublished['data'] | undefined> {
@@ -91,6 +94,8 @@ export async function buildCallbackList(rt: Runtime, date: LocalDate, meta: Comm
       {
         stream: callbackListStream(date),
         decide: (history) => decidePublish({ type: 'PublishCallbackList', data, meta }, foldCallbackList(history.map((e) => e.event))),
+        // The list keeps masked numbers for good; the whole ones the staff dial, only for the county's retention.
+        extra: () => [keepContacts(rt, callbackContactsScope(date), 0, Object.fromEntries(data.entries.map((e) => [e.caseId, cases.get(e.caseId)!.applicant.phone!])), meta.now)],
         respond: () => ({ statusCode: 201, headers: {}, body: '' }),
       },
       { idempotencyKey: undefined, fingerprint: '', ifMatch: undefined },

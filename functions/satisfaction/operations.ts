@@ -17,8 +17,12 @@ import { ulid } from '../ids.ts';
 import { counterRows } from '../projections/counter-rows.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { countyMac } from '../secret.ts';
-import { storedJson } from '../commands/execute.ts';
-import { buildCallbackList, publishedList } from './callback-lists.ts';
+import { executeCommand, storedJson } from '../commands/execute.ts';
+import { eventMetaOf } from '../../domain/meta.ts';
+import { maskPhone } from '../../domain/privacy.ts';
+import { smsInboxStream, type SmsReplyUnmatched } from '../../domain/satisfaction/sms-inbox.ts';
+import { keepContacts, keptContacts } from '../privacy/contacts.ts';
+import { buildCallbackList, callbackContactsScope, publishedList } from './callback-lists.ts';
 
 
 function reviewResult(state: CaseState, reviewId: string) {
@@ -62,25 +66,34 @@ const smsInbound: Operation = async (request, rt) => {
       if (!(error instanceof IllegalTransition)) throw error;
     }
   }
-  // No case waits for this number: keep the reply anyway, in the day's inbox stream.
+  // No case waits for this number: keep the reply anyway, in the day's inbox stream (the whole number apart, for a while).
   const date = todayAt(rt, receivedAt);
-  const inbox = `sms-inbox#${date}`;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const { version } = await rt.events.read(inbox);
-    try {
-      await rt.events.append(inbox, version, [{ type: 'SmsReplyUnmatched', data: { from, text: body.text, receivedAt }, meta: { ...commandMeta(request), at: request.now } }]);
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  await executeCommand<SmsReplyUnmatched>(
+    rt.events,
+    {
+      stream: smsInboxStream(date),
+      decide: () => [{ type: 'SmsReplyUnmatched', data: { phoneKey: key, phoneMasked: maskPhone(from), text: body.text, receivedAt }, meta: eventMetaOf(commandMeta(request)) }],
+      extra: (history) => [keepContacts(rt, smsInboxStream(date), (history.at(-1)?.version ?? 0) + 1, { from }, request.now)],
+      respond: () => smsReceived,
+    },
+    { idempotencyKey: undefined, fingerprint: '', ifMatch: undefined },
+  );
   return smsReceived;
+};
+
+/** A day's replies from unknown numbers, oldest first: the sender's whole number while the county keeps it, masked after. */
+const getUnmatchedSms: Operation = async (request, rt) => {
+  const { date } = request.query as z.infer<typeof s.DateQuery>;
+  const [{ events }, kept] = await Promise.all([rt.events.read<SmsReplyUnmatched>(smsInboxStream(date)), keptContacts(rt, smsInboxStream(date), request.now)]);
+  const replies = events.map(({ event, version }) => ({ receivedAt: event.data.receivedAt, text: event.data.text, phone: kept.get(version)?.from ?? event.data.phoneMasked }));
+  return { statusCode: 200, body: { date, replies } };
 };
 
 const getCallbacks: Operation = async (request, rt) => {
   const query = request.query as z.infer<typeof s.CallbacksQuery>;
-  // One read of the day's partition: the list's view and its cases' attempts.
-  const items = await rt.views.partition<{ sk: string; doc: unknown }>(callbackListPartition(query.date), { generation: await rt.views.generation() });
+  // One read of the day's partition (the list's view and its cases' attempts), and the numbers still kept.
+  const [items, kept] = await Promise.all([rt.views.partition<{ sk: string; doc: unknown }>(callbackListPartition(query.date), { generation: await rt.views.generation() }), keptContacts(rt, callbackContactsScope(query.date), request.now)]);
+  const phones = kept.get(0) ?? {};
   const view = items.find((i) => i.sk === 'list') as { doc: Awaited<ReturnType<typeof publishedList>> } | undefined;
   const list = view?.doc ?? (await publishedList(rt, query.date));
   if (!list) throw new NotFound(`no callback list for ${query.date}`);
@@ -88,7 +101,8 @@ const getCallbacks: Operation = async (request, rt) => {
     (items.filter((i) => i.sk.startsWith('attempts#')) as { doc: { caseId: string; attempts: CaseState['callback']['attempts'] } }[]).map((i) => [i.doc.caseId, i.doc.attempts]),
   );
   const staff = query.staff === 'me' ? request.caller.actor.id : query.staff;
-  const entries = list.entries.filter((e) => staff === undefined || e.staffId === staff).map((e) => ({ ...e, attempts: attempts.get(e.caseId) ?? [] }));
+  // Whole numbers while the county keeps them, masked ones after.
+  const entries = list.entries.filter((e) => staff === undefined || e.staffId === staff).map(({ phoneMasked, ...e }) => ({ ...e, phone: phones[e.caseId] ?? phoneMasked, attempts: attempts.get(e.caseId) ?? [] }));
   if (query.format === 'json') return { statusCode: 200, body: { ...list, entries } };
   const reasonNames = { 'bad-review': '差评回访', retry: '未接通重拨', sample: '抽样回访' } as const;
   const windowName = (id: string) => rt.county.window(id)?.name ?? id;
@@ -194,6 +208,7 @@ const getSatisfaction: Operation = async (request, rt) => {
 export const satisfactionOperations: Record<string, Operation> = {
   reviewCase,
   smsInbound,
+  getUnmatchedSms,
   getCallbacks,
   buildCallbackList: buildList,
   recordCallbackAttempt: recordAttempt,

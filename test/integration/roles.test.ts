@@ -44,6 +44,7 @@ const expected: Record<string, Record<CallerName, number>> = {
   reviewCase: ok(201, ['admin', 'clerk', 'rating-device']),
   smsInbound: ok(202, ['admin', 'sms-gateway']),
   getCallbacks: ok(200, ['admin', 'callback']),
+  getUnmatchedSms: ok(200, ['admin', 'callback']),
   buildCallbackList: ok(201, ['admin']),
   recordCallbackAttempt: ok(201, ['admin', 'callback']),
   // A clerk of another window gets their own window's (empty) list, not a refusal.
@@ -229,7 +230,7 @@ async function request(route: RouteDef, caller: CallerName, id: string) {
   const query =
     route.operationId.startsWith('getStats') || route.operationId === 'getSatisfaction' || route.operationId === 'getQueueStats'
       ? '?from=2026-11-01&to=2026-11-30'
-      : route.operationId === 'getCallbacks'
+      : route.operationId === 'getCallbacks' || route.operationId === 'getUnmatchedSms'
         ? '?date=2026-11-06'
         : route.operationId === 'getQueue'
           ? '?category=C'

@@ -164,3 +164,38 @@ describe('CSV exports', () => {
     expect(text).toContain(`"'=HYPERLINK(`);
   });
 });
+
+describe('whole phone numbers', () => {
+  const phoneOf = (items: Record<string, unknown>[]) => JSON.stringify(items);
+
+  it('on a callback list are kept for the county’s 90 days, then only masked; the published list never holds them', async () => {
+    const c = await acceptedCase('2026-11-16');
+    await admin.post(`/cases/${c.caseId}/reviews`, { level: 'dissatisfied', channel: 'window-device' }, clock('2026-11-16', '10:00'));
+    await settle(async () => (await admin.get<{ caseId: string }[]>('/rectifications', clock('2026-11-16', '11:00'))).body.some((r) => r.caseId === c.caseId));
+    expect((await admin.post('/callbacks/lists/2026-11-17', { staff: ['cb-li'] }, clock('2026-11-17', '07:30'))).status).toBe(201);
+    const callback = as('callback', { user: 'cb-li' });
+    type List = { entries: { caseId: string; phone: string }[] };
+    const entryOn = async (date: string) => (await callback.get<List>('/callbacks?date=2026-11-17', clock(date, '08:00'))).body.entries.find((e) => e.caseId === c.caseId)!;
+    expect((await entryOn('2026-11-17')).phone).toBe('13912345678');
+    expect((await entryOn('2027-02-14')).phone).toBe('13912345678');
+    expect((await entryOn('2027-02-16')).phone).toBe('139****5678');
+    const items = await stack.scan('events');
+    expect(phoneOf(items.filter((i) => i.stream === 'callbacks#2026-11-17'))).not.toContain('13912345678');
+    const kept = items.find((i) => i.stream === 'contacts#callbacks#2026-11-17')!;
+    // The item itself expires (DynamoDB's TTL) when its time is up.
+    expect(Number(kept.expiresAt)).toBe(Date.parse('2026-11-17T07:30:00+08:00') / 1000 + 90 * 86_400);
+  });
+
+  it('of an unmatched SMS sender are kept for a callback as long, then only masked, and never in the inbox’s events', async () => {
+    const gateway = as('sms-gateway', { user: 'sms-gateway' });
+    expect((await gateway.post('/sms/inbound', { from: '+8613811112222', text: '请问我的证什么时候能领' }, clock('2026-11-18', '09:00'))).status).toBe(202);
+    const callback = as('callback', { user: 'cb-li' });
+    type Inbox = { replies: { text: string; phone: string }[] };
+    expect((await callback.get<Inbox>('/sms/unmatched?date=2026-11-18', clock('2026-11-18', '10:00'))).body.replies).toMatchObject([{ text: '请问我的证什么时候能领', phone: '13811112222' }]);
+    expect((await callback.get<Inbox>('/sms/unmatched?date=2026-11-18', clock('2027-02-17', '10:00'))).body.replies[0]!.phone).toBe('138****2222');
+    expect((await as('director', { user: 'dir-w01', windowId: 'W01' }).get('/sms/unmatched?date=2026-11-18')).status).toBe(403);
+    const inbox = (await stack.scan('events')).filter((i) => i.stream === 'sms-inbox#2026-11-18');
+    expect(inbox).toHaveLength(1);
+    expect(phoneOf(inbox)).not.toContain('13811112222');
+  });
+});
