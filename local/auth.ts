@@ -33,8 +33,11 @@ export function localPool(dir: string, countyKey: string): LocalPool {
   };
 }
 
-/** The pool that `npm start`, `npm run token` and the simulator share: its keys live in `.data/auth`. */
-export const devPool = (countyKey: string): LocalPool => localPool(join(dirname(fileURLToPath(import.meta.url)), '..', '.data', 'auth'), countyKey);
+/** Where `npm start` keeps its data unless told otherwise (`--data`). */
+export const defaultDataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.data');
+
+/** The pool that `npm start`, `npm run token` and the simulator share: its keys live in `<data>/auth`. */
+export const devPool = (countyKey: string, dataDir = defaultDataDir): LocalPool => localPool(join(dataDir, 'auth'), countyKey);
 
 const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 

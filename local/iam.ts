@@ -3,6 +3,7 @@ import type { DynamoAction, EntryName, TableGrant } from '../functions/entrypoin
 import { entrypoints } from '../functions/entrypoints.ts';
 import { runtimeHooks, type Runtime } from '../functions/runtime.ts';
 import { eventsTable, viewsTable, type TableNames } from '../functions/tables.ts';
+import { durabilityHook } from './durability.ts';
 
 /**
  * The local stand-in for the functions' IAM policies: every request a function's DynamoDB client
@@ -141,7 +142,11 @@ export function enforceGrants(db: DynamoDBDocumentClient, entry: EntryName, tabl
 /** The local runtime's hook: each function's clients keep to its grants. */
 export const localIamHook = (rt: Runtime, entry: EntryName) => enforceGrants(rt.db, entry, rt.tables);
 
-/** Makes every function runtime of this process keep to its grants (npm start and the tests; not the benchmarks, which measure what AWS runs). */
-export function installLocalIam(): void {
-  if (!runtimeHooks.includes(localIamHook)) runtimeHooks.push(localIamHook);
+/**
+ * The local runtime's stand-ins, on every function runtime of this process: each keeps to its
+ * grants as its IAM role would make it, and an acknowledged transaction is on DynamoDB Local's disk
+ * (npm start, the tests, the fuzzer and the chaos run; not the benchmarks, which measure what AWS runs).
+ */
+export function installLocalStandIns(): void {
+  for (const hook of [localIamHook, durabilityHook]) if (!runtimeHooks.includes(hook)) runtimeHooks.push(hook);
 }

@@ -7,7 +7,7 @@ import type { Role } from '../domain/meta.ts';
 import { documentClient, localClient } from '../functions/store/dynamo-client.ts';
 import type { TableNames } from '../functions/tables.ts';
 import { localPool, mintToken, type LocalPool, type TokenRequest } from './auth.ts';
-import { installLocalIam } from './iam.ts';
+import { installLocalStandIns } from './iam.ts';
 import { startProjections } from './projections.ts';
 import { repositoryRoot, startLocalServer } from './server.ts';
 import type { StreamPoller } from './stream-poller.ts';
@@ -51,7 +51,7 @@ export async function startLocalStack(options: { endpoint: string; county?: stri
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     COUNTY_SECRET: 'test-county-secret',
   });
-  installLocalIam();
+  installLocalStandIns();
   const pool = localPool(mkdtempSync(join(tmpdir(), 'banjian-auth-')), county);
   const server = await startLocalServer({ port: 0, devClock: true, pool });
   const poller: StreamPoller | undefined = options.projections ? await startProjections({ endpoint: options.endpoint, eventsTable: tables.events, maxAttempts: 3 }) : undefined;

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, JavaMissing, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { repositoryRoot, startLocalServer } from './server.ts';
-import { devPool, localSecret } from './auth.ts';
+import { defaultDataDir, devPool, localSecret } from './auth.ts';
 import { startProjections } from './projections.ts';
 import { ensureTables } from './tables.ts';
-import { installLocalIam } from './iam.ts';
+import { installLocalStandIns } from './iam.ts';
 import { startTimers } from './timers.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
 
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     county: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    data: { type: 'string' },
   },
 });
 
@@ -29,12 +30,13 @@ if (!existsSync(countyFile)) {
   process.exit(1);
 }
 const port = Number(values.port ?? process.env.PORT ?? 3000);
+const dataDir = values.data ?? defaultDataDir;
 
 let dynamo: DynamoLocal | undefined;
 try {
   const preferred = Number(process.env.DYNAMODB_PORT ?? 8000);
   const dynamoPort = (await isFree(preferred)) ? preferred : await freePort();
-  dynamo = await startDynamoLocal({ port: dynamoPort, ...(values['in-memory'] ? {} : { dbPath: join(repositoryRoot, '.data', 'dynamodb') }) });
+  dynamo = await startDynamoLocal({ port: dynamoPort, ...(values['in-memory'] ? {} : { dbPath: join(dataDir, 'dynamodb') }) });
 } catch (error) {
   console.error(error instanceof JavaMissing ? error.message : `Could not start DynamoDB Local: ${(error as Error).message}`);
   process.exit(1);
@@ -53,14 +55,14 @@ process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.EVENTS_TABLE ??= 'banjian-events';
 process.env.VIEWS_TABLE ??= 'banjian-views';
 process.env.COUNTY_FILE = countyFile;
-process.env.COUNTY_SECRET ??= localSecret(join(repositoryRoot, '.data'));
+process.env.COUNTY_SECRET ??= localSecret(dataDir);
 
 const client = localClient(dynamo.endpoint);
 await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
 
 // Each function keeps to the grants its IAM role has on AWS.
-installLocalIam();
-const pool = devPool(county);
+installLocalStandIns();
+const pool = devPool(county, dataDir);
 const server = await startLocalServer({
   port,
   host: '127.0.0.1',
@@ -80,7 +82,7 @@ const stopSweeper = values['dev-clock'] ? () => undefined : startTtlSweeper(docu
 const poller = await startProjections({ endpoint: dynamo.endpoint, eventsTable: process.env.EVENTS_TABLE, log: (line) => console.error(line) });
 
 console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
-console.log(`  DynamoDB Local: ${dynamo.endpoint} (${values['in-memory'] ? 'in memory' : 'data in .data/dynamodb'}); projector polling its stream`);
+console.log(`  DynamoDB Local: ${dynamo.endpoint} (${values['in-memory'] ? 'in memory' : `data in ${join(dataDir, 'dynamodb')}`}); projector polling its stream`);
 console.log(`  Dev clock (X-Dev-Clock header): ${values['dev-clock'] ? 'on' : 'off — start with `npm start -- --dev-clock` to set dates'}`);
 console.log(`  Try: curl ${server.url}/health    API description: ${server.url}/openapi.json`);
 console.log('  Every other route needs a token, e.g.:');
