@@ -15,10 +15,11 @@ const { values } = parseArgs({
     user: { type: 'string' },
     hours: { type: 'string', default: '8' },
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
+    data: { type: 'string' },
   },
 });
 if (!values.role || !(roles as readonly string[]).includes(values.role)) {
-  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8]\n(clerks need a window or site, rating devices a window)`);
+  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8] [--data dir]\n(clerks need a window or site, rating devices a window)`);
   process.exit(1);
 }
 if (values.role === 'clerk' && !values.window && !values.site) {
@@ -29,5 +30,5 @@ if (values.role === 'rating-device' && !values.window) {
   console.error('a rating device stands at one window: add --window W03');
   process.exit(1);
 }
-const pool = devPool(values.county);
+const pool = devPool(values.county, values.data);
 console.log(mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, hours: Number(values.hours) }));
