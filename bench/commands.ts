@@ -9,7 +9,7 @@ import { documentClient, localClient } from '../functions/store/dynamo-client.ts
 import '../local/env.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyTally, type CapacityTally } from '../functions/store/capacity.ts';
 import { localPool, mintToken } from '../local/auth.ts';
 import { startDynamoLocal } from '../local/dynamodb-local.ts';
@@ -84,9 +84,10 @@ async function templates(caseId: string) {
   const items = (
     await rawClient.send(new QueryCommand({ TableName: tables.events, KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'stream' }, ExpressionAttributeValues: { ':s': `case#${caseId}` } }))
   ).Items!;
+  // An accept's idempotency record (its key is a digest of the caller, the route and the client's key).
   const idem = (
-    await rawClient.send(new QueryCommand({ TableName: tables.events, KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'stream' }, ExpressionAttributeValues: { ':s': `idem#r0-accept-0` } }))
-  ).Items![0]!;
+    await rawClient.send(new ScanCommand({ TableName: tables.events, FilterExpression: 'kind = :k AND begins_with(streamWritten, :s)', ExpressionAttributeValues: { ':k': 'idempotency', ':s': 'case#' } }))
+  ).Items!.find((i) => String(i.streamWritten) === `case#${caseId}`)!;
   // Submit and accept write one event each; completing writes the rest (the decision, and the rating invitation it makes due).
   if (events.length < 3) throw new Error(`expected at least three events in the template case, got ${events.map((e) => e.event.type).join(', ')}`);
   return { events: items, idem };
