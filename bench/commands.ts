@@ -9,7 +9,9 @@ import { documentClient, localClient } from '../functions/store/dynamo-client.ts
 import '../local/env.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyTally, type CapacityTally } from '../functions/store/capacity.ts';
 import { localPool, mintToken } from '../local/auth.ts';
 import { startDynamoLocal } from '../local/dynamodb-local.ts';
@@ -98,24 +100,32 @@ async function raw(n: number, t: Awaited<ReturnType<typeof templates>>, results:
   const put = (item: Record<string, unknown>) => ({
     Put: { TableName: tables.events, Item: item, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': 'version' } },
   });
-  const write = async (i: number, versions: number[], command: Command) => {
+  const write = async (i: number, versions: number[], command: Command, extra: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = []) => {
     const stream = `case#${prefix}-${i}`;
     await rawClient.send(
       new TransactWriteCommand({
-        TransactItems: [...versions.map((version) => put({ ...t.events[version - 1], stream, version })), put({ ...t.idem, stream: `idem#${prefix}-${command}-${i}`, version: 0 })],
+        TransactItems: [...versions.map((version) => put({ ...t.events[version - 1], stream, version })), put({ ...t.idem, stream: `idem#${prefix}-${command}-${i}`, version: 0 }), ...extra],
       }),
     );
   };
+  const counterKey = { stream: `seq#raw-${prefix}`, version: 0 };
   const query = (i: number) =>
     rawClient.send(
       new QueryCommand({ TableName: tables.events, KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'stream' }, ExpressionAttributeValues: { ':s': `case#${prefix}-${i}` }, ConsistentRead: true }),
     );
   const phases: Record<Command, (i: number) => Promise<void>> = {
+    // The day's number in the case's own transaction: read the counter, write on the condition it still holds that, read again after losing a race.
     submit: async (i) => {
-      await rawClient.send(
-        new UpdateCommand({ TableName: tables.events, Key: { stream: `seq#raw-${prefix}`, version: 0 }, UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }),
-      );
-      await write(i, [1], 'submit');
+      for (let attempt = 1; ; attempt++) {
+        const read = Number((await rawClient.send(new GetCommand({ TableName: tables.events, Key: counterKey, ConsistentRead: true }))).Item?.n ?? 0);
+        const take = { Update: { TableName: tables.events, Key: counterKey, UpdateExpression: 'SET #n = :next', ConditionExpression: read === 0 ? 'attribute_not_exists(#n)' : '#n = :read', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':next': read + 1, ...(read === 0 ? {} : { ':read': read }) } } };
+        try {
+          return await write(i, [1], 'submit', [take]);
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException) || attempt >= 500) throw error;
+          await sleep(Math.random() * Math.min(50, 2 * 2 ** attempt));
+        }
+      }
     },
     accept: async (i) => {
       await query(i);

@@ -56,8 +56,9 @@ export const entrypoints = {
     kind: 'http',
     description: 'Case commands: submit, notice, accept, reject, suspend, resume, transfer, complete, deliver',
     grants: [
-      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] },
+      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar, k.caseNumbers] },
       { table: 'events', actions: APPEND, keys: [k.case, k.idem] },
+      // The day's case-number counter, taken in the submit's own transaction.
       { table: 'events', actions: ['UpdateItem'], keys: [k.caseNumbers] },
     ],
     secret: true,

@@ -53,12 +53,12 @@ export type ReviewCase = Command<'ReviewCase', { reviewId: string; level: Level;
 export type ApplyDefaultReview = Command<'ApplyDefaultReview', { reviewId: string }>;
 
 /** An SMS reply to the rating invitation (短信评议): a rating, or kept as an unparsed reply. */
-export type ReceiveSmsReply = Command<'ReceiveSmsReply', { reviewId: string; text: string; receivedAt: string }>;
+export type ReceiveSmsReply = Command<'ReceiveSmsReply', { reviewId: string; text: string; receivedAt: string; messageId?: string | undefined }>;
 
 /** Record a callback attempt from today's list (电话回访). */
 export type RecordCallbackAttempt = Command<
   'RecordCallbackAttempt',
-  { reviewId: string; outcome: CallbackOutcome; level?: Level | undefined; answers?: CallbackAnswers | undefined; comment?: string | undefined }
+  { attemptId: string; reviewId: string; outcome: CallbackOutcome; level?: Level | undefined; answers?: CallbackAnswers | undefined; comment?: string | undefined }
 >;
 
 /** Verify a bad review (核实). */

@@ -97,7 +97,7 @@ export type DefaultReviewApplied = Event<'DefaultReviewApplied', { reviewId: str
 export type RatingInvitationDue = Event<'RatingInvitationDue', { phoneKey: string; completedAt: string }>;
 
 /** A reply to the rating invitation that is not a rating, kept as it came. */
-export type SmsReplyReceived = Event<'SmsReplyReceived', { text: string; receivedAt: string; receivedDate: LocalDate }>;
+export type SmsReplyReceived = Event<'SmsReplyReceived', { text: string; receivedAt: string; receivedDate: LocalDate; messageId: string | null }>;
 
 export const callbackOutcomes = ['reached', 'no-answer', 'wrong-number', 'refused'] as const;
 export type CallbackOutcome = (typeof callbackOutcomes)[number];
@@ -107,7 +107,7 @@ export type CallbackAnswers = Partial<Record<(typeof callbackQuestions)[number],
 /** A telephone callback attempt (电话回访) from a day's list. */
 export type CallbackAttempted = Event<
   'CallbackAttempted',
-  { listDate: LocalDate; attempt: number; outcome: CallbackOutcome; level: Level | null; answers: CallbackAnswers | null; comment: string | null; staffId: string; attemptDate: LocalDate }
+  { attemptId: string; listDate: LocalDate; attempt: number; outcome: CallbackOutcome; level: Level | null; answers: CallbackAnswers | null; comment: string | null; staffId: string; attemptDate: LocalDate }
 >;
 
 /** A bad review opens a rectification (整改) with its deadlines in working days. */

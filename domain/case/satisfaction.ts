@@ -58,14 +58,19 @@ export function decideSatisfaction(command: SatisfactionCommand, state: CaseStat
   const settings = context.county.county.satisfaction;
   switch (command.type) {
     case 'ReviewCase': {
+      // A review recorded already (its device sent it again) is no new review.
+      if (state.reviews.some((r) => r.reviewId === command.data.reviewId)) return [];
       if (!reviewable.has(state.status)) throw new IllegalTransition(`a case that is ${state.status} cannot be rated yet: reviews start at acceptance`);
       const d = command.data;
       return review(state, context, command.meta, today, { reviewId: d.reviewId, level: d.level, channel: d.channel, tags: d.tags ?? [], text: d.text ?? null });
     }
     case 'ReceiveSmsReply': {
+      // The gateway sent a message again: it was taken the first time, as a rating or a reply.
+      const messageId = command.data.messageId;
+      if (state.reviews.some((r) => r.reviewId === command.data.reviewId) || (messageId !== undefined && state.sms?.messageIds.includes(messageId))) return [];
       if (!state.sms || state.sms.answered) throw new IllegalTransition('this case is not awaiting an SMS rating');
       const level = parseSmsReply(command.data.text);
-      if (level === undefined) return [{ type: 'SmsReplyReceived', data: { text: command.data.text, receivedAt: command.data.receivedAt, receivedDate: today }, meta }];
+      if (level === undefined) return [{ type: 'SmsReplyReceived', data: { text: command.data.text, receivedAt: command.data.receivedAt, receivedDate: today, messageId: messageId ?? null }, meta }];
       return review(state, context, command.meta, today, { reviewId: command.data.reviewId, level, channel: 'sms', tags: [], text: null });
     }
     case 'ApplyDefaultReview': {
@@ -78,6 +83,8 @@ export function decideSatisfaction(command: SatisfactionCommand, state: CaseStat
       return [{ type: 'DefaultReviewApplied', data: { reviewId: command.data.reviewId, level: rule.level, afterDays: rule.afterDays, reviewDate: today }, meta }];
     }
     case 'RecordCallbackAttempt': {
+      // An attempt recorded already (the same attempt sent again) is no new attempt.
+      if (state.callback.attemptIds.includes(command.data.attemptId)) return [];
       const list = context.callbackList;
       if (!list) throw new RuleViolation('The case is not on today’s callback list', { date: today });
       if (state.callback.settled) throw new IllegalTransition('the callback for this case is already settled');
@@ -87,7 +94,7 @@ export function decideSatisfaction(command: SatisfactionCommand, state: CaseStat
       const events: CaseEvent[] = [
         {
           type: 'CallbackAttempted',
-          data: { listDate: list.date, attempt: state.callback.attempts.length + 1, outcome: d.outcome, level: d.level ?? null, answers: d.answers ?? null, comment: d.comment ?? null, staffId: command.meta.actor.id, attemptDate: today },
+          data: { attemptId: d.attemptId, listDate: list.date, attempt: state.callback.attempts.length + 1, outcome: d.outcome, level: d.level ?? null, answers: d.answers ?? null, comment: d.comment ?? null, staffId: command.meta.actor.id, attemptDate: today },
           meta,
         },
       ];

@@ -45,6 +45,8 @@ export interface Rectification {
 
 export interface CallbackState {
   attempts: { listDate: LocalDate; outcome: CallbackOutcome; attemptDate: LocalDate }[];
+  /** The attempts' ids: an attempt recorded again (a resend) is no new attempt. */
+  attemptIds: string[];
   /** Attempts in the current round (a bad review starts a new one: it is owed its own callback). */
   round: number;
   /** Reached, refused or a wrong number: no more attempts this round. */
@@ -90,7 +92,7 @@ export interface CaseState {
   deliveryMethod: DeliveryMethod | null;
   reviews: Review[];
   /** The SMS rating invitation: due at completion, answered by a rating reply. */
-  sms: { phoneKey: string; answered: boolean } | null;
+  sms: { phoneKey: string; answered: boolean; messageIds: string[] } | null;
   callback: CallbackState;
   rectifications: Rectification[];
   updatedAt: string;
@@ -134,7 +136,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       deliveryMethod: null,
       reviews: [],
       sms: null,
-      callback: { attempts: [], round: 0, settled: false },
+      callback: { attempts: [], attemptIds: [], round: 0, settled: false },
       rectifications: [],
       updatedAt: event.meta.at,
     };
@@ -204,9 +206,11 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
         reviews: [...state.reviews, { reviewId: event.data.reviewId, level: event.data.level, channel: 'default', reviewDate: event.data.reviewDate, bad: false, voided: false, replaced: false }],
       };
     case 'RatingInvitationDue':
-      return { ...next, sms: { phoneKey: event.data.phoneKey, answered: false } };
-    case 'SmsReplyReceived':
-      return next;
+      return { ...next, sms: { phoneKey: event.data.phoneKey, answered: false, messageIds: [] } };
+    case 'SmsReplyReceived': {
+      const id = event.data.messageId;
+      return id === null || !state.sms ? next : { ...next, sms: { ...state.sms, messageIds: [...state.sms.messageIds, id] } };
+    }
     case 'CallbackAttempted': {
       const d = event.data;
       const settled = d.outcome !== 'no-answer';
@@ -214,7 +218,12 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       const rectifications = d.outcome === 'reached' ? state.rectifications.map((r) => (r.calledBackDate === null ? { ...r, calledBackDate: d.attemptDate } : r)) : state.rectifications;
       return {
         ...next,
-        callback: { attempts: [...state.callback.attempts, { listDate: d.listDate, outcome: d.outcome, attemptDate: d.attemptDate }], round: state.callback.round + 1, settled },
+        callback: {
+          attempts: [...state.callback.attempts, { listDate: d.listDate, outcome: d.outcome, attemptDate: d.attemptDate }],
+          attemptIds: [...state.callback.attemptIds, d.attemptId],
+          round: state.callback.round + 1,
+          settled,
+        },
         rectifications,
       };
     }

@@ -91,17 +91,24 @@ const submitCase: Operation = async (request, rt: Runtime) => {
   const where = { windowId, siteId: body.siteId ?? (windowId === null ? null : (rt.county.window(windowId)?.siteId ?? null)) };
   assertPlace(request.caller, { windowId, siteIds: [where.siteId] }, 'an application for that window or site');
   const command = (caseNo: string): CaseCommand => ({ type: 'SubmitCase', data: { caseId, caseNo, ...body }, meta: commandMeta(request, where) });
+  // The day's number is taken in the case's own transaction, on the condition that nobody took one since
+  // it was read: a number is used exactly when a case is created (a refused or resent submit takes none,
+  // a lost race reads again), so each day's numbers run 1…n.
+  const counter = `caseNo#${compactDate(today)}`;
+  let read = 0;
   return executeCommand<CaseEvent>(
     rt.events,
     {
       stream: streams.case(caseId),
       fresh: true,
       decide: async () => {
-        // Validate before taking a number, so that a refused application leaves no gap in the day's sequence.
+        // Validate before reading the counter: a refused application costs no read.
         decide(command(formatCaseNo(countyCode, today, 1)), undefined, context);
-        const sequence = await rt.events.nextSequence(`caseNo#${compactDate(today)}`);
-        return decide(command(formatCaseNo(countyCode, today, sequence)), undefined, context);
+        read = await rt.events.sequenceValue(counter);
+        return decide(command(formatCaseNo(countyCode, today, read + 1)), undefined, context);
       },
+      extra: () => [rt.events.takeSequence(counter, read)],
+      contended: true,
       respond: (events) => caseResponse(201, fold(events), calendar, request),
     },
     request,

@@ -21,6 +21,8 @@ export interface CommandPlan<E extends DomainEvent> {
    * anything else about the stream is answered — an `If-Match` mismatch, a stored answer or a refusal.
    */
   authorize?: (history: StoredEvent<E>[]) => void;
+  /** Races are expected (a counter every submit takes from): take turns for a few seconds, not a few tries. */
+  contended?: true;
   /** Decides the events, given the stream so far. May throw a DomainError. */
   decide: (history: StoredEvent<E>[], version: number) => E[] | Promise<E[]>;
   /** The response, from the history including the new events (stored for idempotent retries). */
@@ -34,8 +36,16 @@ export interface CommandOptions {
   ifMatch: number | undefined;
 }
 
-/** Re-reads and re-decides after losing a race, a bounded number of times. */
+/**
+ * After losing a race a command reads and decides again, a bounded number of times: one on a case
+ * that someone else moved is usually refused at once by its new state.
+ */
 const MAX_ATTEMPTS = 4;
+/**
+ * Plans whose races are expected (submits taking turns at the day's case number) keep trying this
+ * long instead — well inside a function's 10 s — before the caller is told to try again.
+ */
+const CONTENDED_BUDGET_MS = 5_000;
 
 /** The stored answer to a command sent again with its Idempotency-Key; 422 when the key was used for another request. */
 export function replayed(record: { fingerprint: string; response: StoredResponse }, options: CommandOptions): StoredResponse {
@@ -58,6 +68,7 @@ export async function earlierAnswer(store: DynamoEventStore, options: CommandOpt
 export async function executeCommand<E extends DomainEvent>(store: DynamoEventStore, plan: CommandPlan<E>, options: CommandOptions): Promise<StoredResponse> {
   const { idempotencyKey: key, fingerprint } = options;
   const earlier = () => earlierAnswer(store, options);
+  const giveUpAt = Date.now() + CONTENDED_BUDGET_MS;
 
   for (let attempt = 1; ; attempt++) {
     const { events: history, version } = plan.fresh ? { events: [] as StoredEvent<E>[], version: 0 } : await store.read<E>(plan.stream);
@@ -87,8 +98,8 @@ export async function executeCommand<E extends DomainEvent>(store: DynamoEventSt
         if (response) return response;
         throw new PreconditionFailed(options.ifMatch, (await store.read(plan.stream)).version);
       }
-      if (attempt >= MAX_ATTEMPTS) throw error;
-      await sleep(Math.random() * 10 * attempt);
+      if (plan.contended ? Date.now() >= giveUpAt : attempt >= MAX_ATTEMPTS) throw error;
+      await sleep(Math.random() * Math.min(50, 2 * 2 ** attempt));
     }
   }
 }

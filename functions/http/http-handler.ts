@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -27,6 +27,12 @@ export interface HttpRequest {
   query: unknown;
   body: unknown;
   headers: Readonly<Record<string, string | undefined>>;
+  /**
+   * Names the command in its events' metadata: the scoped `Idempotency-Key` when there is one, else an
+   * id of this request's own (never a header's value: two commands must never share one). A write
+   * that finds an event with the same command id finds its own earlier send.
+   */
+  commandId: string;
   /** The command's `now`: the wall clock, or `X-Dev-Clock` on a local server started with `--dev-clock`. */
   now: string;
   correlationId: string;
@@ -58,7 +64,7 @@ export function commandMeta(request: HttpRequest, where: { windowId: string | nu
     windowId: caller.windowId ?? where.windowId,
     siteId: caller.siteId ?? where.siteId,
     now: request.now,
-    commandId: request.idempotencyKey ?? request.correlationId,
+    commandId: request.commandId,
     correlationId: request.correlationId,
   };
 }
@@ -81,7 +87,7 @@ const idempotencyKeyPattern = /^[\x21-\x7e]{8,128}$/;
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** A client's key, scoped to who sends it and where: `api.` + SHA-256 of subject, route and key (no timer's key looks like it). */
-const scopedKey = (caller: Caller, route: RouteDef, key: string) => `api.${digest(`${caller.subject}\n${routeKeyOf(route)}\n${key}`)}`;
+export const scopedKey = (caller: Caller, route: RouteDef, key: string) => `api.${digest(`${caller.subject}\n${routeKeyOf(route)}\n${key}`)}`;
 const correlationPattern = /^[\w-]{8,64}$/;
 
 function parseIfMatch(value: string | undefined): number | undefined {
@@ -158,6 +164,7 @@ function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string, 
     errors.push({ path: 'headers.idempotency-key', message: '8–128 printable ASCII characters' });
   }
   if (errors.length > 0) throw new BadRequest('The request does not match the API', errors);
+  const scoped = route.command && idempotencyKey !== undefined ? scopedKey(caller, route, idempotencyKey) : undefined;
   return {
     route,
     params,
@@ -167,7 +174,8 @@ function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string, 
     now: nowOf(event, headers),
     correlationId,
     caller,
-    idempotencyKey: route.command && idempotencyKey !== undefined ? scopedKey(caller, route, idempotencyKey) : undefined,
+    idempotencyKey: scoped,
+    commandId: scoped ?? `cmd-${randomUUID()}`,
     fingerprint: digest(`${route.method} ${event.rawPath}\n${caller.actor.role} ${caller.windowId ?? '-'} ${caller.siteId ?? '-'}\n${canonical(parsedBody ?? null)}`),
     ifMatch: route.command ? parseIfMatch(headers['if-match']) : undefined,
   };

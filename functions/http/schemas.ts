@@ -249,7 +249,11 @@ export const RectificationIdParams = z.strictObject({ id: z.string().regex(/^[0-
 export const DateParams = z.strictObject({ date: LocalDateString });
 export const CaseIdOnly = z.strictObject({ caseId: CaseId });
 
+/** An id the client gives a rating, an attempt or a message, so that sending it again records it once. */
+const ClientId = z.string().regex(/^[\x21-\x7e]{1,128}$/, '1–128 printable ASCII characters');
+
 export const ReviewBody = z.strictObject({
+  reviewId: ClientId.optional().describe('the device’s own id for this rating: sent again (after a lost answer), it is recorded once'),
   level: z.enum(levels),
   /** SMS ratings arrive through /sms/inbound and callback ratings through the callback attempts. */
   channel: z.enum(['window-device', 'online', 'hotline']),
@@ -257,12 +261,14 @@ export const ReviewBody = z.strictObject({
   text: Text(1000).optional(),
 });
 export const SmsInboundBody = z.strictObject({
+  messageId: ClientId.optional().describe('the gateway’s id of the message: delivered again, it is taken once'),
   from: z.string().regex(/^(\+?86)?1[3-9]\d{9}$/, 'a mainland mobile number'),
   text: z.string().max(500),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export const BuildCallbackListBody = z.strictObject({ staff: z.array(z.string().min(1).max(64)).max(50).optional() });
 export const CallbackAttemptBody = z.strictObject({
+  attemptId: ClientId.optional().describe('the terminal’s id for this attempt: sent again, it is recorded once'),
   outcome: z.enum(callbackOutcomes),
   level: z.enum(levels).optional(),
   answers: z.strictObject(Object.fromEntries(callbackQuestions.map((q) => [q, z.boolean().optional()])) as Record<(typeof callbackQuestions)[number], z.ZodOptional<z.ZodBoolean>>).optional(),

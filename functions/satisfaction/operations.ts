@@ -11,13 +11,13 @@ import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace, Forbidden } from '../auth/access.ts';
 import { runCaseCommand } from '../case/operations.ts';
 import { csvResult, toCsv } from '../http/csv.ts';
-import { commandMeta, type HttpRequest, type Operation } from '../http/http-handler.ts';
+import { commandMeta, scopedKey, type HttpRequest, type Operation } from '../http/http-handler.ts';
 import type * as s from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { counterRows } from '../projections/counter-rows.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { countyMac } from '../secret.ts';
-import { executeCommand, storedJson } from '../commands/execute.ts';
+import { earlierAnswer, executeCommand, storedJson } from '../commands/execute.ts';
 import { eventMetaOf } from '../../domain/meta.ts';
 import { maskPhone } from '../../domain/privacy.ts';
 import { smsInboxStream, type SmsReplyUnmatched } from '../../domain/satisfaction/sms-inbox.ts';
@@ -36,8 +36,9 @@ const reviewCase: Operation = (request, rt) => {
   const body = request.body as z.infer<typeof s.ReviewBody>;
   // A window's rating device (评价器) speaks for its window's visitors only, on its own channel.
   if (request.caller.actor.role === 'rating-device' && body.channel !== 'window-device') throw new Forbidden('a rating device rates on the window-device channel');
-  const reviewId = ulid(Date.parse(request.now));
-  return runCaseCommand(request, rt, id, (state) => ({ type: 'ReviewCase', data: { reviewId, ...body }, meta: commandMeta(request, { windowId: state.windowId, siteId: state.siteId }) }), {
+  // The device's own id when it gives one: a resend of that rating is recorded once.
+  const reviewId = body.reviewId ?? ulid(Date.parse(request.now));
+  return runCaseCommand(request, rt, id, (state) => ({ type: 'ReviewCase', data: { ...body, reviewId }, meta: commandMeta(request, { windowId: state.windowId, siteId: state.siteId }) }), {
     respond: (state) => storedJson(201, reviewResult(state, reviewId), state.version),
   });
 };
@@ -53,11 +54,16 @@ const smsInbound: Operation = async (request, rt) => {
   const from = body.from.replace(/^\+?86/, '');
   const receivedAt = body.receivedAt === undefined ? request.now : new Date(body.receivedAt).toISOString();
   const key = phoneKey(from, await countyMac());
+  // A message the gateway delivers again is taken once, whichever stream took it: its id keys a record
+  // written with the reply (on the case it rated, or in the inbox).
+  const command = body.messageId === undefined ? request : { ...request, idempotencyKey: scopedKey(request.caller, request.route, `sms-message:${body.messageId}`) };
+  const earlier = await earlierAnswer(rt.events, command);
+  if (earlier) return earlier;
   const awaiting = (await rt.views.partition<{ doc: { caseId: string } }>(smsPartition(key))).map((i) => i.doc.caseId).reverse();
+  const reviewId = body.messageId === undefined ? ulid(Date.parse(request.now)) : `sms-${body.messageId}`;
   for (const caseId of awaiting) {
-    const reviewId = ulid(Date.parse(request.now));
     try {
-      return await runCaseCommand(request, rt, caseId, () => ({ type: 'ReceiveSmsReply', data: { reviewId, text: body.text, receivedAt }, meta: commandMeta(request) }), {
+      return await runCaseCommand(command, rt, caseId, () => ({ type: 'ReceiveSmsReply', data: { reviewId, text: body.text, receivedAt, messageId: body.messageId }, meta: commandMeta(request) }), {
         authorize: anyone,
         respond: () => smsReceived,
       });
@@ -76,7 +82,7 @@ const smsInbound: Operation = async (request, rt) => {
       extra: (history) => [keepContacts(rt, smsInboxStream(date), (history.at(-1)?.version ?? 0) + 1, { from }, request.now)],
       respond: () => smsReceived,
     },
-    { idempotencyKey: undefined, fingerprint: '', ifMatch: undefined },
+    command,
   );
   return smsReceived;
 };
@@ -128,13 +134,15 @@ const recordAttempt: Operation = async (request, rt) => {
   const date = todayAt(rt, request.now);
   const list = await publishedList(rt, date);
   const entry = list?.entries.find((e) => e.caseId === caseId);
-  const reviewId = ulid(Date.parse(request.now));
-  return runCaseCommand(request, rt, caseId, () => ({ type: 'RecordCallbackAttempt', data: { reviewId, ...body }, meta: commandMeta(request) }), {
+  const attemptId = body.attemptId ?? ulid(Date.parse(request.now));
+  const reviewId = `callback-${attemptId}`;
+  return runCaseCommand(request, rt, caseId, () => ({ type: 'RecordCallbackAttempt', data: { ...body, attemptId, reviewId }, meta: commandMeta(request) }), {
     authorize: anyone,
     context: { callbackList: entry ? { date } : undefined },
     respond: (state) => {
-      const last = state.callback.attempts.at(-1);
-      return storedJson(201, { caseId, attempt: state.callback.attempts.length, outcome: last?.outcome ?? body.outcome, settled: state.callback.settled, reviewId: state.reviews.some((r) => r.reviewId === reviewId) ? reviewId : null, version: state.version });
+      // This attempt, whether recorded now or by an earlier send of it.
+      const index = state.callback.attemptIds.indexOf(attemptId);
+      return storedJson(201, { caseId, attempt: index + 1, outcome: state.callback.attempts[index]?.outcome ?? body.outcome, settled: state.callback.settled, reviewId: state.reviews.some((r) => r.reviewId === reviewId) ? reviewId : null, version: state.version });
     },
   });
 };

@@ -1,8 +1,5 @@
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConcurrencyError } from '../../domain/errors.ts';
@@ -115,9 +112,11 @@ export class DynamoEventStore {
     if (items.length === 0 && !idempotency && extra.length === 0) return { version };
     if (items.length === 1 && !idempotency && extra.length === 0) {
       try {
-        await this.db.send(new PutCommand({ TableName: this.tableName, Item: items[0], ConditionExpression: eventCondition, ExpressionAttributeNames: names }));
+        await this.db.send(new PutCommand({ TableName: this.tableName, Item: items[0], ConditionExpression: eventCondition, ExpressionAttributeNames: names, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) {
+          // The SDK resent a Put whose first answer was lost: the item it finds is this command's own.
+          if (isOwn(error.Item, items[0]!)) return { version };
           throw new ConcurrencyError(`stream ${stream} moved past version ${expectedVersion}`, expectedVersion, undefined, { cause: error });
         }
         throw error;
@@ -135,7 +134,7 @@ export class DynamoEventStore {
       [eventsTable.ttlAttribute]: Math.floor(this.clock() / 1000) + IDEMPOTENCY_TTL_SECONDS,
     };
     const transactItems = [
-      ...items.map((Item) => ({ Put: { TableName: this.tableName, Item, ConditionExpression: eventCondition, ExpressionAttributeNames: names } })),
+      ...items.map((Item) => ({ Put: { TableName: this.tableName, Item, ConditionExpression: eventCondition, ExpressionAttributeNames: names, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } })),
       ...(idemItem
         ? [
             {
@@ -161,6 +160,11 @@ export class DynamoEventStore {
           const old = idemReason.Item ? unmarshall(idemReason.Item) : await this.getIdempotencyItem(idempotency.key);
           if (old) throw new IdempotencyReplay(toIdempotencyRecord(idempotency.key, old));
         }
+        // Every event already there, and each this command's own: an earlier send of this very transaction
+        // committed and its answer was lost (the SDK resends with the same ClientRequestToken, so this is
+        // the case only once the token has expired).
+        const eventReasons = reasons.slice(0, items.length);
+        if (eventReasons.length > 0 && eventReasons.every((r, i) => r.Code === 'ConditionalCheckFailed' && isOwn(r.Item, items[i]!))) return { version };
         const extraFrom = items.length + (idemItem ? 1 : 0);
         if (reasons.slice(0, items.length).some((r) => r.Code === 'ConditionalCheckFailed') || reasons.slice(extraFrom).some((r) => r.Code === 'ConditionalCheckFailed')) {
           throw new ConcurrencyError(`stream ${stream} moved past version ${expectedVersion}`, expectedVersion, undefined, { cause: error });
@@ -191,20 +195,38 @@ export class DynamoEventStore {
     return result.Item;
   }
 
-  /** The next number of a named counter (atomic ADD): case numbers' daily sequences. */
-  async nextSequence(name: string): Promise<number> {
-    const result = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { [eventsTable.partitionKey]: streams.sequence(name), [eventsTable.sortKey]: 0 },
-        UpdateExpression: 'ADD #n :one SET kind = :kind',
-        ExpressionAttributeNames: { '#n': 'n' },
-        ExpressionAttributeValues: { ':one': 1, ':kind': 'sequence' },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(result.Attributes?.n);
+  /** The last number a named counter gave (0 before the first): read consistently, to take the next in a transaction. */
+  async sequenceValue(name: string): Promise<number> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: sequenceKey(name), ConsistentRead: true, ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'n' } }));
+    return Number(result.Item?.n ?? 0);
   }
+
+  /**
+   * Takes number `read + 1` from a named counter, as one write of the transaction that uses it: it
+   * fails (and the transaction with it) when another took a number since `read` was read, so a
+   * number is used exactly when what it numbers is written — no gaps, however often it is retried.
+   */
+  takeSequence(name: string, read: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: sequenceKey(name),
+        UpdateExpression: 'SET #n = :next, kind = :kind',
+        ConditionExpression: read === 0 ? 'attribute_not_exists(#n)' : '#n = :read',
+        ExpressionAttributeNames: { '#n': 'n' },
+        ExpressionAttributeValues: { ':next': read + 1, ':kind': 'sequence', ...(read === 0 ? {} : { ':read': read }) },
+      },
+    };
+  }
+}
+
+const sequenceKey = (name: string) => ({ [eventsTable.partitionKey]: streams.sequence(name), [eventsTable.sortKey]: 0 });
+
+/** Whether an item a condition refused is this very event, written by an earlier send of the same command. */
+function isOwn(found: Record<string, AttributeValue> | undefined, item: Record<string, unknown>): boolean {
+  if (!found) return false;
+  const existing = unmarshall(found) as { type?: unknown; meta?: { commandId?: unknown } };
+  return existing.type === item.type && existing.meta?.commandId === (item.meta as EventMeta).commandId;
 }
 
 export function toItem(stream: string, version: number, event: DomainEvent): Record<string, unknown> {

@@ -53,11 +53,24 @@ describe('reviews (好差评)', () => {
     given(done, withSms).when(complete('2026-11-03')).thenThrows(IllegalTransition);
     const history = given(done, withSms);
     expect(history.state?.sms).toMatchObject({ answered: false, phoneKey: phoneKey('13812341234', macOf('salt')) });
-    const reply = (text: string) => command('ReceiveSmsReply', { reviewId: 'sms-1', text, receivedAt: at('2026-11-03', '18:00') }, at('2026-11-03', '18:00'));
+    const reply = (text: string, reviewId = 'sms-1') => command('ReceiveSmsReply', { reviewId, text, receivedAt: at('2026-11-03', '18:00') }, at('2026-11-03', '18:00'));
     given(done, withSms).when(reply('2')).then([{ type: 'CaseReviewed', data: { level: 'satisfied', channel: 'sms' } }]);
     given(done, withSms).when(reply('谢谢')).then([{ type: 'SmsReplyReceived', data: { text: '谢谢' } }]);
-    given([...done, reply('1')], withSms).when(reply('5')).thenThrows(IllegalTransition, /not awaiting/);
+    given([...done, reply('1')], withSms).when(reply('5', 'sms-2')).thenThrows(IllegalTransition, /not awaiting/);
     given(done, context).when(reply('1')).thenThrows(IllegalTransition, /not awaiting/);
+  });
+
+  it('take a rating, a message or an attempt sent again once: the second is no new event', () => {
+    const reviewed = [submitted(), accept('2026-11-02'), rate('2026-11-02', 'very-dissatisfied')];
+    given(reviewed).when(rate('2026-11-02', 'very-dissatisfied')).then([]);
+    given(reviewed).when(rate('2026-11-02', 'satisfied', '11:05')).then([{ type: 'CaseReviewed' }]);
+    const done = [submitted(), accept('2026-11-02'), complete('2026-11-03')];
+    const sms = (text: string, messageId: string) => command('ReceiveSmsReply', { reviewId: `sms-${messageId}`, text, receivedAt: at('2026-11-03', '18:00'), messageId }, at('2026-11-03', '18:00'));
+    given([...done, sms('谢谢', 'M-1')], withSms).when(sms('谢谢', 'M-1')).then([]);
+    given([...done, sms('2', 'M-2')], withSms).when(sms('2', 'M-2')).then([]);
+    given([...done, sms('谢谢', 'M-1')], withSms).when(sms('2', 'M-3')).then([{ type: 'CaseReviewed', data: { reviewId: 'sms-M-3' } }]);
+    const attempt = command('RecordCallbackAttempt', { attemptId: 'A-1', reviewId: 'callback-A-1', outcome: 'no-answer' }, at('2026-11-05', '14:00'));
+    given([...done, attempt], onList).when(attempt).then([]);
   });
 
   it('does not invite an applicant who opted out', () => {
@@ -69,7 +82,7 @@ describe('reviews (好差评)', () => {
 describe('callback attempts (电话回访)', () => {
   const done = [submitted(), accept('2026-11-02'), complete('2026-11-03')];
   const attempt = (outcome: 'reached' | 'no-answer' | 'refused', time: string, level?: 'satisfied' | 'dissatisfied') =>
-    command('RecordCallbackAttempt', { reviewId: `cb-${time}`, outcome, level }, at('2026-11-05', time));
+    command('RecordCallbackAttempt', { attemptId: `attempt-${time}`, reviewId: `cb-${time}`, outcome, level }, at('2026-11-05', time));
 
   it('need the case on today’s list', () => {
     given(done).when(attempt('no-answer', '14:00')).thenThrows(RuleViolation, /not on today’s callback list/);
