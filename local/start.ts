@@ -32,15 +32,21 @@ if (!existsSync(countyFile)) {
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const dataDir = values.data ?? defaultDataDir;
 
+// An existing DynamoDB (a fault proxy, a shared development database, a compose file's) when
+// DYNAMODB_ENDPOINT names one; otherwise a DynamoDB Local of our own.
+const existing = process.env.DYNAMODB_ENDPOINT;
 let dynamo: DynamoLocal | undefined;
-try {
-  const preferred = Number(process.env.DYNAMODB_PORT ?? 8000);
-  const dynamoPort = (await isFree(preferred)) ? preferred : await freePort();
-  dynamo = await startDynamoLocal({ port: dynamoPort, ...(values['in-memory'] ? {} : { dbPath: join(dataDir, 'dynamodb') }) });
-} catch (error) {
-  console.error(error instanceof JavaMissing ? error.message : `Could not start DynamoDB Local: ${(error as Error).message}`);
-  process.exit(1);
+if (!existing) {
+  try {
+    const preferred = Number(process.env.DYNAMODB_PORT ?? 8000);
+    const dynamoPort = (await isFree(preferred)) ? preferred : await freePort();
+    dynamo = await startDynamoLocal({ port: dynamoPort, ...(values['in-memory'] ? {} : { dbPath: join(dataDir, 'dynamodb') }) });
+  } catch (error) {
+    console.error(error instanceof JavaMissing ? error.message : `Could not start DynamoDB Local: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
+const endpoint = existing ?? dynamo!.endpoint;
 
 async function isFree(candidate: number): Promise<boolean> {
   const { createServer } = await import('node:net');
@@ -51,14 +57,20 @@ async function isFree(candidate: number): Promise<boolean> {
   });
 }
 
-process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+process.env.DYNAMODB_ENDPOINT = endpoint;
 process.env.EVENTS_TABLE ??= 'banjian-events';
 process.env.VIEWS_TABLE ??= 'banjian-views';
 process.env.COUNTY_FILE = countyFile;
 process.env.COUNTY_SECRET ??= localSecret(dataDir);
 
-const client = localClient(dynamo.endpoint);
-await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
+const client = localClient(endpoint);
+try {
+  await ensureTables(client, { events: process.env.EVENTS_TABLE, views: process.env.VIEWS_TABLE });
+} catch (error) {
+  await dynamo?.stop();
+  console.error(`Could not create the tables at ${endpoint}: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 // Each function keeps to the grants its IAM role has on AWS.
 installLocalStandIns();
@@ -79,10 +91,10 @@ const { timeZone } = JSON.parse(readFileSync(countyFile, 'utf8')) as { timeZone:
 const stopTimers = startTimers(timeZone, (line) => console.log(line));
 // DynamoDB's TTL, which DynamoDB Local lacks: on the wall clock only (dev-clock data carries simulated dates).
 const stopSweeper = values['dev-clock'] ? () => undefined : startTtlSweeper(documentClient(client), process.env.EVENTS_TABLE, (line) => console.log(line));
-const poller = await startProjections({ endpoint: dynamo.endpoint, eventsTable: process.env.EVENTS_TABLE, log: (line) => console.error(line) });
+const poller = await startProjections({ endpoint, eventsTable: process.env.EVENTS_TABLE, log: (line) => console.error(line) });
 
 console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
-console.log(`  DynamoDB Local: ${dynamo.endpoint} (${values['in-memory'] ? 'in memory' : `data in ${join(dataDir, 'dynamodb')}`}); projector polling its stream`);
+console.log(`  DynamoDB${existing ? ` at ${existing} (DYNAMODB_ENDPOINT)` : ` Local: ${endpoint} (${values['in-memory'] ? 'in memory' : `data in ${join(dataDir, 'dynamodb')}`})`}; projector polling its stream`);
 console.log(`  Dev clock (X-Dev-Clock header): ${values['dev-clock'] ? 'on' : 'off — start with `npm start -- --dev-clock` to set dates'}`);
 console.log(`  Try: curl ${server.url}/health    API description: ${server.url}/openapi.json`);
 console.log('  Every other route needs a token, e.g.:');
