@@ -20,7 +20,7 @@ import { ensureTables } from '../local/tables.ts';
 import { drive, fmt, meter, percentile } from './support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 500);
-const CLIENTS = 8;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const ITEM = '331022-BDCDJ-001'; // 不动产抵押登记（他项权证）: commitment, five materials
 const commands = ['submit', 'accept', 'complete'] as const;
 type Command = (typeof commands)[number];
