@@ -27,7 +27,7 @@ type Command = (typeof commands)[number];
 
 const dynamo = await startDynamoLocal();
 const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'sanmen');
-const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;
+const authorization = `Bearer ${await mintToken(pool, { role: 'admin', user: 'bench' })}`;
 const tables = { events: 'bench-events', views: 'bench-views' };
 Object.assign(process.env, {
   DYNAMODB_ENDPOINT: dynamo.endpoint,

@@ -33,7 +33,7 @@ const BATCH = 1000;
 
 const dynamo = await startDynamoLocal();
 const pool = localPool(join(tmpdir(), `banjian-bench-auth-${process.pid}`), 'sanmen');
-const authorization = `Bearer ${mintToken(pool, { role: 'admin', user: 'bench' })}`;
+const authorization = `Bearer ${await mintToken(pool, { role: 'admin', user: 'bench' })}`;
 const tables = { events: 'bench-events', views: 'bench-views' };
 Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, EVENTS_TABLE: tables.events, VIEWS_TABLE: tables.views, COUNTY_FILE: join(repositoryRoot, 'infra/counties/sanmen.json'), POWERTOOLS_LOG_LEVEL: 'ERROR', COUNTY_SECRET: 'bench-secret' });
 const client = (): DynamoDBDocumentClient => documentClient(localClient(dynamo.endpoint));

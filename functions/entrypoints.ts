@@ -1,3 +1,14 @@
+import { archiveAggregate } from '../domain/archive/aggregate.ts';
+import { CALENDAR, calendarAggregate } from '../domain/calendar/amendment.ts';
+import { callbackListAggregate } from '../domain/callback-list/aggregate.ts';
+import { caseAggregate } from '../domain/case/aggregate.ts';
+import { streamOf, type Aggregate } from '../domain/decider.ts';
+import { rosterAggregate } from '../domain/roster/aggregate.ts';
+import { smsInboxAggregate } from '../domain/sms-inbox/aggregate.ts';
+import { ticketAggregate } from '../domain/ticket/aggregate.ts';
+import { windowDayAggregate } from '../domain/window-day/aggregate.ts';
+import { streams } from './tables.ts';
+
 /**
  * Every Lambda entrypoint, once: the CDK stack makes one function of each, the local server
  * imports the same files. `grants` says exactly what each may do to which table and which keys
@@ -33,21 +44,22 @@ const READ = ['GetItem', 'Query'] as const;
 /** Appending events: a conditional Put of each new version (alone, or in a transaction). */
 const APPEND = ['PutItem'] as const;
 const VIEWS_READ: TableGrant = { table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query'] };
-/** Events streams and records by their key prefix (`functions/tables.ts` and each feature's streams). */
+/** Events streams and records by their key prefix: each aggregate's own, and the store's records (`functions/tables.ts`). */
+const all = (aggregate: Pick<Aggregate<never, { type: string }, unknown, never>, 'streamPrefix'>) => streamOf(aggregate, '*');
 const k = {
-  case: 'case#*',
-  idem: 'idem#*',
-  calendar: 'calendar',
-  caseNumbers: 'seq#caseNo#*',
-  callbacks: 'callbacks#*',
-  smsInbox: 'sms-inbox#*',
-  roster: 'roster#*',
-  archive: 'archive#*',
-  ticket: 'ticket#*',
+  case: all(caseAggregate),
+  idem: streams.idempotency('*'),
+  calendar: streamOf(calendarAggregate, CALENDAR),
+  caseNumbers: streams.sequence('caseNo#*'),
+  callbacks: all(callbackListAggregate),
+  smsInbox: all(smsInboxAggregate),
+  roster: all(rosterAggregate),
+  archive: all(archiveAggregate),
+  ticket: all(ticketAggregate),
   waiting: 'waiting#*',
-  windowDay: 'window-day#*',
-  callbackContacts: 'contacts#callbacks#*',
-  smsContacts: 'contacts#sms-inbox#*',
+  windowDay: all(windowDayAggregate),
+  callbackContacts: streams.contacts(`${callbackListAggregate.streamPrefix}*`),
+  smsContacts: streams.contacts(`${smsInboxAggregate.streamPrefix}*`),
 } as const;
 
 export const entrypoints = {
@@ -81,10 +93,10 @@ export const entrypoints = {
     description: 'Read models: window queues, statistics, dead letters',
     grants: [VIEWS_READ, { table: 'events', actions: ['Query'], keys: [k.calendar] }],
   },
-  satisfaction: {
-    file: 'functions/entries/satisfaction.ts',
+  reviews: {
+    file: 'functions/entries/reviews.ts',
     kind: 'http',
-    description: 'Reviews, SMS replies, callback lists and attempts, the bad-review loop, satisfaction rates',
+    description: 'Reviews and SMS replies, callback lists and attempts, the rectification of bad reviews, satisfaction rates',
     grants: [
       VIEWS_READ,
       { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar, k.callbacks, k.smsInbox, k.callbackContacts, k.smsContacts] },
@@ -160,7 +172,7 @@ export const entrypoints = {
     file: 'functions/entries/calendar.ts',
     kind: 'http',
     description: 'The working-day calendar and its amendments',
-    grants: [{ table: 'events', actions: ['Query'], keys: [k.calendar] }, { table: 'events', actions: APPEND, keys: [k.calendar] }],
+    grants: [{ table: 'events', actions: READ, keys: [k.calendar, k.idem] }, { table: 'events', actions: APPEND, keys: [k.calendar, k.idem] }],
   },
   projector: {
     file: 'functions/entries/projector.ts',

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Mac } from '../domain/satisfaction/sampling.ts';
+import type { Mac } from '../domain/keyed.ts';
 
 let cached: Promise<Mac> | undefined;
 

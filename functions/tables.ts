@@ -26,10 +26,11 @@ export interface TableNames {
   views: string;
 }
 
-/** Stream-name prefixes in the Events table. Only aggregate streams carry domain events. */
+/**
+ * The store's own records in the Events table, beside the aggregates' streams (each aggregate names
+ * its streams: `streamOf(caseAggregate, id)`). Only aggregate streams carry domain events.
+ */
 export const streams = {
-  case: (caseId: string) => `case#${caseId}`,
-  calendar: 'calendar',
   idempotency: (key: string) => `idem#${key}`,
   sequence: (name: string) => `seq#${name}`,
   /** Whole phone numbers kept for a while beside the events that list them (see functions/privacy/contacts.ts). */

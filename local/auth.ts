@@ -1,7 +1,8 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../domain/meta.ts';
 
 /**
@@ -39,8 +40,6 @@ export const defaultDataDir = join(dirname(fileURLToPath(import.meta.url)), '..'
 /** The pool that `npm start`, `npm run token` and the simulator share: its keys live in `<data>/auth`. */
 export const devPool = (countyKey: string, dataDir = defaultDataDir): LocalPool => localPool(join(dataDir, 'auth'), countyKey);
 
-const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
-
 /** A stable, UUID-shaped account id for a username of this pool. */
 function accountId(pool: LocalPool, username: string): string {
   const hex = createHash('sha256').update(`${pool.issuer}\n${username}`).digest('hex');
@@ -57,51 +56,55 @@ export interface TokenRequest {
   now?: number;
 }
 
-export function mintToken(pool: LocalPool, request: TokenRequest): string {
+/** An ID token of the pool, signed RS256 like Cognito's. */
+export async function mintToken(pool: LocalPool, request: TokenRequest): Promise<string> {
   const iat = Math.floor((request.now ?? Date.now()) / 1000);
   const username = request.user ?? `${request.role}-${request.windowId ?? request.siteId ?? 'local'}`.toLowerCase();
-  const claims: Record<string, unknown> = {
-    // Like Cognito's: one immutable id per account, the same in every token the account gets.
-    sub: accountId(pool, username),
+  return new SignJWT({
     'cognito:username': username,
     'cognito:groups': [request.role],
-    iss: pool.issuer,
-    aud: pool.audience,
     token_use: 'id',
     auth_time: iat,
-    iat,
-    exp: iat + Math.round((request.hours ?? 8) * 3600),
     ...(request.windowId ? { 'custom:windowId': request.windowId } : {}),
     ...(request.siteId ? { 'custom:siteId': request.siteId } : {}),
-  };
-  const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'local' }));
-  const body = b64url(JSON.stringify(claims));
-  const signature = sign('RSA-SHA256', Buffer.from(`${head}.${body}`), pool.privateKey);
-  return `${head}.${body}.${b64url(signature)}`;
+  })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'local' })
+    // Like Cognito's: one immutable id per account, the same in every token the account gets.
+    .setSubject(accountId(pool, username))
+    .setIssuer(pool.issuer)
+    .setAudience(pool.audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + Math.round((request.hours ?? 8) * 3600))
+    .sign(pool.privateKey);
 }
 
 export class TokenRejected extends Error {}
 
+/** Why a token was refused, in the words the 401 gives. */
+function rejection(error: unknown): TokenRejected {
+  if (error instanceof errors.JWTExpired) return new TokenRejected('expired');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new TokenRejected('bad signature');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return new TokenRejected('unsupported algorithm');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return new TokenRejected('issued by another user pool');
+    if (error.claim === 'nbf') return new TokenRejected('not yet valid');
+    return new TokenRejected(`invalid ${error.claim} claim`);
+  }
+  return new TokenRejected('malformed token');
+}
+
 /** API Gateway's JWT authorizer checks, and its way of passing claims on (arrays as "[a b]", all strings). */
-export function verifyToken(pool: LocalPool, authorization: string | undefined, now = Date.now()): Record<string, string> {
-  const match = /^Bearer\s+([\w-]+)\.([\w-]+)\.([\w-]+)$/i.exec(authorization?.trim() ?? '');
-  if (!match) throw new TokenRejected('no bearer token');
-  const [, head, body, signature] = match as unknown as [string, string, string, string];
-  let header: { alg?: string };
+export async function verifyToken(pool: LocalPool, authorization: string | undefined, now = Date.now()): Promise<Record<string, string>> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
+  if (!match?.[1]) throw new TokenRejected('no bearer token');
   let claims: Record<string, unknown>;
   try {
-    header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8')) as { alg?: string };
-    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    throw new TokenRejected('malformed token');
+    ({ payload: claims } = await jwtVerify(match[1], pool.publicKey, { algorithms: ['RS256'], issuer: pool.issuer, requiredClaims: ['exp'], currentDate: new Date(now), clockTolerance: 0 }));
+  } catch (error) {
+    throw rejection(error);
   }
-  if (header.alg !== 'RS256') throw new TokenRejected('unsupported algorithm');
-  if (!verify('RSA-SHA256', Buffer.from(`${head}.${body}`), pool.publicKey, Buffer.from(signature, 'base64url'))) throw new TokenRejected('bad signature');
-  if (claims.iss !== pool.issuer) throw new TokenRejected('issued by another user pool');
+  // The authorizer takes an ID token's `aud` or an access token's `client_id`.
   if (claims.aud !== pool.audience && claims.client_id !== pool.audience) throw new TokenRejected('not for this API');
-  const seconds = Math.floor(now / 1000);
-  if (typeof claims.exp !== 'number' || claims.exp <= seconds) throw new TokenRejected('expired');
-  if (typeof claims.nbf === 'number' && claims.nbf > seconds) throw new TokenRejected('not yet valid');
   return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]));
 }
 

@@ -5,6 +5,7 @@
  */
 import './env.ts';
 import { parseArgs } from 'node:util';
+import { Presets, SingleBar } from 'cli-progress';
 import { rebuild, type RebuildProgress } from '../functions/projections/rebuild.ts';
 import { documentClient } from '../functions/store/dynamo-client.ts';
 
@@ -12,33 +13,43 @@ const { values } = parseArgs({ options: { segments: { type: 'string', default: '
 const endpoint = process.env.DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
 const tables = { events: process.env.EVENTS_TABLE ?? 'banjian-events', views: process.env.VIEWS_TABLE ?? 'banjian-views' };
 
-export function progressBar(started: number) {
-  let last = 0;
-  return (p: RebuildProgress) => {
-    const now = Date.now();
-    if (now - last < 200 && p.phase === 'scan') return;
-    last = now;
-    const seconds = (now - started) / 1000;
-    const rate = p.scanned / Math.max(seconds, 0.001);
-    const total = Math.max(p.total, p.scanned);
-    const fraction = total === 0 ? 1 : p.scanned / total;
-    const width = 30;
-    const bar = '█'.repeat(Math.round(fraction * width)).padEnd(width, '░');
-    const eta = p.phase === 'scan' && rate > 0 ? `ETA ${Math.max(0, (total - p.scanned) / rate).toFixed(0)} s` : p.phase;
-    const line = `${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${p.scanned}/${total} items  ${rate.toFixed(0)} items/s  ${p.written} views written  ${eta}`;
-    if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
-    else if (p.phase !== 'scan' || fraction === 1) process.stderr.write(`${line}\n`);
+/** The rebuild's progress on the terminal: a bar over the items scanned, then each phase; lines when not a TTY. */
+function progressBar() {
+  const bar = new SingleBar(
+    {
+      format: '{bar} {percentage}%  {value}/{total} items  {rate} items/s  {written} views written  {phase} ETA {eta_formatted}',
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  let started = 0;
+  return {
+    update(p: RebuildProgress) {
+      const total = Math.max(p.total, p.scanned);
+      if (!started) {
+        started = Date.now();
+        bar.start(total, p.scanned, { written: p.written, phase: p.phase, rate: 0 });
+      }
+      const rate = Math.round(p.scanned / Math.max((Date.now() - started) / 1000, 0.001));
+      bar.setTotal(total);
+      bar.update(p.scanned, { written: p.written, phase: p.phase, rate });
+    },
+    stop: () => bar.stop(),
   };
 }
 
-const started = Date.now();
+const progress = progressBar();
 try {
-  const result = await rebuild({ db: documentClient({ endpoint }), tables, segments: Number(values.segments), onProgress: progressBar(started) });
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  const result = await rebuild({ db: documentClient({ endpoint }), tables, segments: Number(values.segments), onProgress: (p) => progress.update(p) });
+  progress.stop();
   console.log(
     `Rebuilt generation ${result.generation} (was ${result.previous}): ${result.events} items scanned, ${result.streams} streams, ${result.documents} documents, ${result.counters} counter rows, ${result.caughtUp} events caught up, ${result.unfoldable} events could not be folded (see GET /dead-letters), in ${result.seconds.toFixed(1)} s.`,
   );
 } catch (error) {
+  progress.stop();
   console.error(`\nRebuild failed: ${(error as Error).message}\nThe readers still use the previous generation; rerun when the cause is fixed.`);
   process.exit(1);
 }

@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { entrypoints, type EntryName } from '../functions/entrypoints.ts';
 import type { HttpEvent } from '../functions/http/http-handler.ts';
-import { routeKeyOf, routes, type RouteDef } from '../functions/http/routes.ts';
+import { routeKeyOf, routes } from '../functions/http/routes.ts';
+import type { Route } from '../functions/http/route.ts';
 import { verifyToken, type LocalPool } from './auth.ts';
 
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,12 +20,12 @@ type Handler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxySt
 const MAX_READ_BYTES = 10 * 1024 * 1024;
 
 interface CompiledRoute {
-  route: RouteDef;
+  route: Route;
   pattern: RegExp;
   names: string[];
 }
 
-function compile(route: RouteDef): CompiledRoute {
+function compile(route: Route): CompiledRoute {
   const names: string[] = [];
   const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
     names.push(name);
@@ -140,7 +141,7 @@ export function createDispatcher(handlers: Map<EntryName, Handler>, devClock: bo
     let claims: Record<string, string> | undefined;
     if (route.access !== 'public') {
       try {
-        claims = verifyToken(pool, request.headers.authorization);
+        claims = await verifyToken(pool, request.headers.authorization);
       } catch (error) {
         return unauthorized((error as Error).message);
       }

@@ -29,7 +29,7 @@ if (!health?.ok) {
   console.error(`No local server with the dev clock at ${values.url}: start it with \`npm start -- --dev-clock\` (or pass --url).`);
   process.exit(1);
 }
-const token = mintToken(devPool(values.county), { role: 'admin', user: 'simulator' });
+const token = await mintToken(devPool(values.county), { role: 'admin', user: 'simulator' });
 const started = Date.now();
 const tally = await simulate({ token, url: values.url, county, from: values.from, days: Number(values.days), scale: Number(values.scale), seed: Number(values.seed), log: (line) => console.log(line) });
 console.log(`\nSimulated ${tally.workingDays} working days (${tally.from} … ${tally.to}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

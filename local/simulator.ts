@@ -2,8 +2,8 @@ import { WorkingCalendar } from '../domain/calendar/calendar.ts';
 import type { Channel } from '../domain/case/events.ts';
 import type { County, Item } from '../domain/county.ts';
 import { addDays, type LocalDate } from '../domain/time.ts';
-import { parseSmsReply } from '../domain/satisfaction/levels.ts';
-import { publishedYears } from '../functions/calendar/published.ts';
+import { parseSmsReply } from '../domain/reviews/levels.ts';
+import { lunarDates, publishedYears } from '../functions/calendar/published.ts';
 import { emptyHallTally, hallDay, type HallTally } from './hall.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same county day. */
@@ -139,7 +139,7 @@ type Step = { at: string; run: () => Promise<void> };
 export async function simulate(options: SimulationOptions): Promise<Tally> {
   const rng = random(options.seed);
   const transport = options.transport ?? httpTransport(options.url, options.token);
-  const calendar = new WorkingCalendar({ published: publishedYears(), county: options.county.calendar, amended: new Map() });
+  const calendar = new WorkingCalendar({ published: publishedYears(), county: options.county.calendar, amended: new Map(), lunar: lunarDates });
   const days: LocalDate[] = [];
   for (let d = calendar.workingDayOnOrAfter(options.from); days.length < options.days; d = calendar.workingDayOnOrAfter(addDays(d, 1))) days.push(d);
   const lastDay = days.at(-1)!;

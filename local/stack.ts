@@ -18,7 +18,7 @@ export interface LocalStack {
   endpoint: string;
   pool: LocalPool;
   /** A token of this county's local pool (clerks default to window W01). */
-  token(role: Role, options?: Omit<TokenRequest, 'role'>): string;
+  token(role: Role, options?: Omit<TokenRequest, 'role'>): Promise<string>;
   db: DynamoDBDocumentClient;
   tables: TableNames;
   scan(table: keyof TableNames): Promise<Record<string, unknown>[]>;
@@ -50,6 +50,8 @@ export async function startLocalStack(options: { endpoint: string; county?: stri
     COUNTY_FILE: join(repositoryRoot, 'infra', 'counties', `${county}.json`),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     COUNTY_SECRET: 'test-county-secret',
+    // Every answer is checked against its route's response schema.
+    BANJIAN_CHECK_RESPONSES: 'on',
   });
   installLocalStandIns();
   const pool = localPool(mkdtempSync(join(tmpdir(), 'banjian-auth-')), county);

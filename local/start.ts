@@ -62,6 +62,8 @@ process.env.EVENTS_TABLE ??= 'banjian-events';
 process.env.VIEWS_TABLE ??= 'banjian-views';
 process.env.COUNTY_FILE = countyFile;
 process.env.COUNTY_SECRET ??= localSecret(dataDir);
+// Locally every answer is checked against its route's response schema (a drift is a 500 with the reason in the log).
+process.env.BANJIAN_CHECK_RESPONSES ??= 'on';
 
 const client = localClient(endpoint);
 try {

@@ -1,3 +1,4 @@
+import { allOf, type Aggregate } from '../decider.ts';
 import { InvalidInput } from '../errors.ts';
 import { eventMetaOf, type CommandMeta, type EventMeta } from '../meta.ts';
 import { dayOfWeek, yearOf, type LocalDate } from '../time.ts';
@@ -17,26 +18,42 @@ export type AmendCalendarYear = {
   meta: CommandMeta;
 };
 
-export function decideAmendment(command: AmendCalendarYear): CalendarYearAmended {
+function decideAmendment(command: AmendCalendarYear): CalendarYearAmended {
   const { year } = command.data;
-  const holidays = [...new Set(command.data.holidays)].sort();
-  const workdays = [...new Set(command.data.workdays)].sort();
+  // Problems point at the entries as sent; the event keeps them sorted and once each.
+  const { holidays: sentHolidays, workdays: sentWorkdays } = command.data;
   const errors = [
-    ...holidays.flatMap((d, i) => (yearOf(d) === year ? [] : [{ path: `holidays.${i}`, message: `${d} is not in ${year}` }])),
-    ...workdays.flatMap((d, i) => (yearOf(d) === year ? [] : [{ path: `workdays.${i}`, message: `${d} is not in ${year}` }])),
-    ...workdays.flatMap((d, i) => {
+    ...sentHolidays.flatMap((d, i) => (yearOf(d) === year ? [] : [{ path: `holidays.${i}`, message: `${d} is not in ${year}` }])),
+    ...sentWorkdays.flatMap((d, i) => (yearOf(d) === year ? [] : [{ path: `workdays.${i}`, message: `${d} is not in ${year}` }])),
+    ...sentWorkdays.flatMap((d, i) => {
       const weekday = dayOfWeek(d);
       return weekday === 0 || weekday === 6 ? [] : [{ path: `workdays.${i}`, message: `${d} is a weekday: only weekend days can be made working days` }];
     }),
-    ...workdays.flatMap((d, i) => (holidays.includes(d) ? [{ path: `workdays.${i}`, message: `${d} is listed as a holiday too` }] : [])),
+    ...sentWorkdays.flatMap((d, i) => (sentHolidays.includes(d) ? [{ path: `workdays.${i}`, message: `${d} is listed as a holiday too` }] : [])),
   ];
   if (errors.length > 0) throw new InvalidInput('The calendar amendment does not fit its year', errors);
+  const holidays = [...new Set(sentHolidays)].sort();
+  const workdays = [...new Set(sentWorkdays)].sort();
   return { type: 'CalendarYearAmended', data: { year, holidays, workdays, note: command.data.note ?? null }, meta: eventMetaOf(command.meta) };
 }
 
 /** The latest amendment of each year. */
-export function amendedYears(events: readonly CalendarYearAmended[]): Map<number, YearRules> {
-  const years = new Map<number, YearRules>();
-  for (const event of events) years.set(event.data.year, { holidays: event.data.holidays, workdays: event.data.workdays });
-  return years;
-}
+export type AmendedYears = ReadonlyMap<number, YearRules>;
+
+export const calendarEventTypes = allOf<CalendarYearAmended['type']>({ CalendarYearAmended: true });
+
+/**
+ * The county's calendar amendments: one stream, `calendar`, in which an administrator enters a year's
+ * holiday notice or corrects it; the latest amendment of a year replaces what was published for it.
+ */
+export const calendarAggregate: Aggregate<AmendCalendarYear, CalendarYearAmended, AmendedYears> = {
+  name: 'calendar',
+  streamPrefix: 'calendar',
+  eventTypes: calendarEventTypes,
+  initialState: () => new Map(),
+  evolve: (years, event) => new Map([...years, [event.data.year, { holidays: event.data.holidays, workdays: event.data.workdays }]]),
+  decide: (command) => [decideAmendment(command)],
+};
+
+/** The calendar's one stream has no id of its own. */
+export const CALENDAR = '';

@@ -1,5 +1,5 @@
 import { addDays, dayOfWeek, type LocalDate, yearOf } from '../time.ts';
-import { statutoryHolidays } from './statutory.ts';
+import { statutoryHolidays, type LunarDates } from './statutory.ts';
 
 /** One year's exceptions to the Monday–Friday week. */
 export interface YearRules {
@@ -29,6 +29,8 @@ export interface CalendarSources {
   county: YearRules;
   /** Run-time amendments entered by an administrator; each replaces its year's published rules. */
   amended: ReadonlyMap<number, YearRules>;
+  /** For a year no notice is known for: its statutory holidays fall on these. */
+  lunar: LunarDates;
 }
 
 interface CompiledYear {
@@ -52,7 +54,7 @@ export class WorkingCalendar {
     const amended = this.sources.amended.get(year);
     const published = this.sources.published.get(year);
     const source: YearSource = amended ? 'amended' : published ? 'published' : 'provisional';
-    const base: YearRules = amended ?? published ?? { holidays: statutoryHolidays(year), workdays: [] };
+    const base: YearRules = amended ?? published ?? { holidays: statutoryHolidays(year, this.sources.lunar), workdays: [] };
     const inYear = (dates: LocalDate[]) => dates.filter((d) => yearOf(d) === year).sort();
     const countyHolidays = inYear(this.sources.county.holidays);
     const countyWorkdays = inYear(this.sources.county.workdays);

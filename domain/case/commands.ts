@@ -1,6 +1,6 @@
 import type { CommandMeta } from '../meta.ts';
-import type { Level, ReviewChannel } from '../satisfaction/levels.ts';
-import type { Applicant, CallbackAnswers, CallbackOutcome, Channel, Decision, DeliveryMethod, Procedure, RectificationVerified } from './events.ts';
+import type { Level, ReviewChannel } from '../reviews/levels.ts';
+import type { Applicant, CallbackAnswers, CallbackOutcome, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; meta: CommandMeta };
 
@@ -64,27 +64,20 @@ export type RecordCallbackAttempt = Command<
 /** Verify a bad review (核实). */
 export type VerifyRectification = Command<'VerifyRectification', { rectificationId: string; finding: RectificationVerified['data']['finding']; note?: string | undefined }>;
 /** Record the window's rectification (整改) or explanation. */
-export type ResolveRectification = Command<'ResolveRectification', { rectificationId: string; how: 'rectified' | 'explained'; note: string }>;
+export type ResolveRectification = Command<'ResolveRectification', { rectificationId: string; how: Resolution; note: string }>;
 /** Appeal a mistaken or malicious review (申诉). */
 export type AppealRectification = Command<'AppealRectification', { rectificationId: string; reason: string }>;
 /** Re-check an appeal (复核). */
-export type RecheckRectification = Command<'RecheckRectification', { rectificationId: string; result: 'upheld' | 'voided'; note?: string | undefined }>;
+export type RecheckRectification = Command<'RecheckRectification', { rectificationId: string; result: RecheckResult; note?: string | undefined }>;
 /** Record the follow-up callback. */
 export type FollowUpRectification = Command<'FollowUpRectification', { rectificationId: string; satisfied: boolean; note?: string | undefined }>;
 /** Close the rectification. */
 export type CloseRectification = Command<'CloseRectification', { rectificationId: string; note?: string | undefined }>;
 
-export type SatisfactionCommand =
-  | ReviewCase
-  | ApplyDefaultReview
-  | ReceiveSmsReply
-  | RecordCallbackAttempt
-  | VerifyRectification
-  | ResolveRectification
-  | AppealRectification
-  | RecheckRectification
-  | FollowUpRectification
-  | CloseRectification;
+export type RectificationCommand = VerifyRectification | ResolveRectification | AppealRectification | RecheckRectification | FollowUpRectification | CloseRectification;
+
+/** What is said of the service: reviews, SMS replies, callbacks, and the rectification of bad reviews. */
+export type ReviewCommand = ReviewCase | ApplyDefaultReview | ReceiveSmsReply | RecordCallbackAttempt | RectificationCommand;
 
 export type CaseCommand =
   | SubmitCase
@@ -97,7 +90,7 @@ export type CaseCommand =
   | TransferCase
   | CompleteCase
   | DeliverCase
-  | SatisfactionCommand;
+  | ReviewCommand;
 
 export type { CommandMeta } from '../meta.ts';
 

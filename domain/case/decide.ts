@@ -1,24 +1,17 @@
-import type { WorkingCalendar } from '../calendar/calendar.ts';
-import type { CountyIndex, Item } from '../county.ts';
+import type { Item } from '../county.ts';
 import { IllegalTransition, InvalidInput, RuleViolation } from '../errors.ts';
 import { localDateOf, type LocalDate } from '../time.ts';
 import { eventMetaOf } from '../meta.ts';
-import type { CaseCommand, SatisfactionCommand, SubmitCase } from './commands.ts';
-import { decideSatisfaction } from './satisfaction.ts';
+import { decideCallback } from './callbacks.ts';
+import type { CaseCommand, ReviewCommand, SubmitCase } from './commands.ts';
+import type { CaseContext } from './context.ts';
 import { deadlineOf, timelinessOf } from './deadline.ts';
 import type { CaseEvent } from './events.ts';
+import { decideRectification } from './rectifications.ts';
+import { decideReview } from './reviews.ts';
 import type { CaseState, CaseStatus } from './state.ts';
 
-export interface CaseContext {
-  county: CountyIndex;
-  calendar: WorkingCalendar;
-  /** Turns a phone number into its salted key (for the SMS rating invitation); without it no invitation is recorded. */
-  phoneKey?: (phone: string) => string;
-  /** Today's callback list, when the case is on it (for callback attempts). */
-  callbackList?: { date: LocalDate } | undefined;
-}
-
-type LifecycleCommand = Exclude<CaseCommand, SatisfactionCommand>;
+type LifecycleCommand = Exclude<CaseCommand, ReviewCommand>;
 
 const commandStatuses: Record<Exclude<LifecycleCommand['type'], 'SubmitCase'>, readonly CaseStatus[]> = {
   RequestMaterials: ['submitted'],
@@ -104,8 +97,23 @@ export function decide(command: CaseCommand, state: CaseState | undefined, conte
     throw new RuleViolation('A step cannot be dated before the previous one', { previousStepAt: state.updatedAt, now: command.meta.now });
   }
   const today: LocalDate = localDateOf(command.meta.now, context.county.county.timeZone);
-  if (!(command.type in commandStatuses)) return decideSatisfaction(command as SatisfactionCommand, state, context, today);
-  return decideLifecycle(command as Exclude<LifecycleCommand, SubmitCase>, state, context, today);
+  switch (command.type) {
+    case 'ReviewCase':
+    case 'ReceiveSmsReply':
+    case 'ApplyDefaultReview':
+      return decideReview(command, state, context, today);
+    case 'RecordCallbackAttempt':
+      return decideCallback(command, state, context, today);
+    case 'VerifyRectification':
+    case 'ResolveRectification':
+    case 'AppealRectification':
+    case 'RecheckRectification':
+    case 'FollowUpRectification':
+    case 'CloseRectification':
+      return decideRectification(command, state, today);
+    default:
+      return decideLifecycle(command, state, context, today);
+  }
 }
 
 function decideLifecycle(command: Exclude<LifecycleCommand, SubmitCase>, state: CaseState, context: CaseContext, today: LocalDate): CaseEvent[] {

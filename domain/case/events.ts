@@ -1,5 +1,6 @@
 import type { ItemType } from '../county.ts';
-import type { Level, ReviewChannel } from '../satisfaction/levels.ts';
+import { allOf } from '../decider.ts';
+import type { Level, ReviewChannel } from '../reviews/levels.ts';
 import type { EventMeta } from '../meta.ts';
 import type { LocalDate } from '../time.ts';
 
@@ -120,14 +121,20 @@ export const verificationFindings = ['confirmed', 'mistaken', 'malicious'] as co
 /** The center verified the complaint (核实). */
 export type RectificationVerified = Event<'RectificationVerified', { rectificationId: string; finding: (typeof verificationFindings)[number]; note: string | null; verifiedDate: LocalDate }>;
 
+/** How a window answers a bad review: it rectified (整改) or explained (说明). */
+export const resolutions = ['rectified', 'explained'] as const;
+export type Resolution = (typeof resolutions)[number];
 /** The window rectified (整改) or explained (说明) what the review complained of. */
-export type RectificationResolved = Event<'RectificationResolved', { rectificationId: string; how: 'rectified' | 'explained'; note: string; resolvedDate: LocalDate }>;
+export type RectificationResolved = Event<'RectificationResolved', { rectificationId: string; how: Resolution; note: string; resolvedDate: LocalDate }>;
 
 /** The window appealed the review as mistaken or malicious (申诉). */
 export type RectificationAppealed = Event<'RectificationAppealed', { rectificationId: string; reason: string; appealedDate: LocalDate }>;
 
 /** The re-check (复核): the review stands, or it is voided and no longer counts. */
-export type RectificationRechecked = Event<'RectificationRechecked', { rectificationId: string; result: 'upheld' | 'voided'; note: string | null; recheckedDate: LocalDate }>;
+export type RectificationRechecked = Event<'RectificationRechecked', { rectificationId: string; result: RecheckResult; note: string | null; recheckedDate: LocalDate }>;
+/** A re-check's result: the review stands (upheld) or no longer counts (voided). */
+export const recheckResults = ['upheld', 'voided'] as const;
+export type RecheckResult = (typeof recheckResults)[number];
 
 /** The follow-up callback after rectification (回访). */
 export type RectificationFollowedUp = Event<'RectificationFollowedUp', { rectificationId: string; satisfied: boolean; note: string | null; followedUpDate: LocalDate }>;
@@ -135,17 +142,11 @@ export type RectificationFollowedUp = Event<'RectificationFollowedUp', { rectifi
 /** The rectification is closed (办结). */
 export type RectificationClosed = Event<'RectificationClosed', { rectificationId: string; note: string | null; closedDate: LocalDate }>;
 
-export type CaseEvent =
-  | CaseSubmitted
-  | MaterialsRequested
-  | MaterialsSupplied
-  | CaseAccepted
-  | CaseRejected
-  | CaseSuspended
-  | CaseResumed
-  | CaseTransferred
-  | CaseCompleted
-  | CaseDelivered
+/** The events that move a case through its lifecycle (reviews, callbacks and rectifications never do). */
+export type LifecycleEvent = CaseSubmitted | MaterialsRequested | MaterialsSupplied | CaseAccepted | CaseRejected | CaseSuspended | CaseResumed | CaseTransferred | CaseCompleted | CaseDelivered;
+
+/** What the applicant and the center said of the service: reviews (好差评), the SMS invitation and replies, callbacks, rectifications. */
+export type ReviewEvent =
   | CaseReviewed
   | DefaultReviewApplied
   | RatingInvitationDue
@@ -159,37 +160,37 @@ export type CaseEvent =
   | RectificationFollowedUp
   | RectificationClosed;
 
+export type CaseEvent = LifecycleEvent | ReviewEvent;
 export type CaseEventType = CaseEvent['type'];
 
-/** The events that move a case through its lifecycle (the satisfaction events never do). */
-export const lifecycleEventTypes = [
-  'CaseSubmitted',
-  'MaterialsRequested',
-  'MaterialsSupplied',
-  'CaseAccepted',
-  'CaseRejected',
-  'CaseSuspended',
-  'CaseResumed',
-  'CaseTransferred',
-  'CaseCompleted',
-  'CaseDelivered',
-] as const satisfies readonly CaseEventType[];
-
-export type LifecycleEvent = Extract<CaseEvent, { type: (typeof lifecycleEventTypes)[number] }>;
+export const lifecycleEventTypes = allOf<LifecycleEvent['type']>({
+  CaseSubmitted: true,
+  MaterialsRequested: true,
+  MaterialsSupplied: true,
+  CaseAccepted: true,
+  CaseRejected: true,
+  CaseSuspended: true,
+  CaseResumed: true,
+  CaseTransferred: true,
+  CaseCompleted: true,
+  CaseDelivered: true,
+});
 export const isLifecycleEvent = (event: CaseEvent): event is LifecycleEvent => (lifecycleEventTypes as readonly string[]).includes(event.type);
 
-export const caseEventTypes = [
+export const caseEventTypes: readonly CaseEventType[] = [
   ...lifecycleEventTypes,
-  'CaseReviewed',
-  'DefaultReviewApplied',
-  'RatingInvitationDue',
-  'SmsReplyReceived',
-  'CallbackAttempted',
-  'RectificationOpened',
-  'RectificationVerified',
-  'RectificationResolved',
-  'RectificationAppealed',
-  'RectificationRechecked',
-  'RectificationFollowedUp',
-  'RectificationClosed',
-] as const satisfies readonly CaseEventType[];
+  ...allOf<ReviewEvent['type']>({
+    CaseReviewed: true,
+    DefaultReviewApplied: true,
+    RatingInvitationDue: true,
+    SmsReplyReceived: true,
+    CallbackAttempted: true,
+    RectificationOpened: true,
+    RectificationVerified: true,
+    RectificationResolved: true,
+    RectificationAppealed: true,
+    RectificationRechecked: true,
+    RectificationFollowedUp: true,
+    RectificationClosed: true,
+  }),
+];

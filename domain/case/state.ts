@@ -1,7 +1,7 @@
 import type { ItemType } from '../county.ts';
 import type { LocalDate } from '../time.ts';
-import type { Level, ReviewChannel } from '../satisfaction/levels.ts';
-import type { Applicant, CallbackOutcome, CaseEvent, Channel, Decision, DeliveryMethod, Procedure, RectificationVerified } from './events.ts';
+import type { Level, ReviewChannel } from '../reviews/levels.ts';
+import type { Applicant, CallbackOutcome, CaseEvent, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
 
 export const caseStatuses = ['submitted', 'awaiting-materials', 'accepted', 'suspended', 'rejected', 'completed', 'delivered'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -15,6 +15,8 @@ export interface Review {
   /** `default` for a default review (默认评价). */
   channel: ReviewChannel | 'default';
   reviewDate: LocalDate;
+  /** The window the case was at when it was reviewed: its figures stay there after a transfer. */
+  windowId: string;
   bad: boolean;
   /** Voided by a re-check, or replaced (a default review, by a real one): it no longer counts. */
   voided: boolean;
@@ -35,10 +37,11 @@ export interface Rectification {
   resolveDue: LocalDate;
   calledBackDate: LocalDate | null;
   finding: RectificationVerified['data']['finding'] | null;
-  resolvedHow: 'rectified' | 'explained' | null;
+  resolvedHow: Resolution | null;
   resolvedDate: LocalDate | null;
   appealReason: string | null;
-  recheck: 'upheld' | 'voided' | null;
+  recheck: RecheckResult | null;
+  recheckedDate: LocalDate | null;
   followUpSatisfied: boolean | null;
   closedDate: LocalDate | null;
 }
@@ -197,13 +200,13 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     case 'CaseReviewed': {
       const d = event.data;
       const reviews = state.reviews.map((r) => (r.reviewId === d.replacesDefault ? { ...r, replaced: true } : r));
-      reviews.push({ reviewId: d.reviewId, level: d.level, channel: d.channel, reviewDate: d.reviewDate, bad: d.bad, voided: false, replaced: false });
+      reviews.push({ reviewId: d.reviewId, level: d.level, channel: d.channel, reviewDate: d.reviewDate, windowId: state.windowId, bad: d.bad, voided: false, replaced: false });
       return { ...next, reviews, sms: d.channel === 'sms' && state.sms ? { ...state.sms, answered: true } : state.sms };
     }
     case 'DefaultReviewApplied':
       return {
         ...next,
-        reviews: [...state.reviews, { reviewId: event.data.reviewId, level: event.data.level, channel: 'default', reviewDate: event.data.reviewDate, bad: false, voided: false, replaced: false }],
+        reviews: [...state.reviews, { reviewId: event.data.reviewId, level: event.data.level, channel: 'default', reviewDate: event.data.reviewDate, windowId: state.windowId, bad: false, voided: false, replaced: false }],
       };
     case 'RatingInvitationDue':
       return { ...next, sms: { phoneKey: event.data.phoneKey, answered: false, messageIds: [] } };
@@ -251,6 +254,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
             resolvedDate: null,
             appealReason: null,
             recheck: null,
+            recheckedDate: null,
             followUpSatisfied: null,
             closedDate: null,
           },
@@ -265,7 +269,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       return withRectification(next, event.data.rectificationId, () => ({ status: 'appealed', appealReason: event.data.reason }));
     case 'RectificationRechecked': {
       const voided = event.data.result === 'voided';
-      const after = withRectification(next, event.data.rectificationId, () => ({ status: voided ? 'voided' : 'verified', recheck: event.data.result }));
+      const after = withRectification(next, event.data.rectificationId, () => ({ status: voided ? 'voided' : 'verified', recheck: event.data.result, recheckedDate: event.data.recheckedDate }));
       const reviewId = state.rectifications.find((r) => r.rectificationId === event.data.rectificationId)?.reviewId;
       return voided ? { ...after, reviews: after.reviews.map((r) => (r.reviewId === reviewId ? { ...r, voided: true } : r)) } : after;
     }

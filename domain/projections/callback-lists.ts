@@ -1,4 +1,4 @@
-import type { CallbackListEvent, CallbackListState } from '../satisfaction/callback-list.ts';
+import type { CallbackListEvent, CallbackListState } from '../callback-list/aggregate.ts';
 import { documentProjection } from './projection.ts';
 import { callbackListPartition } from './callback-attempts.ts';
 
@@ -10,9 +10,12 @@ export const callbackListView = documentProjection<CallbackListEvent, CallbackLi
   evolve: ({ after }) => after.published,
 });
 
+/** The index of published lists by date. */
+export const callbackListsPartition = 'callback-lists';
+
 export const callbackListIndex = documentProjection<CallbackListEvent, CallbackListState, { date: string; coveredThrough: string; entries: number }>({
   name: 'callback-list-index',
   canHandle: ['CallbackListPublished'],
-  keys: ({ after }) => [{ pk: 'callback-lists', sk: after.date }],
+  keys: ({ after }) => [{ pk: callbackListsPartition, sk: after.date }],
   evolve: ({ after }) => ({ date: after.date, coveredThrough: after.published.coveredThrough, entries: after.published.entries.length }),
 });

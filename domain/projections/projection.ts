@@ -63,6 +63,17 @@ export function counterProjection<E extends { type: string }, S>(spec: Omit<Coun
   return { ...spec, kind: 'counter' };
 }
 
-export function documentProjection<E extends { type: string }, S, V extends object>(spec: Omit<DocumentProjection<E, S, V>, 'kind'>): DocumentProjection<E, S, object> {
-  return { ...spec, kind: 'document' } as unknown as DocumentProjection<E, S, object>;
+/**
+ * What a reader needs of a document projection: its name (each stored document carries it) and, for
+ * the compiler only, the shape of its documents — so `views.docs(completions, …)` returns `Completion`s.
+ */
+export interface Readable<V> {
+  readonly kind: 'document';
+  readonly name: string;
+  /** Never set: carries the documents' type. */
+  readonly documents?: V;
+}
+
+export function documentProjection<E extends { type: string }, S, V extends object>(spec: Omit<DocumentProjection<E, S, V>, 'kind'>): DocumentProjection<E, S, object> & Readable<V> {
+  return { ...spec, kind: 'document' } as unknown as DocumentProjection<E, S, object> & Readable<V>;
 }

@@ -1,6 +1,8 @@
-import { caseEventTypes, type CaseEvent } from '../case/events.ts';
-import { evolve as evolveCase, type CaseState } from '../case/state.ts';
+import { caseAggregate } from '../case/aggregate.ts';
+import type { CaseEvent } from '../case/events.ts';
+import type { CaseState } from '../case/state.ts';
 import { applicantView } from '../case/view.ts';
+import type { Aggregate } from '../decider.ts';
 import { caseStatistics } from './case-statistics.ts';
 import type { Projection } from './projection.ts';
 import { windowQueue } from './window-queue.ts';
@@ -11,11 +13,11 @@ import { callbackAttempts } from './callback-attempts.ts';
 import { rectifications } from './rectifications.ts';
 import { callbackListIndex, callbackListView } from './callback-lists.ts';
 import { archiveDeductions, archiveView, caseDeductions, rosterIndex, rosterView, videoCheckDeductions } from './supervision.ts';
-import { evolveRoster, rosterEventTypes, type RosterEvent, type RosterState } from '../supervision/roster.ts';
-import { evolveTicket, ticketEventTypes, type TicketEvent, type TicketState } from '../queue/ticket.ts';
+import { rosterAggregate } from '../roster/aggregate.ts';
+import { ticketAggregate } from '../ticket/aggregate.ts';
 import { hallBoard, queueStats, ticketView } from './ticket-views.ts';
-import { archiveEventTypes, evolveArchive, type ArchiveEvent, type ArchiveState } from '../supervision/archive.ts';
-import { callbackListEventTypes, evolveCallbackList, type CallbackListEvent, type CallbackListState } from '../satisfaction/callback-list.ts';
+import { archiveAggregate } from '../archive/aggregate.ts';
+import { callbackListAggregate } from '../callback-list/aggregate.ts';
 
 /** An event-sourced aggregate whose streams the projector follows, with the projections it feeds. */
 export interface AggregateProjections<E extends { type: string }, S> {
@@ -30,54 +32,33 @@ export interface AggregateProjections<E extends { type: string }, S> {
   projections: readonly Projection<E, S>[];
 }
 
+/** An aggregate's streams, projected: its name, prefix, event types and evolve are the aggregate's own. */
+function projected<E extends { type: string }, S>(aggregate: Aggregate<never, E, S | undefined, never>, redact: (state: S) => S, projections: readonly Projection<E, S>[]): AggregateProjections<E, S> {
+  return {
+    name: aggregate.name,
+    streamPrefix: aggregate.streamPrefix,
+    eventTypes: aggregate.eventTypes,
+    evolve: (state, event) => {
+      const next = aggregate.evolve(state, event);
+      if (next === undefined) throw new Error(`${aggregate.name}: ${event.type} left no state`);
+      return next;
+    },
+    redact,
+    projections,
+  };
+}
+
+const asIs = <S>(state: S) => state;
+
 // The registry: adding a projection is its file plus one entry in a list below.
-const caseAggregate: AggregateProjections<CaseEvent, CaseState> = {
-  name: 'case',
-  streamPrefix: 'case#',
-  eventTypes: caseEventTypes,
-  evolve: evolveCase,
-  redact: (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }),
-  projections: [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions],
-};
-
-const rosterAggregate: AggregateProjections<RosterEvent, RosterState> = {
-  name: 'roster',
-  streamPrefix: 'roster#',
-  eventTypes: rosterEventTypes,
-  evolve: evolveRoster,
-  redact: (state) => state,
-  projections: [rosterView, rosterIndex, videoCheckDeductions],
-};
-
-const ticketAggregate: AggregateProjections<TicketEvent, TicketState> = {
-  name: 'ticket',
-  streamPrefix: 'ticket#',
-  eventTypes: ticketEventTypes,
-  evolve: evolveTicket,
-  redact: (state) => state,
-  projections: [ticketView, hallBoard, queueStats],
-};
-
-const archiveAggregate: AggregateProjections<ArchiveEvent, ArchiveState> = {
-  name: 'archive',
-  streamPrefix: 'archive#',
-  eventTypes: archiveEventTypes,
-  evolve: evolveArchive,
-  redact: (state) => state,
-  projections: [archiveView, archiveDeductions],
-};
-
-const callbackListAggregate: AggregateProjections<CallbackListEvent, CallbackListState> = {
-  name: 'callback-list',
-  streamPrefix: 'callbacks#',
-  eventTypes: callbackListEventTypes,
-  evolve: evolveCallbackList,
-  // The list is the one view that keeps phone numbers whole (callback staff need them).
-  redact: (state) => state,
-  projections: [callbackListView, callbackListIndex],
-};
-
-export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [caseAggregate, callbackListAggregate, rosterAggregate, archiveAggregate, ticketAggregate];
+export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [
+  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions]),
+  // The callback list is the one view that keeps phone numbers whole (callback staff need them).
+  projected(callbackListAggregate, asIs, [callbackListView, callbackListIndex]),
+  projected(rosterAggregate, asIs, [rosterView, rosterIndex, videoCheckDeductions]),
+  projected(archiveAggregate, asIs, [archiveView, archiveDeductions]),
+  projected(ticketAggregate, asIs, [ticketView, hallBoard, queueStats]),
+];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {
   return aggregates.find((a) => stream.startsWith(a.streamPrefix));

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../case/events.ts';
 import type { CaseState, Review } from '../case/state.ts';
-import { scoreOf } from '../satisfaction/levels.ts';
+import { scoreOf } from '../reviews/levels.ts';
 import type { LocalDate } from '../time.ts';
 import { counterProjection, type Counters, type ViewKey } from './projection.ts';
 
@@ -33,13 +33,14 @@ interface Row {
 }
 
 function rows(event: CaseEvent, before: CaseState | undefined, after: CaseState): Row[] {
-  const at = (date: LocalDate, channel: string) => satisfactionKey(date, after.windowId, after.receivedSiteId, channel);
+  // Each figure stays with the window it belongs to: a review's with the window reviewed, a rectification's with the rectification's.
+  const at = (date: LocalDate, channel: string, windowId = after.windowId) => satisfactionKey(date, windowId, after.receivedSiteId, channel);
   switch (event.type) {
     case 'CaseReviewed': {
       const d = event.data;
       const result: Row[] = [{ key: at(d.reviewDate, d.channel), deltas: reviewCounters({ level: d.level, bad: d.bad }, 1) }];
       const replaced = d.replacesDefault === null ? undefined : before?.reviews.find((r) => r.reviewId === d.replacesDefault);
-      if (replaced) result.push({ key: at(replaced.reviewDate, 'default'), deltas: { ...reviewCounters(replaced, -1), replaced: 1 } });
+      if (replaced) result.push({ key: at(replaced.reviewDate, 'default', replaced.windowId), deltas: { ...reviewCounters(replaced, -1), replaced: 1 } });
       return result;
     }
     case 'DefaultReviewApplied':
@@ -48,7 +49,7 @@ function rows(event: CaseEvent, before: CaseState | undefined, after: CaseState)
       if (event.data.result !== 'voided') return [];
       const reviewId = after.rectifications.find((r) => r.rectificationId === event.data.rectificationId)?.reviewId;
       const review = before?.reviews.find((r) => r.reviewId === reviewId);
-      return review ? [{ key: at(review.reviewDate, review.channel), deltas: { ...reviewCounters(review, -1), voided: 1 } }] : [];
+      return review ? [{ key: at(review.reviewDate, review.channel, review.windowId), deltas: { ...reviewCounters(review, -1), voided: 1 } }] : [];
     }
     case 'CallbackAttempted':
       return [{ key: at(event.data.attemptDate, 'callback'), deltas: { callbackAttempts: 1, validCallbacks: event.data.outcome === 'reached' ? 1 : 0 } }];
@@ -56,12 +57,12 @@ function rows(event: CaseEvent, before: CaseState | undefined, after: CaseState)
       return [{ key: at(event.data.receivedDate, 'sms'), deltas: { smsUnparsed: 1 } }];
     case 'RectificationOpened': {
       const review = after.reviews.find((r) => r.reviewId === event.data.reviewId);
-      return [{ key: at(event.data.openedDate, review?.channel ?? 'window-device'), deltas: { rectificationsOpened: 1 } }];
+      return [{ key: at(event.data.openedDate, review?.channel ?? 'window-device', review?.windowId), deltas: { rectificationsOpened: 1 } }];
     }
     case 'RectificationClosed': {
       const r = after.rectifications.find((x) => x.rectificationId === event.data.rectificationId);
       const review = after.reviews.find((x) => x.reviewId === r?.reviewId);
-      return [{ key: at(event.data.closedDate, review?.channel ?? 'window-device'), deltas: { rectificationsClosed: 1 } }];
+      return [{ key: at(event.data.closedDate, review?.channel ?? 'window-device', r?.windowId), deltas: { rectificationsClosed: 1 } }];
     }
     default:
       return [];

@@ -1,10 +1,13 @@
 import type { CaseEvent } from '../case/events.ts';
 import type { CaseState } from '../case/state.ts';
-import type { ArchiveEvent, ArchiveState } from '../supervision/archive.ts';
-import type { RosterEvent, RosterState } from '../supervision/roster.ts';
-import { videoCheckItems } from '../supervision/roster.ts';
-import type { Deduction } from '../supervision/scorecard.ts';
+import type { ArchiveEvent, ArchiveState } from '../archive/aggregate.ts';
+import type { RosterEvent, RosterState } from '../roster/aggregate.ts';
+import { videoCheckItems } from '../roster/aggregate.ts';
+import type { Deduction } from '../scorecard/scorecard.ts';
 import { documentProjection, type ViewKey } from './projection.ts';
+
+/** The index of rosters by date. */
+export const rostersPartition = 'rosters';
 
 /** The day's roster as published and revised, with the checks recorded so far. */
 export const rosterView = documentProjection<RosterEvent, RosterState, RosterState>({
@@ -18,7 +21,7 @@ export const rosterView = documentProjection<RosterEvent, RosterState, RosterSta
 export const rosterIndex = documentProjection<RosterEvent, RosterState, { date: string; carry: RosterState['carry'] }>({
   name: 'roster-index',
   canHandle: ['RosterPublished'],
-  keys: ({ after }) => [{ pk: 'rosters', sk: after.date }],
+  keys: ({ after }) => [{ pk: rostersPartition, sk: after.date }],
   evolve: ({ after }) => ({ date: after.date, carry: after.carry }),
 });
 

@@ -1,4 +1,4 @@
-import type { TicketEvent, TicketState } from '../queue/ticket.ts';
+import type { TicketEvent, TicketState } from '../ticket/aggregate.ts';
 import { counterProjection, documentProjection, type Counters, type ViewKey } from './projection.ts';
 
 /** The hall screen (叫号屏): each call, newest first, for the day. */

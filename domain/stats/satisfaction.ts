@@ -1,7 +1,7 @@
 import type { CountyIndex } from '../county.ts';
 import type { Counters } from '../projections/projection.ts';
 import type { RectificationView } from '../projections/rectifications.ts';
-import { levels, type Level } from '../satisfaction/levels.ts';
+import { levels, type Level } from '../reviews/levels.ts';
 import type { LocalDate } from '../time.ts';
 import { filterRows, type StatsFilter } from './summary.ts';
 
@@ -13,7 +13,8 @@ export interface SatisfactionRow {
   counters: Counters;
 }
 
-export type RectificationWarning = 'callback-overdue' | 'resolution-overdue';
+export const rectificationWarningKinds = ['callback-overdue', 'resolution-overdue'] as const;
+export type RectificationWarning = (typeof rectificationWarningKinds)[number];
 
 /** Overdue steps of a rectification on a given day (a warning in the views, computed when read). */
 export function rectificationWarnings(r: Pick<RectificationView, 'status' | 'calledBackDate' | 'callbackDue' | 'resolveDue'>, today: LocalDate): RectificationWarning[] {

@@ -1,8 +1,9 @@
-import { amendedYears, decideAmendment, type AmendCalendarYear, type CalendarYearAmended } from '../../domain/calendar/amendment.ts';
+import { calendarAggregate, CALENDAR, type AmendedYears } from '../../domain/calendar/amendment.ts';
 import { WorkingCalendar, type YearRules } from '../../domain/calendar/calendar.ts';
-import type { DynamoEventStore, IdempotencyRecord } from '../store/dynamo-event-store.ts';
-import { streams } from '../tables.ts';
-import { publishedYears } from './published.ts';
+import { streamOf } from '../../domain/decider.ts';
+import { readState } from '../commands/handle.ts';
+import type { DynamoEventStore } from '../store/dynamo-event-store.ts';
+import { lunarDates, publishedYears } from './published.ts';
 
 /** How long a process trusts its copy of the amendments before reading them again. */
 const CACHE_MS = 30_000;
@@ -15,7 +16,7 @@ let amendedHere = 0;
  * made elsewhere is seen within 30 s, one made through this process at once.
  */
 export class CalendarStore {
-  private cached: { calendar: WorkingCalendar; version: number; loadedAt: number } | undefined;
+  private cached: { calendar: WorkingCalendar; loadedAt: number } | undefined;
   private readonly published = publishedYears();
 
   constructor(
@@ -25,24 +26,20 @@ export class CalendarStore {
   ) {}
 
   async calendar(): Promise<WorkingCalendar> {
-    return (await this.load()).calendar;
+    if (this.cached && this.clock() - this.cached.loadedAt < CACHE_MS && this.cached.loadedAt > amendedHere) return this.cached.calendar;
+    const { state } = await readState(this.store, calendarAggregate, streamOf(calendarAggregate, CALENDAR));
+    this.cached = { calendar: this.with(state), loadedAt: this.clock() };
+    return this.cached.calendar;
   }
 
-  private async load() {
-    if (this.cached && this.clock() - this.cached.loadedAt < CACHE_MS && this.cached.loadedAt > amendedHere) return this.cached;
-    const { events, version } = await this.store.read<CalendarYearAmended>(streams.calendar);
-    const calendar = new WorkingCalendar({ published: this.published, county: this.county, amended: amendedYears(events.map((e) => e.event)) });
-    this.cached = { calendar, version, loadedAt: this.clock() };
-    return this.cached;
+  /** The calendar with these amendments. */
+  with(amended: AmendedYears): WorkingCalendar {
+    return new WorkingCalendar({ published: this.published, county: this.county, amended, lunar: lunarDates });
   }
 
-  /** Appends an amendment after the calendar's latest version: another admin's amendment at the same moment makes it fail with 409, to be sent again. */
-  async amend(command: AmendCalendarYear, idempotency?: IdempotencyRecord): Promise<WorkingCalendar> {
-    const event = decideAmendment(command);
-    const { version } = await this.store.read(streams.calendar);
-    await this.store.append(streams.calendar, version, [event], idempotency);
+  /** This process amended the calendar: every store of the process reads it again. */
+  amended(): void {
     this.cached = undefined;
     amendedHere = this.clock();
-    return this.calendar();
   }
 }

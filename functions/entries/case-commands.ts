@@ -1,5 +1,4 @@
 import { httpEntry } from '../http/http-handler.ts';
 import { runtime } from '../runtime.ts';
-import { caseCommandOperations } from '../case/operations.ts';
 
-export const handler = httpEntry('case-commands', caseCommandOperations, runtime);
+export const handler = httpEntry('case-commands', runtime);

@@ -1,5 +1,4 @@
 import { httpEntry } from '../http/http-handler.ts';
 import { runtime } from '../runtime.ts';
-import { caseQueryOperations } from '../case/operations.ts';
 
-export const handler = httpEntry('case-queries', caseQueryOperations, runtime);
+export const handler = httpEntry('case-queries', runtime);

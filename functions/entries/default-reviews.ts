@@ -1,15 +1,14 @@
-import { completionsPartition, type Completion } from '../../domain/projections/completions.ts';
+import { caseAggregate } from '../../domain/case/aggregate.ts';
+import type { CaseCommand } from '../../domain/case/commands.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { completions, completionsPartition } from '../../domain/projections/completions.ts';
 import { addDays } from '../../domain/time.ts';
-import { executeCommand } from '../commands/execute.ts';
-import { caseContext } from '../case/operations.ts';
-import { decide } from '../../domain/case/decide.ts';
-import { fold } from '../../domain/case/state.ts';
-import type { CaseEvent } from '../../domain/case/events.ts';
+import { caseContext, noCase } from '../case/run.ts';
+import { handleCommand } from '../commands/handle.ts';
+import { timerKey, timerMeta } from '../commands/timer.ts';
 import { ulid } from '../ids.ts';
 import { logger } from '../logger.ts';
 import { runtime, todayAt } from '../runtime.ts';
-import { streams } from '../tables.ts';
 
 /**
  * Daily, when the county counts "no review within N days" as a review: applies the default level to
@@ -21,23 +20,20 @@ export const handler = async (event: { time?: string } = {}) => {
   const now = event.time ?? new Date().toISOString();
   if (!rule) return { applied: 0, skipped: 'the county counts no default review' };
   const day = addDays(todayAt(rt, now), -rule.afterDays);
-  const completed = (await rt.views.partition<{ doc: Completion }>(completionsPartition(day))).map((i) => i.doc);
+  const completed = (await rt.views.docs(completions, completionsPartition(day))).map((i) => i.doc);
   const context = await caseContext(rt);
   let applied = 0;
   for (const { caseId } of completed) {
-    const meta = { actor: { id: 'timer:default-reviews', role: 'system' as const }, windowId: null, siteId: null, now, commandId: `default-review-${caseId}`, correlationId: `default-review-${day}` };
+    // The key makes a rerun of the same day's timer a no-op.
+    const trigger = `default-review-${caseId}`;
     try {
-      await executeCommand<CaseEvent>(
+      const outcome = await handleCommand(
         rt.events,
-        {
-          stream: streams.case(caseId),
-          decide: (history) => decide({ type: 'ApplyDefaultReview', data: { reviewId: ulid(Date.parse(now)) }, meta }, fold(history.map((h) => h.event)), context),
-          respond: () => ({ statusCode: 200, headers: {}, body: '' }),
-        },
-        // The key makes a rerun of the same day's timer a no-op.
-        { idempotencyKey: `default-review-${caseId}`, fingerprint: caseId, ifMatch: undefined },
+        { aggregate: caseAggregate, id: caseId, mustExist: noCase(caseId), command: (): CaseCommand => ({ type: 'ApplyDefaultReview', data: { reviewId: ulid(Date.parse(now)) }, meta: timerMeta('default-reviews', now, trigger) }), context },
+        () => ({ applied: true }),
+        timerKey(trigger),
       );
-      applied++;
+      if (!outcome.replayed) applied++;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
     }

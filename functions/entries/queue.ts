@@ -1,5 +1,4 @@
 import { httpEntry } from '../http/http-handler.ts';
-import { queueOperations } from '../queue/operations.ts';
 import { runtime } from '../runtime.ts';
 
-export const handler = httpEntry('queue', queueOperations, runtime);
+export const handler = httpEntry('queue', runtime);

@@ -1,6 +1,7 @@
 import { logger } from '../logger.ts';
 import { runtime, todayAt } from '../runtime.ts';
-import { publishRoster } from '../supervision/operations.ts';
+import { publishRoster } from '../rosters/rosters.ts';
+import { timerMeta } from '../commands/timer.ts';
 
 /** Before opening on each working day: publish the video-check roster (the admin route does the same on demand). */
 export const handler = async (event: { time?: string } = {}) => {
@@ -8,7 +9,7 @@ export const handler = async (event: { time?: string } = {}) => {
   const now = event.time ?? new Date().toISOString();
   const date = todayAt(rt, now);
   if (!(await rt.calendars.calendar()).isWorkingDay(date)) return { date, skipped: 'not a working day' };
-  const meta = { actor: { id: 'timer:rosters', role: 'system' as const }, windowId: null, siteId: null, now, commandId: `roster-${date}`, correlationId: `roster-${date}` };
+  const meta = timerMeta('rosters', now, `roster-${date}`);
   const { status, roster } = await publishRoster(rt, date, [], meta);
   logger.info('roster', { date, status, entries: roster.entries.length });
   return { date, status, entries: roster.entries.length };

@@ -1,5 +1,4 @@
 import { httpEntry } from '../http/http-handler.ts';
 import { runtime } from '../runtime.ts';
-import { systemOperations } from '../system/operations.ts';
 
-export const handler = httpEntry('system', systemOperations, runtime);
+export const handler = httpEntry('system', runtime);

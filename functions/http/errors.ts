@@ -42,20 +42,6 @@ export class UnsupportedMediaType extends HttpError {
   }
 }
 
-export class PreconditionFailed extends HttpError {
-  constructor(expected: number, actual: number) {
-    super(412, 'version-mismatch', 'Version mismatch', `If-Match names version ${expected}, the case is at version ${actual}`, {
-      details: { expectedVersion: expected, currentVersion: actual },
-    });
-  }
-}
-
-export class IdempotencyKeyReused extends HttpError {
-  constructor(key: string) {
-    super(422, 'idempotency-key-reused', 'Idempotency key reused', `Idempotency-Key ${key} was already used for a different request`);
-  }
-}
-
 export class ServiceUnavailable extends HttpError {
   constructor(message: string, retryAfterSeconds: number, options?: { cause?: unknown }) {
     super(503, 'service-unavailable', 'Service busy', message, { headers: { 'retry-after': String(retryAfterSeconds) } }, options);

@@ -10,7 +10,8 @@ import { logger } from '../logger.ts';
 import type { Runtime } from '../runtime.ts';
 import { BadRequest, PayloadTooLarge, RouteNotFound, UnsupportedMediaType } from './errors.ts';
 import { problemResponse, toProblem } from './problem.ts';
-import { routeKeyOf, routes, type RouteDef } from './routes.ts';
+import { routes } from './routes.ts';
+import { routeKeyOf, type AnyReply, type Request, type Route } from './route.ts';
 
 /** Request bodies above this size get 413 before anything is parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -21,42 +22,7 @@ export interface LocalEventExtras {
 }
 export type HttpEvent = APIGatewayProxyEventV2 & LocalEventExtras & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown>; scopes?: string[] | null } } } };
 
-export interface HttpRequest {
-  route: RouteDef;
-  params: unknown;
-  query: unknown;
-  body: unknown;
-  headers: Readonly<Record<string, string | undefined>>;
-  /**
-   * Names the command in its events' metadata: the scoped `Idempotency-Key` when there is one, else an
-   * id of this request's own (never a header's value: two commands must never share one). A write
-   * that finds an event with the same command id finds its own earlier send.
-   */
-  commandId: string;
-  /** The command's `now`: the wall clock, or `X-Dev-Clock` on a local server started with `--dev-clock`. */
-  now: string;
-  correlationId: string;
-  /** Who calls, from the verified token's claims (API Gateway's JWT authorizer, or the local server's). */
-  caller: Caller;
-  /**
-   * The `Idempotency-Key` scoped to the caller and the route (a digest of subject, route and key):
-   * another caller sending the same key makes a new request, never a replay of this one's answer.
-   */
-  idempotencyKey: string | undefined;
-  /** Hash of the path, the caller's role and place, and the canonical body: a reused key with another request is refused. */
-  fingerprint: string;
-  ifMatch: number | undefined;
-}
-
-export interface HttpResult {
-  statusCode: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-export type Operation = (request: HttpRequest, runtime: Runtime) => Promise<HttpResult> | HttpResult;
-
-export function commandMeta(request: HttpRequest, where: { windowId: string | null; siteId: string | null } = { windowId: null, siteId: null }): CommandMeta {
+export function commandMeta(request: Request, where: { windowId: string | null; siteId: string | null } = { windowId: null, siteId: null }): CommandMeta {
   const { caller } = request;
   // Staff bound to a place record it; others (administrators) act where the case is.
   return {
@@ -87,7 +53,7 @@ const idempotencyKeyPattern = /^[\x21-\x7e]{8,128}$/;
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** A client's key, scoped to who sends it and where: `api.` + SHA-256 of subject, route and key (no timer's key looks like it). */
-export const scopedKey = (caller: Caller, route: RouteDef, key: string) => `api.${digest(`${caller.subject}\n${routeKeyOf(route)}\n${key}`)}`;
+export const scopedKey = (caller: Caller, route: Route, key: string) => `api.${digest(`${caller.subject}\n${routeKeyOf(route)}\n${key}`)}`;
 const correlationPattern = /^[\w-]{8,64}$/;
 
 function parseIfMatch(value: string | undefined): number | undefined {
@@ -126,7 +92,7 @@ function nowOf(event: HttpEvent, headers: Record<string, string | undefined>): s
   return new Date(ms).toISOString();
 }
 
-function parseBody(event: HttpEvent, route: RouteDef, headers: Record<string, string | undefined>): unknown {
+function parseBody(event: HttpEvent, route: Route, headers: Record<string, string | undefined>): unknown {
   const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLarge(MAX_BODY_BYTES);
   if (!route.body) {
@@ -144,7 +110,7 @@ function parseBody(event: HttpEvent, route: RouteDef, headers: Record<string, st
 }
 
 /** Parses and validates everything at the edge, so that a rejected request writes nothing. */
-function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string, caller: Caller): HttpRequest {
+function parseRequest(event: HttpEvent, route: Route, correlationId: string, caller: Caller): Request {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   const body = parseBody(event, route, headers);
@@ -166,7 +132,7 @@ function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string, 
   if (errors.length > 0) throw new BadRequest('The request does not match the API', errors);
   const scoped = route.command && idempotencyKey !== undefined ? scopedKey(caller, route, idempotencyKey) : undefined;
   return {
-    route,
+    route: route,
     params,
     query,
     body: parsedBody,
@@ -181,24 +147,28 @@ function parseRequest(event: HttpEvent, route: RouteDef, correlationId: string, 
   };
 }
 
-export function jsonResult(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
-  const isText = typeof result.body === 'string';
-  return {
-    statusCode: result.statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...result.headers },
-    body: isText ? (result.body as string) : JSON.stringify(result.body),
-  };
+/** Whether answers are checked against their route's response schema (the local runtime and the tests; not AWS, where it would cost every request). */
+const checkAnswers = () => process.env.BANJIAN_CHECK_RESPONSES === 'on';
+
+/** An answer as API Gateway takes it: JSON of the route's schema, a CSV file, or nothing. */
+function replyResult(route: Route, reply: AnyReply<unknown>, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  if ('csv' in reply) {
+    return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${reply.filename}"`, 'x-correlation-id': correlationId }, body: reply.csv };
+  }
+  if ('empty' in reply) return { statusCode: 204, headers: { 'x-correlation-id': correlationId }, body: '' };
+  if (checkAnswers()) {
+    const checked = route.response.schema.safeParse(reply.body);
+    if (!checked.success) throw new Error(`${routeKeyOf(route)} answered with a body its response schema refuses: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return { statusCode: reply.status ?? route.response.status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...reply.headers }, body: JSON.stringify(reply.body) };
 }
 
 /**
  * The Lambda handler of one HTTP entrypoint: it serves the routes of the route table that name
- * the entry, dispatching on API Gateway's `routeKey`.
+ * the entry, dispatching on API Gateway's `routeKey` to each route's own handler.
  */
-export function httpEntry(entry: EntryName, operations: Record<string, Operation>, getRuntime: (entry: EntryName) => Runtime) {
+export function httpEntry(entry: EntryName, getRuntime: (entry: EntryName) => Runtime) {
   const table = new Map(routes.filter((r) => r.entry === entry).map((r) => [routeKeyOf(r), r]));
-  for (const route of table.values()) {
-    if (!operations[route.operationId]) throw new Error(`entry ${entry} has no operation ${route.operationId}`);
-  }
   const correlationIds = new WeakMap<HttpEvent, string>();
   const core = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     const correlationId = correlationIds.get(event) ?? newCorrelationId();
@@ -208,8 +178,7 @@ export function httpEntry(entry: EntryName, operations: Record<string, Operation
     const caller = callerOf(event);
     authorize(route.access, caller);
     const request = parseRequest(event, route, correlationId, caller);
-    const result = await operations[route.operationId]!(request, getRuntime(entry));
-    return jsonResult(result, correlationId);
+    return replyResult(route, await route.handle(request, getRuntime(entry)), correlationId);
   };
   const correlationAndProblems: MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context> = {
     name: 'correlation-and-problems',

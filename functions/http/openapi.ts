@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Problem } from './schemas.ts';
-import { routes, type RouteDef } from './routes.ts';
+import { routes } from './routes.ts';
+import type { Route } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -9,7 +10,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
-function parameters(route: RouteDef): unknown[] {
+function parameters(route: Route): unknown[] {
   const of = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
     if (!schema) return [];
     const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };

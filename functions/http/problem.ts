@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ConcurrencyError, DomainError, InvalidInput, RuleViolation } from '../../domain/errors.ts';
 import { ItemTooLarge } from '../store/dynamo-event-store.ts';
+import { KeyReused, VersionMismatch } from '../commands/errors.ts';
 import { HttpError, ServiceUnavailable } from './errors.ts';
 
 /** RFC 9457 problem details, with every field error and the correlation id to quote to support. */
@@ -40,6 +41,12 @@ export function toProblem(error: unknown, correlationId: string): { problem: Pro
   if (isThrottle(error)) mapped = new ServiceUnavailable('The database is busy; retry shortly', 1, { cause: error });
   if (mapped instanceof ItemTooLarge) {
     return { problem: { type: '/problems/payload-too-large', title: 'Request too large to store', status: 413, detail: mapped.message, correlationId }, headers: {}, internal: false };
+  }
+  if (mapped instanceof VersionMismatch) {
+    return { problem: { type: `/problems/${mapped.code}`, title: 'Version mismatch', status: 412, detail: mapped.message, correlationId, expectedVersion: mapped.expectedVersion, currentVersion: mapped.currentVersion }, headers: {}, internal: false };
+  }
+  if (mapped instanceof KeyReused) {
+    return { problem: { type: `/problems/${mapped.code}`, title: 'Idempotency key reused', status: 422, detail: mapped.message, correlationId }, headers: {}, internal: false };
   }
   if (mapped instanceof HttpError) {
     const problem: Problem = { type: `/problems/${mapped.code}`, title: mapped.title, status: mapped.status, detail: mapped.message, correlationId };

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keyString } from '../../domain/projections/apply.ts';
-import type { ViewKey } from '../../domain/projections/projection.ts';
+import type { Readable, ViewKey } from '../../domain/projections/projection.ts';
 import { viewsTable } from '../tables.ts';
 
 /**
@@ -82,6 +82,22 @@ export class ViewStore {
       start = options.newest !== undefined && items.length >= options.newest ? undefined : page.LastEvaluatedKey;
     } while (start);
     return items;
+  }
+
+  /**
+   * The documents one or more projections keep in a partition (others sharing it are left out), typed
+   * as the projections declare them, with their sort keys.
+   */
+  async docs<V>(projections: Readable<V> | readonly Readable<V>[], pk: string, options: { from?: string; to?: string; generation?: number; newest?: number } = {}): Promise<{ sk: string; doc: V }[]> {
+    const names = new Set((Array.isArray(projections) ? projections : [projections]).map((p: Readable<V>) => p.name));
+    const items = await this.partition<{ projection?: string; doc: V }>(pk, options);
+    return items.filter((item) => item.projection !== undefined && names.has(item.projection)).map((item) => ({ sk: String((item as Record<string, unknown>)[viewsTable.sortKey]), doc: item.doc }));
+  }
+
+  /** One projection's document at a key, typed as the projection declares it. */
+  async doc<V>(projection: Readable<V>, key: ViewKey, options: { generation?: number; consistent?: boolean } = {}): Promise<V | undefined> {
+    const item = await this.get<{ projection?: string; doc: V }>(key, options);
+    return item?.projection === projection.name ? item.doc : undefined;
   }
 
   async get<T = Record<string, unknown>>(key: ViewKey, options: { generation?: number; consistent?: boolean } = {}): Promise<T | undefined> {

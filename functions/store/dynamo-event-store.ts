@@ -32,7 +32,8 @@ export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWrit
 export interface IdempotencyRecord {
   key: string;
   fingerprint: string;
-  response: StoredResponse;
+  /** What the command answered (JSON), to give back to a resend. */
+  answer: unknown;
 }
 
 /** Raised when the command's idempotency key was already used: the caller answers with the stored record. */
@@ -129,7 +130,7 @@ export class DynamoEventStore {
       kind: 'idempotency',
       fingerprint: idempotency.fingerprint,
       // Gzipped, the stored response stays under 1 KB: one write unit instead of two.
-      response: gzipSync(JSON.stringify(idempotency.response)),
+      response: gzipSync(JSON.stringify(idempotency.answer)),
       streamWritten: stream,
       [eventsTable.ttlAttribute]: Math.floor(this.clock() / 1000) + IDEMPOTENCY_TTL_SECONDS,
     };
@@ -250,7 +251,7 @@ export function toStored<E extends DomainEvent>(item: Record<string, unknown>): 
 
 function toIdempotencyRecord(key: string, item: Record<string, unknown>): IdempotencyRecord {
   const stored = item.response as Uint8Array;
-  return { key, fingerprint: item.fingerprint as string, response: JSON.parse(gunzipSync(stored).toString('utf8')) as StoredResponse };
+  return { key, fingerprint: item.fingerprint as string, answer: JSON.parse(gunzipSync(stored).toString('utf8')) as unknown };
 }
 
 function assertSize(item: Record<string, unknown>): void {

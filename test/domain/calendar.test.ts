@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lunarNewYearsEve, lunarToSolar, qingming } from '../../domain/calendar/lunar.ts';
 import { statutoryHolidays } from '../../domain/calendar/statutory.ts';
 import { deadlineOf } from '../../domain/case/deadline.ts';
 import { addDays, dayOfWeek, localDateOf } from '../../domain/time.ts';
-import { publishedYears } from '../../functions/calendar/published.ts';
+import { lunarDates, publishedYears } from '../../functions/calendar/published.ts';
 import { testCalendar } from '../support/builders.ts';
 
 const calendar = testCalendar();
@@ -70,20 +69,21 @@ describe('working-day deadlines', () => {
 
 describe('lunar calendar', () => {
   it('finds known festival dates', () => {
-    expect(lunarToSolar(2015, 1, 1)).toBe('2015-02-19');
-    expect(lunarToSolar(2020, 1, 1)).toBe('2020-01-25');
-    expect(lunarToSolar(2026, 1, 1)).toBe('2026-02-17');
-    expect(lunarNewYearsEve(2027)).toBe('2027-02-05');
-    expect(lunarToSolar(2023, 8, 15)).toBe('2023-09-29'); // after the leap second month of 2023
-    expect(lunarToSolar(2030, 8, 15)).toBe('2030-09-12');
-    expect(qingming(2027)).toBe('2027-04-05');
+    expect(lunarDates.toSolar(2015, 1, 1)).toBe('2015-02-19');
+    expect(lunarDates.toSolar(2020, 1, 1)).toBe('2020-01-25');
+    expect(lunarDates.toSolar(2026, 1, 1)).toBe('2026-02-17');
+    expect(statutoryHolidays(2027, lunarDates)[1]).toBe('2027-02-05'); // New Year's Eve: lunar 2026 ends on its 12th month's 29th
+    expect(lunarDates.toSolar(2023, 8, 15)).toBe('2023-09-29'); // after the leap second month of 2023
+    expect(lunarDates.toSolar(2030, 8, 15)).toBe('2030-09-12');
+    expect(lunarDates.qingming(2027)).toBe('2027-04-05');
+    expect(lunarDates.qingming(2040)).toBe('2040-04-04');
   });
 
   it('derives, for every published year since the 2008 reform, only days that the notice gave off', () => {
     const published = publishedYears();
     for (let year = 2008; year <= 2026; year++) {
       const off = new Set(published.get(year)?.holidays);
-      for (const day of statutoryHolidays(year)) {
+      for (const day of statutoryHolidays(year, lunarDates)) {
         const weekend = dayOfWeek(day) === 0 || dayOfWeek(day) === 6;
         expect(off.has(day) || weekend, `${year}: ${day}`).toBe(true);
       }

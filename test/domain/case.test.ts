@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseCommand } from '../../domain/case/commands.ts';
 import { decide } from '../../domain/case/decide.ts';
-import { fold } from '../../domain/case/state.ts';
+import { fold } from '../../domain/decider.ts';
+import { caseAggregate } from '../../domain/case/aggregate.ts';
 import { formatCaseNo } from '../../domain/case/case-number.ts';
 import { IllegalTransition, InvalidInput, RuleViolation } from '../../domain/errors.ts';
 import { at, command, context, submitted } from '../support/builders.ts';
@@ -230,7 +231,7 @@ describe('every event carries who, where and when', () => {
       expect(event.meta.windowId).toBe('W02');
       expect(event.meta.at).toMatch(/^2026-11-\d\dT/);
     }
-    expect(fold(events)?.version).toBe(9);
+    expect(fold(caseAggregate, events)?.version).toBe(9);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalTransition, RuleViolation } from '../../domain/errors.ts';
-import { decideTicket, evolveTicket, rank, type TicketCommand, type TicketEvent, type TicketState, type Waiting } from '../../domain/queue/ticket.ts';
+import { decideTicket, evolveTicket, type TicketCommand, type TicketEvent, type TicketState } from '../../domain/ticket/aggregate.ts';
+import { rank, type Waiting } from '../../domain/queue/rules.ts';
 import { percentileMinutes, summarizeQueue } from '../../domain/stats/queue.ts';
 import { meta } from '../support/builders.ts';
 

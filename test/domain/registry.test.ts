@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateOf, aggregates } from '../../domain/projections/registry.ts';
-import { callbackListStream } from '../../functions/satisfaction/callback-lists.ts';
-import { archiveStream, rosterStream } from '../../functions/supervision/operations.ts';
+import { callbackListAggregate } from '../../domain/callback-list/aggregate.ts';
+import { streamOf } from '../../domain/decider.ts';
+import { archiveAggregate } from '../../domain/archive/aggregate.ts';
+import { rosterAggregate } from '../../domain/roster/aggregate.ts';
 import { streams } from '../../functions/tables.ts';
+import { caseAggregate } from '../../domain/case/aggregate.ts';
+import { CALENDAR, calendarAggregate } from '../../domain/calendar/amendment.ts';
 
 describe('the projection registry', () => {
   it('follows every aggregate stream the commands write, and nothing else', () => {
-    expect(aggregateOf(streams.case('01J'))?.name).toBe('case');
-    expect(aggregateOf(callbackListStream('2026-11-02'))?.name).toBe('callback-list');
-    expect(aggregateOf(rosterStream('2026-11-02'))?.name).toBe('roster');
-    expect(aggregateOf(archiveStream('2026-10'))?.name).toBe('archive');
-    for (const other of [streams.idempotency('k'), streams.sequence('caseNo#20261102'), streams.calendar, 'sms-inbox#2026-11-02']) expect(aggregateOf(other), other).toBeUndefined();
+    expect(aggregateOf(streamOf(caseAggregate, '01J'))?.name).toBe('case');
+    expect(aggregateOf(streamOf(callbackListAggregate, '2026-11-02'))?.name).toBe('callback-list');
+    expect(aggregateOf(streamOf(rosterAggregate, '2026-11-02'))?.name).toBe('roster');
+    expect(aggregateOf(streamOf(archiveAggregate, '2026-10'))?.name).toBe('archive');
+    for (const other of [streams.idempotency('k'), streams.sequence('caseNo#20261102'), streamOf(calendarAggregate, CALENDAR), 'sms-inbox#2026-11-02']) expect(aggregateOf(other), other).toBeUndefined();
     expect(new Set(aggregates.map((a) => a.streamPrefix)).size).toBe(aggregates.length);
   });
 

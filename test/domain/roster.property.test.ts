@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { macOf } from '../../functions/secret.ts';
 import { describe, expect, it } from 'vitest';
-import { drawRoster, reassign, type Director, type RosterCarry, type RosterEntry } from '../../domain/supervision/roster.ts';
+import { drawRoster, reassign, type Director, type RosterCarry, type RosterEntry } from '../../domain/roster/draw.ts';
 import { addDays } from '../../domain/time.ts';
 
 const hall = { opens: '08:30', closes: '17:00' };

@@ -1,9 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sampleCompleted } from '../../domain/satisfaction/callback-list.ts';
-import { phoneKey } from '../../domain/satisfaction/sampling.ts';
-import { drawRoster } from '../../domain/supervision/roster.ts';
-import { drawSample } from '../../domain/supervision/archive.ts';
+import { sampleCompleted } from '../../domain/callback-list/assemble.ts';
+import { phoneKey } from '../../domain/keyed.ts';
+import { drawRoster } from '../../domain/roster/draw.ts';
+import { drawSample } from '../../domain/archive/aggregate.ts';
 import { macOf } from '../../functions/secret.ts';
 
 /** FNV-1a over UTF-16 code units: the state a secret prefix used to collapse into. */

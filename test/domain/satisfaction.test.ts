@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { macOf } from '../../functions/secret.ts';
-import type { CaseContext } from '../../domain/case/decide.ts';
+import type { CaseContext } from '../../domain/case/context.ts';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
 import { CountySchema, indexCounty } from '../../domain/county.ts';
-import { assembleList, coverage, sampleCompleted, type CallbackCandidate } from '../../domain/satisfaction/callback-list.ts';
-import { parseSmsReply } from '../../domain/satisfaction/levels.ts';
-import { phoneKey, sampled } from '../../domain/satisfaction/sampling.ts';
+import { assembleList, coverage, sampleCompleted, type CallbackCandidate } from '../../domain/callback-list/assemble.ts';
+import { parseSmsReply } from '../../domain/reviews/levels.ts';
+import { phoneKey, sampled } from '../../domain/keyed.ts';
 import { rectificationWarnings } from '../../domain/stats/satisfaction.ts';
 import { at, command, context, submitted, testCalendar, testCounty } from '../support/builders.ts';
 import { given } from '../support/given.ts';

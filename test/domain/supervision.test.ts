@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { macOf } from '../../functions/secret.ts';
 import { IllegalTransition, InvalidInput } from '../../domain/errors.ts';
-import { decideArchive, drawSample, evolveArchive, type ArchiveState } from '../../domain/supervision/archive.ts';
-import { decideVideoCheck, evolveRoster, type RosterState } from '../../domain/supervision/roster.ts';
-import { scorecards, type Deduction } from '../../domain/supervision/scorecard.ts';
+import { decideArchive, drawSample, evolveArchive, type ArchiveState } from '../../domain/archive/aggregate.ts';
+import { evolveRoster, rosterAggregate, type RecordVideoCheck, type RosterContext, type RosterState } from '../../domain/roster/aggregate.ts';
+import { scorecards, type Deduction } from '../../domain/scorecard/scorecard.ts';
 import { meta } from '../support/builders.ts';
 
 const rules = {
@@ -64,6 +64,8 @@ describe('a month’s scorecards, worked by hand', () => {
 });
 
 describe('video checks', () => {
+  const context: RosterContext = { directors: [], windows: ['A', 'B'], checksPerDirector: 1, hall: { opens: '08:30', closes: '17:00' }, mac: macOf('s'), previous: undefined };
+  const decideVideoCheck = (command: RecordVideoCheck, state: RosterState | undefined) => rosterAggregate.decide(command, state, context) as Extract<ReturnType<typeof rosterAggregate.decide>[number], { type: 'VideoCheckRecorded' }>[];
   const roster: RosterState = evolveRoster(undefined, {
     type: 'RosterPublished',
     data: { date: '2026-11-10', entries: [{ directorId: 'dir-a', directorWindowId: 'A', windowId: 'B', at: '10:00' }], absent: [], carry: { cycle: ['A', 'B'], cursor: 1, seen: {} } },

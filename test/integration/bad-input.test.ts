@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { routes, type RouteDef } from '../../functions/http/routes.ts';
+import { routes } from '../../functions/http/routes.ts';
+import type { Route } from '../../functions/http/route.ts';
 import { api, clock, startStack, type ApiResponse, type Stack } from '../support/local-stack.ts';
 
 let stack: Stack;
@@ -47,7 +48,7 @@ const validBodies: Record<string, unknown> = {
   setWindowCategories: { categories: ['C'] },
 };
 
-function pathFor(route: RouteDef, id: string): string {
+function pathFor(route: Route, id: string): string {
   const rectification = route.path.startsWith('/rectifications/') ? `${id}-R1` : id;
   return route.path.replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03').replace('{month}', '2026-10');
 }
@@ -72,7 +73,7 @@ function wrongTypes(schema: z.ZodType): Record<string, unknown> {
 
 beforeAll(async () => {
   stack = await startStack();
-  http = api(stack.url, stack.token('admin'));
+  http = api(stack.url, await stack.token('admin'));
   const created = await http.post('/cases', validBodies.submitCase, clock('2026-11-02'));
   caseId = (created.body as { caseId: string }).caseId;
   snapshot = await tables();

@@ -6,7 +6,7 @@ let http: ReturnType<typeof api>;
 
 beforeAll(async () => {
   stack = await startStack();
-  http = api(stack.url, stack.token('admin'));
+  http = api(stack.url, await stack.token('admin'));
 });
 afterAll(async () => stack.close());
 
@@ -43,7 +43,7 @@ describe('a case walked through every state over HTTP', () => {
     await step('deliver', { method: 'electronic' }, '2026-11-13', '09:00', { status: 'delivered', deliveryMethod: 'electronic', version: 10 });
 
     // A director reads it with the phone masked; the administrator who acted sees it whole.
-    const director = api(stack.url, stack.token('director'));
+    const director = api(stack.url, await stack.token('director'));
     const view = await director.get(`/cases/${id}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ caseNo: created.caseNo, status: 'delivered', deadline: '2026-11-13', applicant: { phone: '138****2345' }, acceptedDate: '2026-11-02' });
@@ -76,7 +76,7 @@ describe('a case walked through every state over HTTP', () => {
 
   it('refuses the dev clock on a server started without --dev-clock', async () => {
     const before = await stack.scan('events');
-    const plain = api(stack.plainUrl, stack.token('admin'));
+    const plain = api(stack.plainUrl, await stack.token('admin'));
     const response = await plain.post('/cases', { itemCode: JOINT_ACCEPTANCE, applicant, channel: 'window', materials: [] }, clock('2026-11-02'));
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');

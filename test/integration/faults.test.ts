@@ -16,7 +16,7 @@ const MORTGAGE = { itemCode: '331022-BDCDJ-001', applicant: { name: '周九', ph
 beforeAll(async () => {
   proxy = await startFaultProxy({ target: inject('dynamoEndpoint'), rates: { resetBefore: 0, resetAfter: 0, delay: 0 } });
   stack = await startLocalStack({ endpoint: proxy.endpoint });
-  admin = api(stack.url, stack.token('admin'));
+  admin = api(stack.url, await stack.token('admin'));
 });
 afterAll(async () => {
   await stack.close();
@@ -37,7 +37,7 @@ describe('a write whose answer is lost', () => {
   it('records a rating device’s review once, not twice', async () => {
     const { caseId } = (await admin.post<{ caseId: string }>('/cases', MORTGAGE, clock('2026-11-02', '10:00'))).body;
     await admin.post(`/cases/${caseId}/accept`, {}, clock('2026-11-02', '10:05'));
-    const device = api(stack.url, stack.token('rating-device', { user: 'rater-w03', windowId: 'W03' }));
+    const device = api(stack.url, await stack.token('rating-device', { user: 'rater-w03', windowId: 'W03' }));
     proxy.failNext('PutItem', 'after');
     const reviewed = await device.post<{ reviewId: string }>(`/cases/${caseId}/reviews`, { level: 'satisfied', channel: 'window-device' }, clock('2026-11-02', '10:10'));
     expect(reviewed.status, reviewed.text).toBe(201);
@@ -50,7 +50,7 @@ describe('a write whose answer is lost', () => {
   });
 
   it('takes an SMS the gateway delivers twice once, matched or not', async () => {
-    const gateway = api(stack.url, stack.token('sms-gateway', { user: 'sms-gateway' }));
+    const gateway = api(stack.url, await stack.token('sms-gateway', { user: 'sms-gateway' }));
     for (let i = 0; i < 2; i++) expect((await gateway.post('/sms/inbound', { from: '13700001111', text: '在吗', messageId: 'gw-0001' }, clock('2026-11-02', '11:00'))).status).toBe(202);
     proxy.failNext('TransactWriteItems', 'after');
     expect((await gateway.post('/sms/inbound', { from: '13700001111', text: '还在吗', messageId: 'gw-0002' }, clock('2026-11-02', '11:01'))).status).toBe(202);
@@ -72,7 +72,7 @@ describe('a write whose answer is lost', () => {
 describe('case numbers', () => {
   it('run 1…n per day under concurrent submits, resent submits, refused submits and faults', async () => {
     proxy.setRates({ resetBefore: 0.04, resetAfter: 0.06, delay: 0.1, delayMs: [50, 300] });
-    const clients = Array.from({ length: 6 }, (_, c) => api(stack.url, stack.token('clerk', { user: `clerk-${c}`, windowId: 'W03' })));
+    const clients = await Promise.all(Array.from({ length: 6 }, async (_, c) => api(stack.url, await stack.token('clerk', { user: `clerk-${c}`, windowId: 'W03' }))));
     const results = await Promise.all(
       clients.map(async (client, c) => {
         const numbers: string[] = [];

@@ -15,7 +15,7 @@ let http: ReturnType<typeof api>;
 
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
-  http = api(stack.url, stack.token('admin'));
+  http = api(stack.url, await stack.token('admin'));
 });
 afterAll(async () => stack.close());
 
@@ -82,7 +82,7 @@ describe('views through the local stream poller', () => {
   });
 
   it('exports the summary as CSV that Excel opens with Chinese intact', async () => {
-    const response = await fetch(`${stack.url}/stats/summary?from=2026-11-01&to=2026-11-30&format=csv`, { headers: { authorization: `Bearer ${stack.token('director')}` } });
+    const response = await fetch(`${stack.url}/stats/summary?from=2026-11-01&to=2026-11-30&format=csv`, { headers: { authorization: `Bearer ${await stack.token('director')}` } });
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -97,7 +97,7 @@ describe('views through the local stream poller', () => {
 describe('the simulator against the report', () => {
   it('reports exactly what the simulator did, and a rebuild (interrupted, then rerun) reproduces every view', async () => {
     const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
-    const tally = await simulate({ url: stack.url, token: stack.token('admin'), county, from: '2026-12-01', days: 3, scale: 0.02, seed: 7 });
+    const tally = await simulate({ url: stack.url, token: await stack.token('admin'), county, from: '2026-12-01', days: 3, scale: 0.02, seed: 7 });
     expect(tally.errors).toBe(0);
     expect(tally.submitted).toBeGreaterThan(20);
     const summary = await eventually(

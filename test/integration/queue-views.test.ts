@@ -16,9 +16,9 @@ const t = (hhmm: string) => ({ 'x-dev-clock': `${date}T${hhmm}:00+08:00` });
 
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
-  admin = api(stack.url, stack.token('admin'));
-  w01 = api(stack.url, stack.token('clerk', { windowId: 'W01' }));
-  w02 = api(stack.url, stack.token('clerk', { windowId: 'W02' }));
+  admin = api(stack.url, await stack.token('admin'));
+  w01 = api(stack.url, await stack.token('clerk', { windowId: 'W01' }));
+  w02 = api(stack.url, await stack.token('clerk', { windowId: 'W02' }));
 });
 afterAll(async () => stack.close());
 
@@ -50,7 +50,7 @@ describe('a morning at two windows, through the views', () => {
   it('numbers tickets per category and day, and lists the waiting in calling order with ahead-counts', async () => {
     expect((await w01.put('/windows/W01/categories', { categories: ['A'] }, t('08:00'))).status).toBe(200);
     expect((await w02.put('/windows/W02/categories', { categories: ['A'] }, t('08:00'))).status).toBe(200);
-    const kiosk = api(stack.url, stack.token('kiosk', { user: 'kiosk-1' }));
+    const kiosk = api(stack.url, await stack.token('kiosk', { user: 'kiosk-1' }));
     for (const [hhmm, body] of [
       ['08:30', { category: 'A' }],
       ['08:31', { category: 'A' }],
@@ -135,7 +135,7 @@ describe('a morning at two windows, through the views', () => {
   });
 
   it('estimates the wait on a new slip from the day’s actual service times', async () => {
-    const kiosk = api(stack.url, stack.token('kiosk', { user: 'kiosk-1' }));
+    const kiosk = api(stack.url, await stack.token('kiosk', { user: 'kiosk-1' }));
     const first = await kiosk.post<Issued>('/tickets', { category: 'A' }, t('09:30'));
     const second = await kiosk.post<Issued>('/tickets', { category: 'A' }, t('09:31'));
     expect(first.body).toMatchObject({ number: 'A005', ahead: 0, estimatedWaitMinutes: 0 });
@@ -164,7 +164,7 @@ describe('an appointment', () => {
   it('waits from its time, not from when the visitor came early', async () => {
     const day = '2026-11-18';
     const clock = (hhmm: string) => ({ 'x-dev-clock': `${day}T${hhmm}:00+08:00` });
-    const w03 = api(stack.url, stack.token('clerk', { windowId: 'W03' }));
+    const w03 = api(stack.url, await stack.token('clerk', { windowId: 'W03' }));
     const early = (await admin.post<Issued>('/tickets', { category: 'C', appointmentId: 'YY-0042', appointmentAt: `${day}T10:00:00+08:00` }, clock('09:10'))).body;
     expect((await w03.post('/windows/W03/call-next', {}, clock('09:30'))).status).toBe(204);
     expect((await w03.post<{ ticketId: string }>('/windows/W03/call-next', {}, clock('10:05'))).body.ticketId).toBe(early.ticketId);
@@ -177,7 +177,7 @@ describe('the simulator’s hall', () => {
   it('runs a day of visitors and windows calling at once, and the queue’s figures agree with what it did', async () => {
     const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
     const lines: string[] = [];
-    const tally = await simulate({ url: stack.url, token: stack.token('admin'), county, from: '2026-11-24', days: 1, scale: 0.01, hallScale: 0.25, seed: 5, satisfaction: false, log: (l) => lines.push(l) });
+    const tally = await simulate({ url: stack.url, token: await stack.token('admin'), county, from: '2026-11-24', days: 1, scale: 0.01, hallScale: 0.25, seed: 5, satisfaction: false, log: (l) => lines.push(l) });
     expect(tally.errors, lines.join('\n')).toBe(0);
     const hall = tally.hall;
     expect(hall.tickets).toBeGreaterThan(80);

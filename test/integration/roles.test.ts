@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type RouteDef } from '../../functions/http/routes.ts';
+import { routes } from '../../functions/http/routes.ts';
+import type { Route } from '../../functions/http/route.ts';
 import { localPool, mintToken } from '../../local/auth.ts';
 import { api, clock, startStack, type Stack } from '../support/local-stack.ts';
 
@@ -87,23 +88,23 @@ let tokens: Record<CallerName, string | undefined>;
 
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
-  admin = api(stack.url, stack.token('admin'));
+  admin = api(stack.url, await stack.token('admin'));
   const otherCounty = localPool(mkdtempSync(join(tmpdir(), 'banjian-other-')), 'tiantai');
   tokens = {
-    admin: stack.token('admin'),
+    admin: await stack.token('admin'),
     // The director of W05, whom the roster of 2026-11-06 sends to check window W03 (set up below).
-    director: stack.token('director', { windowId: 'W05', user: 'dir-w05' }),
-    callback: stack.token('callback'),
-    clerk: stack.token('clerk', { windowId: 'W03' }),
-    'clerk-elsewhere': stack.token('clerk', { windowId: 'W05' }),
-    'sms-gateway': stack.token('sms-gateway', { user: 'sms-gateway' }),
-    kiosk: stack.token('kiosk', { user: 'kiosk-1' }),
-    'rating-device': stack.token('rating-device', { user: 'rater-w03', windowId: 'W03' }),
-    'rating-device-elsewhere': stack.token('rating-device', { user: 'rater-w05', windowId: 'W05' }),
-    'hall-screen': stack.token('hall-screen', { user: 'screen-1' }),
+    director: await stack.token('director', { windowId: 'W05', user: 'dir-w05' }),
+    callback: await stack.token('callback'),
+    clerk: await stack.token('clerk', { windowId: 'W03' }),
+    'clerk-elsewhere': await stack.token('clerk', { windowId: 'W05' }),
+    'sms-gateway': await stack.token('sms-gateway', { user: 'sms-gateway' }),
+    kiosk: await stack.token('kiosk', { user: 'kiosk-1' }),
+    'rating-device': await stack.token('rating-device', { user: 'rater-w03', windowId: 'W03' }),
+    'rating-device-elsewhere': await stack.token('rating-device', { user: 'rater-w05', windowId: 'W05' }),
+    'hall-screen': await stack.token('hall-screen', { user: 'screen-1' }),
     'no-token': undefined,
-    expired: stack.token('admin', { hours: -1 }),
-    'other-county': mintToken(otherCounty, { role: 'admin' }),
+    expired: await stack.token('admin', { hours: -1 }),
+    'other-county': await mintToken(otherCounty, { role: 'admin' }),
   };
 });
 afterAll(async () => stack.close());
@@ -222,7 +223,7 @@ async function ticketFor(operationId: string): Promise<string> {
 }
 
 let listDay = 10;
-async function request(route: RouteDef, caller: CallerName, id: string) {
+async function request(route: Route, caller: CallerName, id: string) {
   // Each allowed build gets a day of its own (a second build of a day answers 200).
   const date = route.operationId === 'buildCallbackList' || route.operationId === 'publishRoster' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
   const month = route.operationId === 'drawArchiveChecks' ? `2025-${String((listDay++ % 12) + 1).padStart(2, '0')}` : route.path.startsWith('/archive-checks/') ? '2026-10' : '2026-11';

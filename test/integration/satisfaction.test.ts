@@ -3,10 +3,11 @@ import { macOf } from '../../functions/secret.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../domain/case/events.ts';
-import { fold } from '../../domain/case/state.ts';
+import { fold } from '../../domain/decider.ts';
+import { caseAggregate } from '../../domain/case/aggregate.ts';
 import { CountySchema } from '../../domain/county.ts';
-import { isBad } from '../../domain/satisfaction/levels.ts';
-import { sampled } from '../../domain/satisfaction/sampling.ts';
+import { isBad } from '../../domain/reviews/levels.ts';
+import { sampled } from '../../domain/keyed.ts';
 import { rebuild } from '../../functions/projections/rebuild.ts';
 import { repositoryRoot } from '../../local/server.ts';
 import { simulate, type Tally } from '../../local/simulator.ts';
@@ -21,12 +22,12 @@ let events: { stream: string; version: number; type: string; data: Record<string
 
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
-  http = api(stack.url, stack.token('admin'));
+  http = api(stack.url, await stack.token('admin'));
   const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
-  tally = await simulate({ url: stack.url, token: stack.token('admin'), county, from: '2026-11-02', days: 5, scale: 0.06, seed: 11, settleMs: 1200 });
+  tally = await simulate({ url: stack.url, token: await stack.token('admin'), county, from: '2026-11-02', days: 5, scale: 0.06, seed: 11, settleMs: 1200 });
   for (let day = 2; day <= 6; day++) {
     const date = `2026-11-0${day}`;
-    lists[date] = (await api(stack.url, stack.token('callback', { user: 'cb-li' })).get<(typeof lists)[string]>(`/callbacks?date=${date}`)).body;
+    lists[date] = (await api(stack.url, await stack.token('callback', { user: 'cb-li' })).get<(typeof lists)[string]>(`/callbacks?date=${date}`)).body;
   }
   events = (await stack.scan('events')).filter((i) => String(i.stream).startsWith('case#')) as never;
 }, 180_000);
@@ -55,7 +56,7 @@ describe('a simulated week of callbacks', () => {
       const list = lists[date]!;
       if (i > 0) expect(list.coveredFrom, date).toBe(new Date(Date.parse(`${lists[dates[i - 1]!]!.coveredThrough}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
       // Completions in the covered dates, straight from the events.
-      const completed = [...histories.values()].map((h) => fold(asEvents(h))!).filter((s) => s.completedDate !== null && s.completedDate >= list.coveredFrom && s.completedDate <= list.coveredThrough);
+      const completed = [...histories.values()].map((h) => fold(caseAggregate, asEvents(h))!).filter((s) => s.completedDate !== null && s.completedDate >= list.coveredFrom && s.completedDate <= list.coveredThrough);
       expect(list.considered, date).toBe(completed.length);
       const expected = completed.filter((s) => sampled(s.caseId, macOf('test-county-secret'), 0.1) && s.applicant.optOut !== true && s.applicant.phone !== undefined).map((s) => s.caseId);
       const listedSamples = list.entries.filter((e) => e.reason === 'sample').map((e) => e.caseId);
@@ -74,7 +75,7 @@ describe('a simulated week of callbacks', () => {
     for (const [date, list] of Object.entries(lists)) {
       const drawnAt = new Date(`${date}T07:30:00+08:00`).toISOString();
       const owed = [...histories.values()]
-        .map((h) => fold(asEvents(h.filter((e) => e.meta.at < drawnAt))))
+        .map((h) => fold(caseAggregate, asEvents(h.filter((e) => e.meta.at < drawnAt))))
         .filter((s) => s !== undefined && s.rectifications.some((r) => r.calledBackDate === null && r.status !== 'closed' && r.status !== 'voided'))
         .map((s) => s!.caseId);
       expect(list.entries.filter((e) => e.reason === 'bad-review').map((e) => e.caseId).sort(), date).toEqual(owed.sort());
@@ -84,7 +85,7 @@ describe('a simulated week of callbacks', () => {
   it('shows whole phone numbers on the list, and masked ones to a director', async () => {
     const entry = Object.values(lists).flatMap((l) => l.entries)[0]!;
     expect(entry.phone).toMatch(/^1\d{10}$/);
-    const seen = await api(stack.url, stack.token('director')).get<{ applicant: { phone: string } }>(`/cases/${entry.caseId}`);
+    const seen = await api(stack.url, await stack.token('director')).get<{ applicant: { phone: string } }>(`/cases/${entry.caseId}`);
     expect(seen.body.applicant.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
   });
 

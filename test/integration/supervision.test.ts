@@ -11,7 +11,7 @@ const allPassed = { atPost: true, punctual: true, uniformAndBadge: true, noPhone
 
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
-  admin = api(stack.url, stack.token('admin'));
+  admin = api(stack.url, await stack.token('admin'));
 });
 afterAll(async () => stack.close());
 
@@ -125,7 +125,7 @@ describe('archive checks and the month-end scorecard', () => {
     const ranks = cards.windows.map((w) => w.rank);
     expect(Math.min(...ranks)).toBe(1);
     expect(cards.windows.find((w) => w.windowId === 'W03')!.rank).toBe(1 + cards.windows.filter((w) => w.score > w03.score).length);
-    const csv = await fetch(`${stack.url}/scorecards/2026-11?format=csv`, { headers: { authorization: `Bearer ${stack.token('director', { user: 'dir-w01' })}` } });
+    const csv = await fetch(`${stack.url}/scorecards/2026-11?format=csv`, { headers: { authorization: `Bearer ${await stack.token('director', { user: 'dir-w01' })}` } });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -1,9 +1,9 @@
 import { WorkingCalendar, type YearRules } from '../../domain/calendar/calendar.ts';
 import type { CaseCommand, CommandMeta } from '../../domain/case/commands.ts';
-import type { CaseContext } from '../../domain/case/decide.ts';
+import type { CaseContext } from '../../domain/case/context.ts';
 import type { CaseEvent } from '../../domain/case/events.ts';
 import { type County, CountySchema, indexCounty } from '../../domain/county.ts';
-import { publishedYears } from '../../functions/calendar/published.ts';
+import { lunarDates, publishedYears } from '../../functions/calendar/published.ts';
 
 /** A small county with fixed ids, enough for every transition. */
 export const testCounty: County = CountySchema.parse({
@@ -73,7 +73,7 @@ export const testCounty: County = CountySchema.parse({
 export const testIndex = indexCounty(testCounty);
 
 export function testCalendar(amended: ReadonlyMap<number, YearRules> = new Map(), county: YearRules = { holidays: [], workdays: [] }) {
-  return new WorkingCalendar({ published: publishedYears(), county, amended });
+  return new WorkingCalendar({ published: publishedYears(), county, amended, lunar: lunarDates });
 }
 
 export const context: CaseContext = { county: testIndex, calendar: testCalendar() };

@@ -223,7 +223,7 @@ export async function runCrash(options: { cases: number; clients: number; killAt
   const dataDir = mkdtempSync(join(tmpdir(), 'banjian-chaos-'));
   const dynamoPort = await freePort();
   const stack = new StackProcess(await freePort(), dataDir, { DYNAMODB_PORT: String(dynamoPort) });
-  const run: Run = { stack, token: mintToken(devPool('sanmen', dataDir), { role: 'admin', user: 'chaos-terminal', hours: 2 }), device: '', sent: [], resends: 0 };
+  const run: Run = { stack, token: await mintToken(devPool('sanmen', dataDir), { role: 'admin', user: 'chaos-terminal', hours: 2 }), device: '', sent: [], resends: 0 };
   const steps = ['submit', 'accept', 'complete'] as const;
   const total = options.cases * steps.length;
   let killed: Promise<void> | undefined;
@@ -264,7 +264,7 @@ export async function runFaults(options: { cases: number; clients: number; rates
     proxy = await startFaultProxy({ target: dynamo.endpoint, rates: { resetBefore: 0, resetAfter: 0, delay: 0 }, seed: options.seed ?? 1 });
     stack = new StackProcess(await freePort(), dataDir, { DYNAMODB_ENDPOINT: proxy.endpoint });
     const pool = devPool('sanmen', dataDir);
-    const run: Run = { stack, token: mintToken(pool, { role: 'admin', user: 'chaos-terminal', hours: 2 }), device: mintToken(pool, { role: 'rating-device', user: 'rater-w03', windowId: 'W03', hours: 2 }), sent: [], resends: 0 };
+    const run: Run = { stack, token: await mintToken(pool, { role: 'admin', user: 'chaos-terminal', hours: 2 }), device: await mintToken(pool, { role: 'rating-device', user: 'rater-w03', windowId: 'W03', hours: 2 }), sent: [], resends: 0 };
     await stack.start();
     const { resetBefore, resetAfter, delay } = options.rates;
     log(`${options.cases} cases × submit, accept, complete and a review from ${options.clients} clients, through a proxy resetting ${resetBefore * 100}% before and ${resetAfter * 100}% after DynamoDB answers and delaying ${delay * 100}%; about half the commands without a key`);

@@ -146,7 +146,7 @@ const sometimes = <T>(oneIn: number, arbitrary: fc.Arbitrary<T>) => fc.oneof({ w
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Callers: every role (clerks and a rating device bound to places), and the ones with no, stale or foreign tokens. */
-export function callers(stack: Pick<LocalStack, 'token' | 'pool'>): Record<string, string | undefined> {
+export async function callers(stack: Pick<LocalStack, 'token' | 'pool'>): Promise<Record<string, string | undefined>> {
   const roles: [string, Role, { windowId?: string; siteId?: string; user?: string }][] = [
     ['admin', 'admin', {}],
     ['director', 'director', { user: 'dir-w03', windowId: 'W03' }],
@@ -160,13 +160,15 @@ export function callers(stack: Pick<LocalStack, 'token' | 'pool'>): Record<strin
     ['rating-device', 'rating-device', { windowId: 'W03' }],
     ['hall-screen', 'hall-screen', {}],
   ];
-  const tokens: Record<string, string | undefined> = Object.fromEntries(roles.map(([name, role, options]) => [name, role === 'clerk' && name === 'clerk-unbound' ? mintToken(stack.pool, { role, user: options.user }) : stack.token(role, options)]));
+  const tokens: Record<string, string | undefined> = Object.fromEntries(
+    await Promise.all(roles.map(async ([name, role, options]) => [name, role === 'clerk' && name === 'clerk-unbound' ? await mintToken(stack.pool, { role, user: options.user }) : await stack.token(role, options)] as const)),
+  );
   const foreign = localPool(join(repositoryRoot, '.data', 'fuzz-foreign-auth'), 'tiantai');
   return {
     ...tokens,
     none: undefined,
-    expired: stack.token('admin', { hours: -1 }),
-    'other-county': mintToken(foreign, { role: 'admin' }),
+    expired: await stack.token('admin', { hours: -1 }),
+    'other-county': await mintToken(foreign, { role: 'admin' }),
     garbage: 'not.a.token',
     'no-group': tokens.admin!.split('.').slice(0, 2).join('.') + '.forged',
   };
@@ -265,7 +267,7 @@ class EventsWatcher {
 }
 
 export async function fuzz(stack: Pick<LocalStack, 'url' | 'token' | 'pool' | 'endpoint' | 'tables'>, options: { runs: number; seed: number; hints: Hints; log?: (line: string) => void }): Promise<FuzzReport> {
-  const tokens = callers(stack);
+  const tokens = await callers(stack);
   const report: FuzzReport = { requests: 0, byStatus: {}, refused: 0, accepted: 0, routes: 0, failures: [] };
   const reached = new Set<string>();
   const watcher = new EventsWatcher(stack.endpoint, stack.tables.events);
@@ -318,7 +320,7 @@ export async function fuzz(stack: Pick<LocalStack, 'url' | 'token' | 'pool' | 'e
 /** Real ids of the county and of a few cases, tickets and rectifications made for the run. */
 export async function seedHints(stack: Pick<LocalStack, 'url' | 'token'>): Promise<Hints> {
   const county = JSON.parse(readFileSync(join(repositoryRoot, 'infra', 'counties', 'sanmen.json'), 'utf8')) as { items: { code: string }[]; sites: { id: string }[]; windows: { id: string }[]; queue: { categories: { code: string }[] } };
-  const admin = stack.token('admin');
+  const admin = await stack.token('admin');
   const call = async (method: string, path: string, body: unknown, at: string) => {
     const response = await fetch(`${stack.url}${path}`, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'x-dev-clock': at }, body: JSON.stringify(body) });
     return (await response.json()) as Record<string, unknown>;

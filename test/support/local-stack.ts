@@ -34,9 +34,10 @@ export interface ApiResponse<T = Record<string, unknown>> {
   text: string;
 }
 
-/** A small HTTP client for tests: JSON in, parsed JSON (or problem+json) out, with a bearer token when given. */
-export function api(base: string, token?: string) {
+/** A small HTTP client for tests: JSON in, parsed JSON (or problem+json) out, with a bearer token (or one being signed) when given. */
+export function api(base: string, pending?: string | Promise<string>) {
   async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const token = await pending;
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },

@@ -1,0 +1,72 @@
+import type { SupervisionSettings } from '../county.ts';
+
+/** What costs a window points. */
+export const deductionKinds = ['video-check', 'archive-problem', 'bad-review', 'late-completion'] as const;
+
+/** One thing that cost a window points, with the event it came from. */
+export interface Deduction {
+  kind: (typeof deductionKinds)[number];
+  windowId: string;
+  date: string;
+  /** The failed item, problem code, review level… */
+  detail: string;
+  ref: { stream: string; version: number };
+}
+
+export interface MonthFigures {
+  completed: number;
+  late: number;
+  badReviews: number;
+}
+
+function pointsOf(d: Deduction, rules: SupervisionSettings['scoring']): number {
+  switch (d.kind) {
+    case 'video-check':
+      return rules.videoCheck[d.detail] ?? 1;
+    case 'archive-problem':
+      return rules.archiveProblem;
+    case 'bad-review':
+      return rules.badReview;
+    case 'late-completion':
+      return rules.lateCompletion;
+    default: {
+      const unhandled: never = d.kind;
+      return unhandled;
+    }
+  }
+}
+
+/** Where a deduction's event can be read. */
+export function linkOf(ref: Deduction['ref']): string {
+  const [kind, id] = ref.stream.split('#') as [string, string];
+  if (kind === 'case') return `/cases/${id}/events#v${ref.version}`;
+  if (kind === 'roster') return `/rosters/${id}#v${ref.version}`;
+  if (kind === 'archive') return `/archive-checks/${id}#v${ref.version}`;
+  return `${ref.stream}#v${ref.version}`;
+}
+
+/**
+ * A month's window scorecards (绩效考核): base score, minus each deduction as the county scores it,
+ * plus the bonuses (capped), ranked (ties share a rank), and the tier band with its points.
+ */
+export function scorecards(month: string, windows: readonly { id: string; name: string }[], deductions: readonly Deduction[], figures: ReadonlyMap<string, MonthFigures>, rules: SupervisionSettings['scoring']) {
+  const cards = windows.map((w) => {
+    const mine = deductions
+      .filter((d) => d.windowId === w.id)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.ref.stream.localeCompare(b.ref.stream) || a.ref.version - b.ref.version)
+      .map((d) => ({ ...d, points: pointsOf(d, rules), link: linkOf(d.ref) }));
+    const f = figures.get(w.id) ?? { completed: 0, late: 0, badReviews: 0 };
+    const bonuses = [
+      ...(f.badReviews === 0 && rules.bonuses.noBadReviews > 0 ? [{ kind: 'no-bad-reviews', points: rules.bonuses.noBadReviews }] : []),
+      ...(f.completed > 0 && f.late === 0 && rules.bonuses.allOnTime > 0 ? [{ kind: 'all-on-time', points: rules.bonuses.allOnTime }] : []),
+    ];
+    const bonus = Math.min(rules.bonuses.max, bonuses.reduce((s, b) => s + b.points, 0));
+    const deducted = mine.reduce((s, d) => s + d.points, 0);
+    const score = Math.round((rules.base - deducted + bonus) * 100) / 100;
+    const tier = [...rules.tiers].sort((a, b) => b.min - a.min).find((t) => score >= t.min) ?? rules.tiers.at(-1)!;
+    return { windowId: w.id, name: w.name, score, deducted, bonus, tier: tier.name, tierPoints: tier.points, deductions: mine, bonuses };
+  });
+  const sorted = [...cards].sort((a, b) => b.score - a.score || a.windowId.localeCompare(b.windowId));
+  const ranked = sorted.map((card) => ({ ...card, rank: 1 + sorted.filter((c) => c.score > card.score).length }));
+  return { month, windows: ranked };
+}

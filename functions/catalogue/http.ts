@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { itemTypes, siteLevels, type Item } from '../../domain/county.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { defineRoute } from '../http/route.ts';
+import type { Runtime } from '../runtime.ts';
+
+/** The county's item catalogue (事项目录) and its three-level sites (三级联动): county data, served as it is. */
+
+const ItemView = z.object({
+  code: z.string(),
+  name: z.string(),
+  windowId: z.string(),
+  departmentId: z.string(),
+  type: z.enum(itemTypes),
+  committedDays: z.number().int(),
+  statutoryDays: z.number().int(),
+  materials: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+const SiteView = z.object({ id: z.string(), name: z.string(), level: z.enum(siteLevels), parentId: z.string().nullable() });
+
+const itemView = (rt: Runtime, item: Item) => ({ ...item, departmentId: rt.county.departmentOf(item.windowId) ?? '' });
+const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;
+
+export const catalogueRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/items',
+    entry: 'catalogue',
+    operationId: 'listItems',
+    summary: 'The item catalogue (事项目录)',
+    response: { status: 200, schema: ItemView.array() },
+    access: STAFF,
+    handle: (_request, rt) => ({ body: rt.county.county.items.map((item) => itemView(rt, item)) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/items/{code}',
+    entry: 'catalogue',
+    operationId: 'getItem',
+    summary: 'One item',
+    params: z.strictObject({ code: z.string().min(1).max(64) }),
+    response: { status: 200, schema: ItemView },
+    access: STAFF,
+    handle: (request, rt) => {
+      const item = rt.county.item(request.params.code);
+      if (!item) throw new NotFound(`no item ${request.params.code} in the catalogue`);
+      return { body: itemView(rt, item) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/sites',
+    entry: 'catalogue',
+    operationId: 'listSites',
+    summary: 'County, township and village sites (三级联动)',
+    response: { status: 200, schema: SiteView.array() },
+    access: STAFF,
+    handle: (_request, rt) => ({ body: rt.county.county.sites }),
+  }),
+];

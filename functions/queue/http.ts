@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import { boardPartition, hallBoard } from '../../domain/projections/ticket-views.ts';
+import { rank } from '../../domain/queue/rules.ts';
+import { summarizeQueue } from '../../domain/stats/queue.ts';
+import { priorities, ticketStatuses, type TicketCommand } from '../../domain/ticket/aggregate.ts';
+import { windowDayAggregate, windowDayId } from '../../domain/window-day/aggregate.ts';
+import { InvalidInput, NotFound } from '../../domain/errors.ts';
+import type { CommandMeta } from '../../domain/meta.ts';
+import { assertPlace } from '../auth/access.ts';
+import { commandReply } from '../http/command-reply.ts';
+import { commandMeta } from '../http/http-handler.ts';
+import { defineRoute, type Out } from '../http/route.ts';
+import { CaseId, dateRange, EmptyBody, Id, LocalDateString, QueueFigures, WindowParams } from '../http/schemas.ts';
+import { todayAt, type Runtime } from '../runtime.ts';
+import { callNext } from './calling.ts';
+import { queueRows } from './rows.ts';
+import { checkCategory, issueTicket, ticketStep, unknownCases } from './tickets.ts';
+import { waiting, windowPartition } from './waiting-line.ts';
+import { windowCategoriesChanged } from './window-days.ts';
+
+/** The hall's ticket queue (排队叫号): taking tickets, calling them to windows, and each step of a visit. */
+
+const Category = z.string().regex(/^[A-Z]$/, 'a category letter');
+const TicketParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ticket id') });
+const IssueTicketBody = z
+  .strictObject({
+    category: Category,
+    priority: z.enum(priorities).optional(),
+    source: z.enum(['kiosk', 'desk']).optional(),
+    appointmentId: z.string().min(1).max(64).optional(),
+    /** When the appointment is for: today, in the county's time. */
+    appointmentAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((b) => (b.appointmentId === undefined) === (b.appointmentAt === undefined), { message: 'an appointment needs both appointmentId and appointmentAt', path: ['appointmentAt'] })
+  .refine((b) => b.appointmentId === undefined || b.source === undefined, { message: 'a ticket from an appointment has no kiosk or desk source', path: ['source'] });
+const TransferTicketBody = z
+  .strictObject({ category: Category.optional(), windowId: Id.optional().describe('the window the visitor is sent to') })
+  .refine((b) => (b.category === undefined) !== (b.windowId === undefined), { message: 'send the visitor to a category or to a window, one of the two' });
+const FinishTicketBody = z.strictObject({ caseIds: z.array(CaseId).max(20).optional() });
+const WindowCategoriesBody = z.strictObject({ categories: z.array(z.string().regex(/^[A-Z]$/)).max(26) });
+const QueueQuery = z
+  .strictObject({ category: Category.optional(), windowId: Id.optional().describe('the visitors sent to this window in person') })
+  .refine((q) => (q.category === undefined) !== (q.windowId === undefined), { message: 'ask for a category or a window, one of the two' });
+const QueueStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, windowId: Id.optional(), category: Category.optional() }).superRefine(dateRange);
+
+const TicketCategory = z.object({ code: z.string(), name: z.string(), windowIds: z.array(z.string()) });
+const IssuedTicket = z.object({ ticketId: z.string(), number: z.string(), category: z.string(), ahead: z.number().int(), estimatedWaitMinutes: z.number().int() });
+const CalledTicket = z.object({ ticketId: z.string(), number: z.string(), category: z.string(), windowId: z.string() });
+const TicketView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  category: z.string(),
+  status: z.enum(ticketStatuses),
+  windowId: z.string().nullable(),
+  forWindowId: z.string().nullable(),
+  priority: z.enum(priorities),
+  issuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  recalls: z.number().int(),
+  transfers: z.number().int(),
+  caseIds: z.array(z.string()),
+  version: z.number().int(),
+});
+const WaitingList = z.object({
+  category: z.string().nullable(),
+  windowId: z.string().nullable(),
+  date: LocalDateString,
+  waiting: z.number().int(),
+  entries: z.array(z.object({ ticketId: z.string(), number: z.string(), priority: z.enum(priorities), appointmentAt: z.string().nullable(), issuedAt: z.string(), ahead: z.number().int(), waitingMinutes: z.number().int() })),
+});
+const HallBoard = z.object({ date: LocalDateString, calls: z.array(z.object({ number: z.string(), category: z.string(), windowId: z.string(), windowName: z.string(), at: z.string(), recall: z.boolean() })) });
+const QueueStats = z.object({
+  from: LocalDateString,
+  to: LocalDateString,
+  ...QueueFigures,
+  byWindow: z.array(z.object({ windowId: z.string(), ...QueueFigures }).omit({ issued: true })),
+  byCategory: z.array(z.object({ category: z.string(), ...QueueFigures })),
+  byDay: z.array(z.object({ date: LocalDateString, ...QueueFigures })),
+});
+const WindowCategories = z.object({ windowId: z.string(), date: LocalDateString, categories: z.array(z.string()) });
+
+const ENTRY = 'queue' as const;
+const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;
+const CASE_ACTORS = ['clerk', 'admin'] as const;
+/** Staff, and the machines of the hall that show the queue: kiosks list categories, screens show the calls. */
+const HALL_SCREENS = [...STAFF, 'hall-screen'] as const;
+
+/** A step on a ticket by the window holding it: the route, and the command it becomes. */
+function ticketStepRoute<B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, command: (rt: Runtime, body: Out<B>, windowId: string, meta: CommandMeta) => TicketCommand) {
+  return defineRoute({
+    method: 'POST',
+    path: `/tickets/{id}/${path}`,
+    entry: ENTRY,
+    operationId,
+    summary,
+    params: TicketParams,
+    body,
+    response: { status: 200, schema: TicketView },
+    command: true,
+    access: CASE_ACTORS,
+    handle: (request, rt) => ticketStep(rt, request, request.params.id, (windowId, meta) => command(rt, request.body, windowId, meta)),
+  });
+}
+
+export const queueRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/ticket-categories',
+    entry: ENTRY,
+    operationId: 'listTicketCategories',
+    summary: 'Ticket categories, their letters and the windows serving them',
+    response: { status: 200, schema: TicketCategory.array() },
+    access: [...HALL_SCREENS, 'kiosk'],
+    handle: (_request, rt) => ({ body: rt.county.county.queue.categories }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/tickets',
+    entry: ENTRY,
+    operationId: 'issueTicket',
+    summary: 'Take a ticket (取号) at a kiosk, a desk, or from an appointment',
+    body: IssueTicketBody,
+    response: { status: 201, schema: IssuedTicket },
+    command: true,
+    access: ['clerk', 'admin', 'kiosk'],
+    handle: (request, rt) => issueTicket(rt, request, request.body),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/windows/{id}/call-next',
+    entry: ENTRY,
+    operationId: 'callNext',
+    summary: 'Call the next ticket by the window’s rule (叫号); 204 when nobody waits',
+    params: WindowParams,
+    body: EmptyBody,
+    response: { status: 200, schema: CalledTicket },
+    command: true,
+    access: CASE_ACTORS,
+    handle: (request, rt) => callNext(rt, request, request.params.id),
+  }),
+  ticketStepRoute('recall', 'recallTicket', 'Call the ticket again (重呼)', EmptyBody, (_rt, _body, windowId, meta) => ({ type: 'RecallTicket', data: { windowId }, meta })),
+  ticketStepRoute('no-show', 'noShowTicket', 'The visitor did not come (过号): after a recall, or after the county’s minutes', EmptyBody, (rt, _body, windowId, meta) => ({
+    type: 'MarkNoShow',
+    data: { windowId, noShowMinutes: rt.county.county.queue.noShowMinutes },
+    meta,
+  })),
+  ticketStepRoute('transfer', 'transferTicket', 'Send the visitor to another category or window (转移)', TransferTicketBody, (rt, body, windowId, meta) => {
+    if (body.category !== undefined) checkCategory(rt, body.category, 'body.category');
+    if (body.windowId !== undefined) {
+      // A visitor can be sent to another window of the same hall, not to another site.
+      const to = rt.county.window(body.windowId);
+      if (!to) throw new InvalidInput('Unknown window', [{ path: 'body.windowId', message: `no window ${body.windowId}` }]);
+      if (to.siteId !== rt.county.window(windowId)?.siteId) throw new InvalidInput('Window in another hall', [{ path: 'body.windowId', message: `${body.windowId} is not at the site of ${windowId}` }]);
+    }
+    return { type: 'TransferTicket', data: { windowId, toCategory: body.category, toWindowId: body.windowId }, meta };
+  }),
+  ticketStepRoute('start', 'startTicket', 'Begin serving (开始办理)', EmptyBody, (_rt, _body, windowId, meta) => ({ type: 'StartService', data: { windowId }, meta })),
+  defineRoute({
+    method: 'POST',
+    path: '/tickets/{id}/finish',
+    entry: ENTRY,
+    operationId: 'finishTicket',
+    summary: 'End the service, linking the cases registered during it',
+    params: TicketParams,
+    body: FinishTicketBody,
+    response: { status: 200, schema: TicketView },
+    command: true,
+    access: CASE_ACTORS,
+    handle: async (request, rt) => {
+      // The visit links only to cases that exist.
+      const caseIds = [...new Set(request.body.caseIds ?? [])];
+      const missing = await unknownCases(rt, request.body.caseIds ?? []);
+      if (missing.length > 0) throw new InvalidInput('Unknown case', missing);
+      return ticketStep(rt, request, request.params.id, (windowId, meta) => ({ type: 'FinishService', data: { windowId, caseIds }, meta }));
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/windows/{id}/categories',
+    entry: ENTRY,
+    operationId: 'setWindowCategories',
+    summary: 'Change the categories a window serves today',
+    params: WindowParams,
+    body: WindowCategoriesBody,
+    response: { status: 200, schema: WindowCategories },
+    command: true,
+    access: CASE_ACTORS,
+    handle: async (request, rt) => {
+      const windowId = request.params.id;
+      if (!rt.county.window(windowId)) throw new NotFound(`no window ${windowId}`);
+      assertPlace(request.caller, { windowId }, `window ${windowId}`);
+      request.body.categories.forEach((c, i) => checkCategory(rt, c, `body.categories.${i}`));
+      const date = todayAt(rt, request.now);
+      const reply = await commandReply(
+        rt,
+        request,
+        { aggregate: windowDayAggregate, id: windowDayId(date, windowId), command: () => ({ type: 'SetWindowCategories', data: { windowId, date, categories: request.body.categories }, meta: commandMeta(request) }), context: undefined },
+        (result) => ({ body: { windowId, date, categories: result.state.categories ?? [] } }),
+      );
+      // Also after a replay: a terminal resending a change whose answer it lost completes the lines too.
+      await windowCategoriesChanged(rt, date, windowId);
+      return reply;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/queue',
+    entry: ENTRY,
+    operationId: 'getQueue',
+    summary: 'A category’s waiting list, in calling order, with how many wait ahead',
+    query: QueueQuery,
+    response: { status: 200, schema: WaitingList },
+    access: HALL_SCREENS,
+    handle: async (request, rt) => {
+      const { category, windowId } = request.query;
+      if (category !== undefined) checkCategory(rt, category, 'query.category');
+      if (windowId !== undefined && !rt.county.window(windowId)) throw new InvalidInput('Unknown window', [{ path: 'query.windowId', message: `no window ${windowId}` }]);
+      const date = todayAt(rt, request.now);
+      const all = await waiting(rt, date, category ?? windowPartition(windowId ?? ''));
+      const ranked = rank(all, request.now);
+      // Appointments not yet due wait behind everyone callable now.
+      const callable = new Set(ranked.map((r) => r.ticketId));
+      const future = all.filter((w) => !callable.has(w.ticketId));
+      const entries = [...ranked, ...future].map((w, i) => ({
+        ticketId: w.ticketId,
+        number: w.ticket.number,
+        priority: w.priority,
+        appointmentAt: w.appointmentAt,
+        issuedAt: w.issuedAt,
+        ahead: i < ranked.length ? i : ranked.length,
+        waitingMinutes: Math.max(0, Math.floor((Date.parse(request.now) - Date.parse(w.issuedAt)) / 60_000)),
+      }));
+      return { body: { category: category ?? null, windowId: windowId ?? null, date, waiting: ranked.length, entries } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/hall/board',
+    entry: ENTRY,
+    operationId: 'getHallBoard',
+    summary: 'The last calls for the hall screen (ticket → window)',
+    response: { status: 200, schema: HallBoard },
+    access: HALL_SCREENS,
+    handle: async (request, rt) => {
+      const date = todayAt(rt, request.now);
+      // The screen polls: read only the last calls, not the whole day's.
+      const items = await rt.views.docs(hallBoard, boardPartition(date), { newest: 20 });
+      return { body: { date, calls: items.map(({ doc }) => ({ ...doc, windowName: rt.county.window(doc.windowId)?.name ?? doc.windowId })) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/stats/queue',
+    entry: ENTRY,
+    operationId: 'getQueueStats',
+    summary: 'Tickets issued, served, no-shows, transfers, wait and service times (average, p90), per window, category and day',
+    query: QueueStatsQuery,
+    response: { status: 200, schema: QueueStats },
+    access: ['director', 'admin'],
+    handle: async (request, rt) => {
+      const { from, to } = request.query;
+      return { body: { from, to, ...summarizeQueue(await queueRows(rt, from, to), request.query) } };
+    },
+  }),
+];
