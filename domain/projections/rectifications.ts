@@ -14,7 +14,7 @@ export const openRectificationsPartition = 'rectifications#open';
 export const doneRectificationsPartition = (month: string) => `rectifications#done#${month}`;
 
 function keyOf(r: Rectification, done: boolean): ViewKey {
-  return { pk: done ? doneRectificationsPartition((r.closedDate ?? r.openedDate).slice(0, 7)) : openRectificationsPartition, sk: `${r.openedDate}#${r.rectificationId}` };
+  return { pk: done ? doneRectificationsPartition((r.closedDate ?? (r.status === 'voided' ? r.recheckedDate : null) ?? r.openedDate).slice(0, 7)) : openRectificationsPartition, sk: `${r.openedDate}#${r.rectificationId}` };
 }
 
 export const rectifications = documentProjection<CaseEvent, CaseState, RectificationView>({
