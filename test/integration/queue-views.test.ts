@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountySchema } from '../../domain/county.ts';
 import { repositoryRoot } from '../../local/server.ts';
 import { simulate } from '../../local/simulator.ts';
-import { api, startStack, type Stack } from '../support/local-stack.ts';
+import { api, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 let stack: Stack;
 let admin: ReturnType<typeof api>;
@@ -21,10 +21,6 @@ beforeAll(async () => {
   w02 = api(stack.url, await stack.token('clerk', { windowId: 'W02' }));
 });
 afterAll(async () => stack.close());
-
-async function settle(check: () => Promise<boolean>) {
-  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
-}
 
 interface Issued {
   ticketId: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, clock, startStack, type Stack } from '../support/local-stack.ts';
+import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 /**
  * The holes a security review found, each shown through the HTTP edge as an attacker with an
@@ -17,9 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => stack.close());
 
-async function settle(check: () => Promise<boolean>) {
-  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
-}
 
 /** A case at window W03 (the mortgage item's), accepted, by an administrator. */
 async function acceptedCase(date = '2026-11-02'): Promise<CaseBody> {

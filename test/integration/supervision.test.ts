@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuild } from '../../functions/projections/rebuild.ts';
 import { generationItems } from '../support/projection-fixtures.ts';
-import { api, clock, startStack, type Stack } from '../support/local-stack.ts';
+import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 let stack: Stack;
 let admin: ReturnType<typeof api>;
@@ -15,9 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => stack.close());
 
-async function settle(check: () => Promise<boolean>) {
-  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
-}
 
 describe('a director’s day', () => {
   let roster: Roster;

@@ -64,3 +64,8 @@ export function api(base: string, pending?: string | Promise<string>) {
 export function clock(date: string, time = '10:00'): Record<string, string> {
   return { 'x-dev-clock': `${date}T${time}:00+08:00` };
 }
+
+/** Waits (up to five seconds) until a check holds: for views the projector is still catching up. */
+export async function settle(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
+}
