@@ -31,4 +31,4 @@ if (values.role === 'rating-device' && !values.window) {
   process.exit(1);
 }
 const pool = devPool(values.county, values.data);
-console.log(mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, hours: Number(values.hours) }));
+console.log(await mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, hours: Number(values.hours) }));
