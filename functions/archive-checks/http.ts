@@ -11,7 +11,7 @@ import { handleCommand, readState } from '../commands/handle.ts';
 import { commandReply } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute } from '../http/route.ts';
-import { CaseId, EmptyBody, LocalDateString, Month, MonthParams, Text } from '../http/schemas.ts';
+import { CaseId, EmptyBody, LocalDateString, Month, MonthParams, named, Text } from '../http/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { countyMac } from '../secret.ts';
 
@@ -19,8 +19,8 @@ import { countyMac } from '../secret.ts';
 
 const ArchiveCaseParams = z.strictObject({ month: Month, caseId: CaseId });
 const ArchiveSampleView = z.object({ windowId: z.string(), caseId: CaseId, caseNo: z.string(), completedDate: LocalDateString, checked: z.boolean(), problems: z.array(z.object({ code: z.enum(archiveProblemCodes), note: z.string().nullable() })) });
-const ArchiveChecks = z.object({ month: Month, perWindow: z.number().int(), samples: z.array(ArchiveSampleView) });
-const ArchiveCheckView = ArchiveSampleView.extend({ events: Timeline.shape.events });
+const ArchiveChecks = named('ArchiveChecks', z.object({ month: Month, perWindow: z.number().int(), samples: z.array(ArchiveSampleView) }));
+const ArchiveCheckView = named('ArchiveCheck', ArchiveSampleView.extend({ events: Timeline.shape.events }));
 
 /** The days of a month, YYYY-MM-DD. */
 export const daysOf = (month: string) => {

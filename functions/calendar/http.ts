@@ -5,12 +5,12 @@ import { addDays } from '../../domain/time.ts';
 import { commandReply } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute } from '../http/route.ts';
-import { LocalDateString, Text } from '../http/schemas.ts';
+import { LocalDateString, named, Text } from '../http/schemas.ts';
 
 /** The working-day calendar: a year's holidays and worked weekend days, and an administrator's amendments (节假日安排). */
 
 const YearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
-const CalendarYearView = z.object({
+const CalendarYearView = named('CalendarYear', z.object({
   year: z.number().int(),
   source: z.enum(['provisional', 'published', 'amended']),
   provisional: z.boolean(),
@@ -19,7 +19,7 @@ const CalendarYearView = z.object({
   countyHolidays: z.array(LocalDateString),
   countyWorkdays: z.array(LocalDateString),
   workingDays: z.number().int(),
-});
+}));
 
 function yearView(calendar: WorkingCalendar, year: number) {
   const info = calendar.year(year);

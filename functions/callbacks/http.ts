@@ -10,7 +10,7 @@ import { toCsv } from '../http/csv.ts';
 import { versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { csv, defineRoute } from '../http/route.ts';
-import { CaseId, ClientId, DateParams, LocalDateString, Text } from '../http/schemas.ts';
+import { CaseId, ClientId, DateParams, LocalDateString, named, Text } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { keptContacts } from '../privacy/contacts.ts';
 import { todayAt } from '../runtime.ts';
@@ -20,7 +20,7 @@ import { buildCallbackList, callbackContactsScope, publishedList } from './lists
 
 const CallbacksQuery = z.strictObject({ date: LocalDateString, staff: z.string().min(1).max(64).optional(), format: z.enum(['json', 'csv']).default('json') });
 const Attempt = z.object({ listDate: LocalDateString, outcome: z.enum(callbackOutcomes), attemptDate: LocalDateString });
-const CallbackList = z.object({
+const CallbackList = named('CallbackList', z.object({
   date: LocalDateString,
   coveredFrom: LocalDateString,
   coveredThrough: LocalDateString,
@@ -44,8 +44,8 @@ const CallbackList = z.object({
       attempts: z.array(Attempt),
     }),
   ),
-});
-const CallbackListSummary = z.object({ date: LocalDateString, created: z.boolean(), entries: z.number().int(), byStaff: z.record(z.string(), z.number().int()), skipped: z.object({ noPhone: z.number().int(), optedOut: z.number().int() }) });
+}));
+const CallbackListSummary = named('CallbackListSummary', z.object({ date: LocalDateString, created: z.boolean(), entries: z.number().int(), byStaff: z.record(z.string(), z.number().int()), skipped: z.object({ noPhone: z.number().int(), optedOut: z.number().int() }) }));
 const CallbackAttemptBody = z.strictObject({
   attemptId: ClientId.optional().describe('the terminal’s id for this attempt: sent again, it is recorded once'),
   outcome: z.enum(callbackOutcomes),
@@ -53,7 +53,7 @@ const CallbackAttemptBody = z.strictObject({
   answers: z.strictObject(Object.fromEntries(callbackQuestions.map((q) => [q, z.boolean().optional()])) as Record<(typeof callbackQuestions)[number], z.ZodOptional<z.ZodBoolean>>).optional(),
   comment: Text(1000).optional(),
 });
-const AttemptResult = z.object({ caseId: CaseId, attempt: z.number().int(), outcome: z.enum(callbackOutcomes), settled: z.boolean(), reviewId: z.string().nullable(), version: z.number().int() });
+const AttemptResult = named('AttemptResult', z.object({ caseId: CaseId, attempt: z.number().int(), outcome: z.enum(callbackOutcomes), settled: z.boolean(), reviewId: z.string().nullable(), version: z.number().int() }));
 
 const reasonNames = { 'bad-review': '差评回访', retry: '未接通重拨', sample: '抽样回访' } as const;
 const ENTRY = 'reviews' as const;

@@ -13,7 +13,7 @@ import { assertPlace, revealsPhone, type Caller } from '../auth/access.ts';
 import { commandReply, versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute, type Out, type Request } from '../http/route.ts';
-import { CaseId, EmptyBody, Id, LocalDateString, Nullable, Text } from '../http/schemas.ts';
+import { CaseId, EmptyBody, Id, LocalDateString, named, Nullable, Text } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { caseContext, caseOf, noCase, onCase, type CaseResult } from './run.ts';
@@ -46,7 +46,7 @@ const SubmitCaseBody = z.strictObject({
 
 const ApplicantView = z.object({ name: z.string(), phone: z.string().optional(), idNumber: z.string().optional(), organization: z.string().optional() });
 const ItemTerms = z.object({ code: z.string(), name: z.string(), type: z.enum(itemTypes), committedDays: z.number(), statutoryDays: z.number() });
-export const CaseView = z.object({
+export const CaseView = named('Case', z.object({
   caseId: CaseId,
   caseNo: z.string().meta({ example: '331022-20261126-00042' }),
   status: z.enum(caseStatuses),
@@ -77,8 +77,8 @@ export const CaseView = z.object({
   deliveredAt: Nullable(z.string()),
   deliveryMethod: Nullable(z.enum(deliveryMethods)),
   updatedAt: z.string(),
-});
-export const Timeline = z.object({
+}));
+export const Timeline = named('Timeline', z.object({
   caseId: CaseId,
   caseNo: z.string(),
   events: z.array(
@@ -92,7 +92,7 @@ export const Timeline = z.object({
       data: z.record(z.string(), z.unknown()),
     }),
   ),
-});
+}));
 
 /** What a caller sees of a case after a command: the case as it is now, with its version as the ETag. */
 function caseReply(result: CaseResult, caller: Caller, context: { calendar: Parameters<typeof caseView>[1] }, status?: number) {

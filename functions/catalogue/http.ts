@@ -1,3 +1,4 @@
+import { named } from '../http/schemas.ts';
 import { z } from 'zod';
 import { itemTypes, siteLevels, type Item } from '../../domain/county.ts';
 import { NotFound } from '../../domain/errors.ts';
@@ -6,7 +7,7 @@ import type { Runtime } from '../runtime.ts';
 
 /** The county's item catalogue (事项目录) and its three-level sites (三级联动): county data, served as it is. */
 
-const ItemView = z.object({
+const ItemView = named('Item', z.object({
   code: z.string(),
   name: z.string(),
   windowId: z.string(),
@@ -15,8 +16,8 @@ const ItemView = z.object({
   committedDays: z.number().int(),
   statutoryDays: z.number().int(),
   materials: z.array(z.object({ code: z.string(), name: z.string() })),
-});
-const SiteView = z.object({ id: z.string(), name: z.string(), level: z.enum(siteLevels), parentId: z.string().nullable() });
+}));
+const SiteView = named('Site', z.object({ id: z.string(), name: z.string(), level: z.enum(siteLevels), parentId: z.string().nullable() }));
 
 const itemView = (rt: Runtime, item: Item) => ({ ...item, departmentId: rt.county.departmentOf(item.windowId) ?? '' });
 const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;

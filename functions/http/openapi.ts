@@ -1,12 +1,24 @@
 import { z } from 'zod';
-import { Problem } from './schemas.ts';
+import { apiSchemas, Problem } from './schemas.ts';
 import { routes } from './routes.ts';
 import type { Route } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+const COMPONENTS = '#/components/schemas/';
+
+/**
+ * A schema as JSON Schema. Answers refer to the API's named schemas (`$ref` into `components.schemas`,
+ * collected in `components` as they are met); requests stay inline, as a form reads them.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components?: Map<string, JsonSchema>): JsonSchema {
+  const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any', ...(components ? { metadata: apiSchemas } : {}) }) as JsonSchema;
+  const { $schema: _ignored, $defs, ...rest } = JSON.parse(JSON.stringify(converted).replaceAll('"#/$defs/', `"${COMPONENTS}`)) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  for (const [id, definition] of Object.entries($defs ?? {})) {
+    const known = components?.get(id);
+    if (known && JSON.stringify(known) !== JSON.stringify(definition)) throw new Error(`two schemas are named ${id}`);
+    components?.set(id, definition);
+  }
   return rest;
 }
 
@@ -35,6 +47,8 @@ const problemContent = { 'application/problem+json': { schema: { $ref: '#/compon
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas. */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const components = new Map<string, JsonSchema>();
+  jsonSchema(Problem, 'output', components);
   for (const route of routes) {
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
@@ -42,7 +56,7 @@ export function openApiDocument(): Record<string, unknown> {
       tags: [route.entry],
       parameters: parameters(route),
       responses: {
-        [String(route.response.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output') } } },
+        [String(route.response.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output', components) } } },
         '4XX': { description: 'The request was refused; nothing was written', content: problemContent },
         '5XX': { description: 'Our fault or a busy database (503 carries Retry-After)', content: problemContent },
       },
@@ -61,7 +75,7 @@ export function openApiDocument(): Record<string, unknown> {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: jsonSchema(Problem, 'output') },
+      schemas: Object.fromEntries([...components].sort(([a], [b]) => a.localeCompare(b))),
     },
     paths,
   };

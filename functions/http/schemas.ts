@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
 /**
+ * The schemas the API names: `components.schemas` in openapi.json, referenced with `$ref` wherever a route
+ * answers with one, so a client generated from it has one `Case`, one `Problem`, one `Ticket` …
+ */
+export const apiSchemas = z.registry<{ id: string }>();
+export function named<T extends z.ZodType>(id: string, schema: T): T {
+  apiSchemas.add(schema, { id });
+  return schema;
+}
+
+/**
  * The pieces of request and response shapes that several features share (ids, dates, ranges, the
  * problem document). Each feature's own shapes live beside its routes, in its `http.ts`.
  */
@@ -45,7 +55,7 @@ export const QueueFigures = {
 };
 
 /** An RFC 9457 problem document: every refusal and failure. */
-export const Problem = z.object({
+export const Problem = named('Problem', z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
@@ -53,4 +63,4 @@ export const Problem = z.object({
   instance: z.string().optional(),
   correlationId: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+}));

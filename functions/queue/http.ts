@@ -10,7 +10,7 @@ import { assertPlace } from '../auth/access.ts';
 import { commandReply } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute, type Out } from '../http/route.ts';
-import { CaseId, dateRange, EmptyBody, Id, LocalDateString, QueueFigures, WindowParams } from '../http/schemas.ts';
+import { CaseId, dateRange, EmptyBody, Id, LocalDateString, named, QueueFigures, WindowParams } from '../http/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { callNext } from './calling.ts';
 import { queueRows } from './rows.ts';
@@ -43,10 +43,10 @@ const QueueQuery = z
   .refine((q) => (q.category === undefined) !== (q.windowId === undefined), { message: 'ask for a category or a window, one of the two' });
 const QueueStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, windowId: Id.optional(), category: Category.optional() }).superRefine(dateRange);
 
-const TicketCategory = z.object({ code: z.string(), name: z.string(), windowIds: z.array(z.string()) });
-const IssuedTicket = z.object({ ticketId: z.string(), number: z.string(), category: z.string(), ahead: z.number().int(), estimatedWaitMinutes: z.number().int() });
-const CalledTicket = z.object({ ticketId: z.string(), number: z.string(), category: z.string(), windowId: z.string() });
-const TicketView = z.object({
+const TicketCategory = named('TicketCategory', z.object({ code: z.string(), name: z.string(), windowIds: z.array(z.string()) }));
+const IssuedTicket = named('IssuedTicket', z.object({ ticketId: z.string(), number: z.string(), category: z.string(), ahead: z.number().int(), estimatedWaitMinutes: z.number().int() }));
+const CalledTicket = named('CalledTicket', z.object({ ticketId: z.string(), number: z.string(), category: z.string(), windowId: z.string() }));
+const TicketView = named('Ticket', z.object({
   ticketId: z.string(),
   number: z.string(),
   category: z.string(),
@@ -62,24 +62,24 @@ const TicketView = z.object({
   transfers: z.number().int(),
   caseIds: z.array(z.string()),
   version: z.number().int(),
-});
-const WaitingList = z.object({
+}));
+const WaitingList = named('WaitingList', z.object({
   category: z.string().nullable(),
   windowId: z.string().nullable(),
   date: LocalDateString,
   waiting: z.number().int(),
   entries: z.array(z.object({ ticketId: z.string(), number: z.string(), priority: z.enum(priorities), appointmentAt: z.string().nullable(), issuedAt: z.string(), ahead: z.number().int(), waitingMinutes: z.number().int() })),
-});
-const HallBoard = z.object({ date: LocalDateString, calls: z.array(z.object({ number: z.string(), category: z.string(), windowId: z.string(), windowName: z.string(), at: z.string(), recall: z.boolean() })) });
-const QueueStats = z.object({
+}));
+const HallBoard = named('HallBoard', z.object({ date: LocalDateString, calls: z.array(z.object({ number: z.string(), category: z.string(), windowId: z.string(), windowName: z.string(), at: z.string(), recall: z.boolean() })) }));
+const QueueStats = named('QueueStats', z.object({
   from: LocalDateString,
   to: LocalDateString,
   ...QueueFigures,
   byWindow: z.array(z.object({ windowId: z.string(), ...QueueFigures }).omit({ issued: true })),
   byCategory: z.array(z.object({ category: z.string(), ...QueueFigures })),
   byDay: z.array(z.object({ date: LocalDateString, ...QueueFigures })),
-});
-const WindowCategories = z.object({ windowId: z.string(), date: LocalDateString, categories: z.array(z.string()) });
+}));
+const WindowCategories = named('WindowCategories', z.object({ windowId: z.string(), date: LocalDateString, categories: z.array(z.string()) }));
 
 const ENTRY = 'queue' as const;
 const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;

@@ -12,14 +12,14 @@ import { caseOf, onCase } from '../case/run.ts';
 import { versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute, type Out } from '../http/route.ts';
-import { CaseId, Id, LocalDateString, Text } from '../http/schemas.ts';
+import { CaseId, Id, LocalDateString, named, Text } from '../http/schemas.ts';
 import { todayAt } from '../runtime.ts';
 
 /** The rectification of bad reviews (整改): verify, resolve, appeal, re-check, follow up, close — and the list with its warnings. */
 
 const RectificationIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}-R\d{1,3}$/, 'a rectification id such as 01J…-R1') });
 const RectificationsQuery = z.strictObject({ status: z.enum([...rectificationStatuses, 'open']).optional(), windowId: Id.optional(), month: z.string().regex(/^\d{4}-\d{2}$/).optional() });
-const RectificationSchema = z.object({
+const RectificationSchema = named('Rectification', z.object({
   rectificationId: z.string(),
   caseId: CaseId,
   caseNo: z.string(),
@@ -37,7 +37,7 @@ const RectificationSchema = z.object({
   recheckedDate: LocalDateString.nullable(),
   closedDate: LocalDateString.nullable(),
   warnings: z.array(z.enum(rectificationWarningKinds)),
-});
+}));
 
 const toView = (r: Rectification, state: CaseState): RectificationView => ({ ...r, caseId: state.caseId, caseNo: state.caseNo, itemName: state.item.name });
 const withWarnings = (r: RectificationView, today: LocalDate) => ({ ...r, warnings: rectificationWarnings(r, today) });

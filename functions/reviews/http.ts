@@ -13,7 +13,7 @@ import { earlierAnswer } from '../commands/handle.ts';
 import { commandReply, idempotencyOf, versioned } from '../http/command-reply.ts';
 import { commandMeta, scopedKey } from '../http/http-handler.ts';
 import { defineRoute, type Reply } from '../http/route.ts';
-import { CaseId, ClientId, dateRange, LocalDateString, StatsFilters, Text } from '../http/schemas.ts';
+import { CaseId, ClientId, dateRange, LocalDateString, named, StatsFilters, Text } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { keepContacts, keptContacts } from '../privacy/contacts.ts';
 import { todayAt } from '../runtime.ts';
@@ -30,7 +30,7 @@ const ReviewBody = z.strictObject({
   tags: z.array(Text(30)).max(10).optional(),
   text: Text(1000).optional(),
 });
-const ReviewResult = z.object({ caseId: CaseId, reviewId: z.string(), level: z.enum(levels), bad: z.boolean(), rectificationId: z.string().nullable(), version: z.number().int() });
+const ReviewResult = named('ReviewResult', z.object({ caseId: CaseId, reviewId: z.string(), level: z.enum(levels), bad: z.boolean(), rectificationId: z.string().nullable(), version: z.number().int() }));
 const SmsInboundBody = z.strictObject({
   messageId: ClientId.optional().describe('the gateway’s id of the message: delivered again, it is taken once'),
   from: z.string().regex(/^(\+?86)?1[3-9]\d{9}$/, 'a mainland mobile number'),
@@ -38,13 +38,13 @@ const SmsInboundBody = z.strictObject({
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });
 /** All the SMS gateway learns: the reply is kept (never which case it rated, or whether it rated one). */
-const SmsResult = z.strictObject({ received: z.literal(true) });
-const UnmatchedSms = z.object({
+const SmsResult = named('SmsResult', z.strictObject({ received: z.literal(true) }));
+const UnmatchedSms = named('UnmatchedSms', z.object({
   date: LocalDateString,
   replies: z.array(z.object({ receivedAt: z.string(), text: z.string(), phone: z.string().describe('whole while the county keeps it (privacy.contactRetentionDays), masked after') })),
-});
+}));
 const SatisfactionQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...StatsFilters, channel: z.enum([...reviewChannels, 'default']).optional() }).superRefine(dateRange);
-const Satisfaction = z.object({
+const Satisfaction = named('SatisfactionStats', z.object({
   from: LocalDateString,
   to: LocalDateString,
   reviews: z.number().int(),
@@ -58,7 +58,7 @@ const Satisfaction = z.object({
   smsUnparsed: z.number().int(),
   rectifications: z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() }),
   monthly: z.array(z.object({ month: z.string(), reviews: z.number().int(), badReviews: z.number().int(), satisfactionRate: z.number().nullable() })),
-});
+}));
 
 const smsReceived: Reply<z.input<typeof SmsResult>> = { status: 202, body: { received: true } };
 const ENTRY = 'reviews' as const;

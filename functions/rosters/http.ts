@@ -5,7 +5,7 @@ import { Forbidden } from '../auth/access.ts';
 import { commandReply } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute } from '../http/route.ts';
-import { DateParams, Id, LocalDateString, Text } from '../http/schemas.ts';
+import { DateParams, Id, LocalDateString, named, Text } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { publishRoster, rosterContext, rosterOf } from './rosters.ts';
@@ -13,14 +13,14 @@ import { publishRoster, rosterContext, rosterOf } from './rosters.ts';
 /** Video checks (视频督查): the directors, each day's roster, and the checks recorded against it. */
 
 const RosterEntryView = z.object({ directorId: z.string(), directorWindowId: z.string(), windowId: z.string(), at: z.string(), status: z.enum(['checked', 'missed', 'due', 'upcoming']), checkId: z.string().nullable() });
-const RosterView = z.object({
+const RosterView = named('Roster', z.object({
   date: LocalDateString,
   absent: z.array(z.string()),
   entries: z.array(RosterEntryView),
   offRoster: z.array(z.object({ windowId: z.string(), directorId: z.string(), checkedAt: z.string(), checkId: z.string() })),
-});
-const PublishedRoster = RosterView.extend({ status: z.enum(['published', 'revised', 'unchanged']) });
-const DirectorView = z.object({ id: z.string(), name: z.string(), windowId: z.string() });
+}));
+const PublishedRoster = named('PublishedRoster', RosterView.extend({ status: z.enum(['published', 'revised', 'unchanged']) }));
+const DirectorView = named('Director', z.object({ id: z.string(), name: z.string(), windowId: z.string() }));
 const VideoCheckBody = z.strictObject({
   rosterDate: LocalDateString,
   windowId: Id,
@@ -40,7 +40,7 @@ const VideoCheckBody = z.strictObject({
   note: Text(1000).optional(),
   evidenceRef: Text(200).optional(),
 });
-const VideoCheckView = z.object({ checkId: z.string(), windowId: z.string(), checkedAt: z.string(), checkedDate: LocalDateString, offRoster: z.boolean(), directorId: z.string(), items: z.record(z.string(), z.boolean()), note: z.string().nullable(), evidenceRef: z.string().nullable() });
+const VideoCheckView = named('VideoCheck', z.object({ checkId: z.string(), windowId: z.string(), checkedAt: z.string(), checkedDate: LocalDateString, offRoster: z.boolean(), directorId: z.string(), items: z.record(z.string(), z.boolean()), note: z.string().nullable(), evidenceRef: z.string().nullable() }));
 
 /** A roster as people read it: each check's status against the clock (a check not recorded by the end of its day is missed). */
 function rosterBody(rt: Runtime, roster: RosterState, now: string, director?: string) {

@@ -5,7 +5,7 @@ import { deductionKinds, scorecards, type MonthFigures } from '../../domain/scor
 import { daysOf } from '../archive-checks/http.ts';
 import { toCsv } from '../http/csv.ts';
 import { csv, defineRoute } from '../http/route.ts';
-import { Id, Month, MonthParams } from '../http/schemas.ts';
+import { Id, Month, MonthParams, named } from '../http/schemas.ts';
 import { satisfactionRows } from '../reviews/rates.ts';
 import { checkedWindows } from '../rosters/rosters.ts';
 import type { Runtime } from '../runtime.ts';
@@ -13,7 +13,7 @@ import { statsRows } from '../views/stats.ts';
 
 /** Window scorecards (绩效考核): the month's score, rank and tier of each window, every deduction linked to its event. */
 
-const Scorecards = z.object({
+const Scorecards = named('Scorecards', z.object({
   month: Month,
   windows: z.array(
     z.object({
@@ -29,7 +29,7 @@ const Scorecards = z.object({
       bonuses: z.array(z.object({ kind: z.string(), points: z.number() })),
     }),
   ),
-});
+}));
 
 /** Each window's completions, late ones and bad reviews of the month, from the counters. */
 async function monthFigures(rt: Runtime, month: string): Promise<Map<string, MonthFigures>> {

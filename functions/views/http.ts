@@ -11,7 +11,7 @@ import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace } from '../auth/access.ts';
 import { percent, toCsv } from '../http/csv.ts';
 import { csv, defineRoute } from '../http/route.ts';
-import { CaseId, dateRange, Id, LocalDateString, QueueFigures, StatsFilters } from '../http/schemas.ts';
+import { CaseId, dateRange, Id, LocalDateString, named, QueueFigures, StatsFilters } from '../http/schemas.ts';
 import { listDeadLetters } from '../projections/dead-letters.ts';
 import { queueRows } from '../queue/rows.ts';
 import { satisfactionOf } from '../reviews/rates.ts';
@@ -37,7 +37,7 @@ const Figures = {
   onTimeRate: Rate,
   earlyRate: Rate,
 };
-const StatsSummary = z.object({
+const StatsSummary = named('StatsSummary', z.object({
   from: LocalDateString,
   to: LocalDateString,
   filter: z.object(StatsFilters),
@@ -58,10 +58,10 @@ const StatsSummary = z.object({
     validCallbacks: z.number().int(),
     smsReviews: z.number().int(),
   }),
-});
-const DailySeries = z.array(z.object({ date: LocalDateString, workingDay: z.boolean(), ...Figures }));
+}));
+const DailySeries = named('DailySeries', z.array(z.object({ date: LocalDateString, workingDay: z.boolean(), ...Figures })));
 const UrgencyCounts = z.object(Object.fromEntries(urgencies.map((u) => [u, z.number().int()])) as Record<(typeof urgencies)[number], z.ZodNumber>);
-const WindowQueue = z.object({
+const WindowQueue = named('WindowQueue', z.object({
   windowId: z.string(),
   today: LocalDateString,
   total: z.number().int(),
@@ -84,9 +84,9 @@ const WindowQueue = z.object({
       missing: z.array(z.string()).nullable(),
     }),
   ),
-});
-const WindowWithCounts = z.object({ id: z.string(), name: z.string(), departmentId: z.string(), siteId: z.string(), open: z.number().int(), counts: UrgencyCounts });
-const DeadLetters = z.array(z.object({ stream: z.string(), version: z.number().int(), type: z.string(), sequenceNumber: z.string(), attempts: z.number().int(), parkedAt: z.string(), reason: z.string() }));
+}));
+const WindowWithCounts = named('WindowWithCounts', z.object({ id: z.string(), name: z.string(), departmentId: z.string(), siteId: z.string(), open: z.number().int(), counts: UrgencyCounts }));
+const DeadLetters = named('DeadLetters', z.array(z.object({ stream: z.string(), version: z.number().int(), type: z.string(), sequenceNumber: z.string(), attempts: z.number().int(), parkedAt: z.string(), reason: z.string() })));
 
 function checkFilter(rt: Runtime, filter: StatsFilter): StatsFilter {
   const errors = [

@@ -1,0 +1,4426 @@
+/* Generated from openapi.json by `npm run openapi` (openapi-typescript); do not edit. */
+export interface paths {
+    "/archive-checks/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month’s archive sample and findings */
+        get: operations["getArchiveChecks"];
+        put?: never;
+        /** Draw a month’s archive sample per window (once) */
+        post: operations["drawArchiveChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/archive-checks/{month}/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sampled file with the case’s own dated, signed steps next to the checklist */
+        get: operations["getArchiveCheck"];
+        put?: never;
+        /** Record the problems found in a sampled file */
+        post: operations["recordArchiveCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s holidays and worked weekend days */
+        get: operations["getCalendarYear"];
+        /** Enter or correct a year’s holiday notice */
+        put: operations["amendCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day’s callback list with full phone numbers (staff=me for one’s own share; format=csv) */
+        get: operations["getCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/callbacks/{caseId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a callback attempt from today’s list */
+        post: operations["recordCallbackAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/callbacks/lists/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build and publish a day’s callback list (once per day; again returns it) */
+        post: operations["buildCallbackList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an application (收件) */
+        post: operations["submitCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case, with its deadline against today’s calendar */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the application (受理); the deadline starts */
+        post: operations["acceptCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide the case (办结) */
+        post: operations["completeCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand over the result (送达) */
+        post: operations["deliverCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case’s timeline: who did what, where and when */
+        get: operations["getCaseEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline to accept (不予受理), with the reason */
+        post: operations["rejectCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/request-materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the one-time notice of everything missing (一次性告知) */
+        post: operations["requestMaterials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the special procedure: the clock runs again */
+        post: operations["resumeCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the service (好差评): from a rating device, online or the hotline */
+        post: operations["reviewCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/supply-materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the materials brought in answer to the notice (补正) */
+        post: operations["supplyMaterials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a special procedure (特别程序): the clock stops */
+        post: operations["suspendCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the case to another window, or forward it to the county (转办/转报) */
+        post: operations["transferCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events the projector gave up on (locally; on AWS also the SQS dead-letter queue) */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Window directors and their windows */
+        get: operations["listDirectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hall/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last calls for the hall screen (ticket → window) */
+        get: operations["getHallBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item catalogue (事项目录) */
+        get: operations["listItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item */
+        get: operations["getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This API’s OpenAPI 3.1 document */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A category’s waiting list, in calling order, with how many wait ahead */
+        get: operations["getQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rectifications (整改) with overdue warnings; clerks see their window’s */
+        get: operations["listRectifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rectifications/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appeal a mistaken or malicious review (申诉) */
+        post: operations["appealRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rectifications/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the rectification */
+        post: operations["closeRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rectifications/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the follow-up callback */
+        post: operations["followUpRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rectifications/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-check an appeal (复核): uphold or void the review */
+        post: operations["recheckRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rectifications/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rectify (整改) or explain */
+        post: operations["resolveRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rectifications/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the bad review (核实) */
+        post: operations["verifyRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rosters/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day’s roster with each check’s status: a director sees their own checks until the day is over, the whole roster after it; administrators always */
+        get: operations["getRoster"];
+        put?: never;
+        /** Publish a day’s video-check roster (once); with absentDirectorIds, hand only their checks to others */
+        post: operations["publishRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scorecards/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month’s window scorecards: score, rank, tier, every deduction with its event (format=csv) */
+        get: operations["getScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** County, township and village sites (三级联动) */
+        get: operations["listSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An SMS reply from the gateway (1–5 or the Chinese word rates the sender’s case; anything else is kept); 202 says nothing of which case */
+        post: operations["smsInbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day’s SMS replies from numbers no case waits on: the whole number while the county keeps it, masked after */
+        get: operations["getUnmatchedSms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily series of a period */
+        get: operations["getStatsDaily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets issued, served, no-shows, transfers, wait and service times (average, p90), per window, category and day */
+        get: operations["getQueueStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satisfaction rate, reviews by level, callbacks, SMS reviews, rectifications; monthly series */
+        get: operations["getSatisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures a center reports for a period (format=csv for Excel) */
+        get: operations["getStatsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ticket-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ticket categories, their letters and the windows serving them */
+        get: operations["listTicketCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a ticket (取号) at a kiosk, a desk, or from an appointment */
+        post: operations["issueTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the service, linking the cases registered during it */
+        post: operations["finishTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor did not come (过号): after a recall, or after the county’s minutes */
+        post: operations["noShowTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call the ticket again (重呼) */
+        post: operations["recallTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begin serving (开始办理) */
+        post: operations["startTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the visitor to another category or window (转移) */
+        post: operations["transferTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/video-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a video check by the assigned director (administrators may check off the roster) */
+        post: operations["recordVideoCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The windows (窗口), each with its open cases counted by urgency */
+        get: operations["listWindows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/windows/{id}/call-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call the next ticket by the window’s rule (叫号); 204 when nobody waits */
+        post: operations["callNext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/windows/{id}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the categories a window serves today */
+        put: operations["setWindowCategories"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/windows/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A window’s backlog (窗口队列), most urgent first */
+        get: operations["getWindowQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ArchiveCheck: {
+            caseId: string;
+            caseNo: string;
+            checked: boolean;
+            /** Format: date */
+            completedDate: string;
+            events: {
+                actor: {
+                    id: string;
+                    /** @enum {string} */
+                    role: "clerk" | "director" | "callback" | "admin" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                };
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                siteId: string | null;
+                type: string;
+                version: number;
+                windowId: string | null;
+            }[];
+            problems: {
+                /** @enum {string} */
+                code: "notice-undated" | "step-unsigned" | "step-undated" | "decision-after-deadline" | "materials-incomplete" | "other";
+                note: string | null;
+            }[];
+            windowId: string;
+        };
+        ArchiveChecks: {
+            month: string;
+            perWindow: number;
+            samples: {
+                caseId: string;
+                caseNo: string;
+                checked: boolean;
+                /** Format: date */
+                completedDate: string;
+                problems: {
+                    /** @enum {string} */
+                    code: "notice-undated" | "step-unsigned" | "step-undated" | "decision-after-deadline" | "materials-incomplete" | "other";
+                    note: string | null;
+                }[];
+                windowId: string;
+            }[];
+        };
+        AttemptResult: {
+            attempt: number;
+            caseId: string;
+            /** @enum {string} */
+            outcome: "reached" | "no-answer" | "wrong-number" | "refused";
+            reviewId: string | null;
+            settled: boolean;
+            version: number;
+        };
+        CalendarYear: {
+            countyHolidays: string[];
+            countyWorkdays: string[];
+            holidays: string[];
+            provisional: boolean;
+            /** @enum {string} */
+            source: "provisional" | "published" | "amended";
+            workdays: string[];
+            workingDays: number;
+            year: number;
+        };
+        CallbackList: {
+            considered: number;
+            /** Format: date */
+            coveredFrom: string;
+            /** Format: date */
+            coveredThrough: string;
+            /** Format: date */
+            date: string;
+            entries: {
+                attempts: {
+                    /** Format: date */
+                    attemptDate: string;
+                    /** Format: date */
+                    listDate: string;
+                    /** @enum {string} */
+                    outcome: "reached" | "no-answer" | "wrong-number" | "refused";
+                }[];
+                caseId: string;
+                caseNo: string;
+                completedDate: string | null;
+                due: string | null;
+                earlierAttempts: {
+                    /** Format: date */
+                    attemptDate: string;
+                    /** Format: date */
+                    listDate: string;
+                    /** @enum {string} */
+                    outcome: "reached" | "no-answer" | "wrong-number" | "refused";
+                }[];
+                itemName: string;
+                phone: string;
+                /** @enum {string} */
+                reason: "bad-review" | "retry" | "sample";
+                staffId: string | null;
+                windowId: string;
+            }[];
+            ratio: number;
+            sampled: number;
+            skipped: {
+                noPhone: number;
+                optedOut: number;
+            };
+            staff: string[];
+        };
+        CallbackListSummary: {
+            byStaff: {
+                [key: string]: number;
+            };
+            created: boolean;
+            /** Format: date */
+            date: string;
+            entries: number;
+            skipped: {
+                noPhone: number;
+                optedOut: number;
+            };
+        };
+        CalledTicket: {
+            category: string;
+            number: string;
+            ticketId: string;
+            windowId: string;
+        };
+        Case: {
+            acceptedAt: string | null;
+            acceptedDate: string | null;
+            applicant: {
+                idNumber?: string;
+                name: string;
+                organization?: string;
+                phone?: string;
+            };
+            caseId: string;
+            caseNo: string;
+            /** @enum {string} */
+            channel: "window" | "online" | "township" | "village" | "agent";
+            completedAt: string | null;
+            deadline: string | null;
+            deadlineProvisional: boolean;
+            decision: ("approved" | "denied" | "forwarded") | null;
+            deliveredAt: string | null;
+            deliveryMethod: ("in-person" | "post" | "electronic") | null;
+            departmentId: string;
+            early: boolean | null;
+            item: {
+                code: string;
+                committedDays: number;
+                name: string;
+                statutoryDays: number;
+                /** @enum {string} */
+                type: "immediate" | "commitment" | "joint" | "report-up";
+            };
+            materials: string[];
+            materialsRequests: number;
+            missing: string[] | null;
+            onTime: boolean | null;
+            receivedSiteId: string;
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            siteId: string;
+            /** @enum {string} */
+            status: "submitted" | "awaiting-materials" | "accepted" | "suspended" | "rejected" | "completed" | "delivered";
+            submittedAt: string;
+            suspendedWorkingDays: number;
+            suspension: {
+                /** @enum {string} */
+                procedure: "hearing" | "expert-review" | "inspection" | "testing" | "other";
+                reason: string;
+                /** Format: date */
+                since: string;
+            } | null;
+            updatedAt: string;
+            version: number;
+            windowId: string;
+        };
+        DailySeries: {
+            accepted: number;
+            commitmentCompleted: number;
+            completed: number;
+            /** Format: date */
+            date: string;
+            early: number;
+            earlyRate: number | null;
+            late: number;
+            materialsRequested: number;
+            onTime: number;
+            onTimeRate: number | null;
+            rejected: number;
+            submitted: number;
+            workingDay: boolean;
+        }[];
+        DeadLetters: {
+            attempts: number;
+            parkedAt: string;
+            reason: string;
+            sequenceNumber: string;
+            stream: string;
+            type: string;
+            version: number;
+        }[];
+        Director: {
+            id: string;
+            name: string;
+            windowId: string;
+        };
+        HallBoard: {
+            calls: {
+                at: string;
+                category: string;
+                number: string;
+                recall: boolean;
+                windowId: string;
+                windowName: string;
+            }[];
+            /** Format: date */
+            date: string;
+        };
+        IssuedTicket: {
+            ahead: number;
+            category: string;
+            estimatedWaitMinutes: number;
+            number: string;
+            ticketId: string;
+        };
+        Item: {
+            code: string;
+            committedDays: number;
+            departmentId: string;
+            materials: {
+                code: string;
+                name: string;
+            }[];
+            name: string;
+            statutoryDays: number;
+            /** @enum {string} */
+            type: "immediate" | "commitment" | "joint" | "report-up";
+            windowId: string;
+        };
+        Problem: {
+            correlationId: string;
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        PublishedRoster: {
+            absent: string[];
+            /** Format: date */
+            date: string;
+            entries: {
+                at: string;
+                checkId: string | null;
+                directorId: string;
+                directorWindowId: string;
+                /** @enum {string} */
+                status: "checked" | "missed" | "due" | "upcoming";
+                windowId: string;
+            }[];
+            offRoster: {
+                checkedAt: string;
+                checkId: string;
+                directorId: string;
+                windowId: string;
+            }[];
+            /** @enum {string} */
+            status: "published" | "revised" | "unchanged";
+        };
+        QueueStats: {
+            averageServiceMinutes: number | null;
+            averageWaitMinutes: number | null;
+            byCategory: {
+                averageServiceMinutes: number | null;
+                averageWaitMinutes: number | null;
+                called: number;
+                category: string;
+                issued: number;
+                noShows: number;
+                p90ServiceMinutes: number | null;
+                p90WaitMinutes: number | null;
+                served: number;
+                transfers: number;
+            }[];
+            byDay: {
+                averageServiceMinutes: number | null;
+                averageWaitMinutes: number | null;
+                called: number;
+                /** Format: date */
+                date: string;
+                issued: number;
+                noShows: number;
+                p90ServiceMinutes: number | null;
+                p90WaitMinutes: number | null;
+                served: number;
+                transfers: number;
+            }[];
+            byWindow: {
+                averageServiceMinutes: number | null;
+                averageWaitMinutes: number | null;
+                called: number;
+                noShows: number;
+                p90ServiceMinutes: number | null;
+                p90WaitMinutes: number | null;
+                served: number;
+                transfers: number;
+                windowId: string;
+            }[];
+            called: number;
+            /** Format: date */
+            from: string;
+            issued: number;
+            noShows: number;
+            p90ServiceMinutes: number | null;
+            p90WaitMinutes: number | null;
+            served: number;
+            /** Format: date */
+            to: string;
+            transfers: number;
+        };
+        Rectification: {
+            /** Format: date */
+            callbackDue: string;
+            calledBackDate: string | null;
+            caseId: string;
+            caseNo: string;
+            closedDate: string | null;
+            finding: ("confirmed" | "mistaken" | "malicious") | null;
+            itemName: string;
+            /** @enum {string} */
+            level: "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+            /** Format: date */
+            openedDate: string;
+            recheck: ("upheld" | "voided") | null;
+            recheckedDate: string | null;
+            rectificationId: string;
+            resolvedHow: ("rectified" | "explained") | null;
+            /** Format: date */
+            resolveDue: string;
+            /** @enum {string} */
+            status: "opened" | "verified" | "appealed" | "resolved" | "followed-up" | "closed" | "voided";
+            warnings: ("callback-overdue" | "resolution-overdue")[];
+            windowId: string;
+        };
+        ReviewResult: {
+            bad: boolean;
+            caseId: string;
+            /** @enum {string} */
+            level: "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+            rectificationId: string | null;
+            reviewId: string;
+            version: number;
+        };
+        Roster: {
+            absent: string[];
+            /** Format: date */
+            date: string;
+            entries: {
+                at: string;
+                checkId: string | null;
+                directorId: string;
+                directorWindowId: string;
+                /** @enum {string} */
+                status: "checked" | "missed" | "due" | "upcoming";
+                windowId: string;
+            }[];
+            offRoster: {
+                checkedAt: string;
+                checkId: string;
+                directorId: string;
+                windowId: string;
+            }[];
+        };
+        SatisfactionStats: {
+            averageScore: number | null;
+            badReviews: number;
+            byLevel: {
+                [key: string]: number;
+            };
+            callbackAttempts: number;
+            /** Format: date */
+            from: string;
+            monthly: {
+                badReviews: number;
+                month: string;
+                reviews: number;
+                satisfactionRate: number | null;
+            }[];
+            rectifications: {
+                closed: number;
+                open: number;
+                overdue: number;
+            };
+            reviews: number;
+            satisfactionRate: number | null;
+            smsReviews: number;
+            smsUnparsed: number;
+            /** Format: date */
+            to: string;
+            validCallbacks: number;
+        };
+        Scorecards: {
+            month: string;
+            windows: {
+                bonus: number;
+                bonuses: {
+                    kind: string;
+                    points: number;
+                }[];
+                deducted: number;
+                deductions: {
+                    date: string;
+                    detail: string;
+                    /** @enum {string} */
+                    kind: "video-check" | "archive-problem" | "bad-review" | "late-completion";
+                    link: string;
+                    points: number;
+                    ref: {
+                        stream: string;
+                        version: number;
+                    };
+                }[];
+                name: string;
+                rank: number;
+                score: number;
+                tier: string;
+                tierPoints: number;
+                windowId: string;
+            }[];
+        };
+        Site: {
+            id: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village";
+            name: string;
+            parentId: string | null;
+        };
+        SmsResult: {
+            /** @constant */
+            received: true;
+        };
+        StatsSummary: {
+            accepted: number;
+            byChannel: {
+                [key: string]: number;
+            };
+            commitmentCompleted: number;
+            completed: number;
+            completedPerWorkingDay: number | null;
+            departments: {
+                accepted: number;
+                commitmentCompleted: number;
+                completed: number;
+                departmentId: string;
+                early: number;
+                earlyRate: number | null;
+                late: number;
+                materialsRequested: number;
+                name: string;
+                onTime: number;
+                onTimeRate: number | null;
+                rejected: number;
+                submitted: number;
+            }[];
+            early: number;
+            earlyRate: number | null;
+            filter: {
+                departmentId?: string;
+                siteId?: string;
+                windowId?: string;
+            };
+            /** Format: date */
+            from: string;
+            grassroots: number;
+            late: number;
+            materialsRequested: number;
+            online: number;
+            onTime: number;
+            onTimeRate: number | null;
+            queue: {
+                averageServiceMinutes: number | null;
+                averageWaitMinutes: number | null;
+                called: number;
+                issued: number;
+                noShows: number;
+                p90ServiceMinutes: number | null;
+                p90WaitMinutes: number | null;
+                served: number;
+                transfers: number;
+            };
+            rejected: number;
+            satisfaction: {
+                badReviews: number;
+                callbackAttempts: number;
+                reviews: number;
+                satisfactionRate: number | null;
+                smsReviews: number;
+                validCallbacks: number;
+            };
+            submitted: number;
+            /** Format: date */
+            to: string;
+            windows: {
+                accepted: number;
+                commitmentCompleted: number;
+                completed: number;
+                departmentId: string;
+                early: number;
+                earlyRate: number | null;
+                late: number;
+                materialsRequested: number;
+                name: string;
+                onTime: number;
+                onTimeRate: number | null;
+                rejected: number;
+                submitted: number;
+                windowId: string;
+            }[];
+            workingDays: number;
+        };
+        Ticket: {
+            calledAt: string | null;
+            caseIds: string[];
+            category: string;
+            finishedAt: string | null;
+            forWindowId: string | null;
+            issuedAt: string;
+            number: string;
+            /** @enum {string} */
+            priority: "normal" | "priority";
+            recalls: number;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "waiting" | "called" | "serving" | "finished" | "no-show";
+            ticketId: string;
+            transfers: number;
+            version: number;
+            windowId: string | null;
+        };
+        TicketCategory: {
+            code: string;
+            name: string;
+            windowIds: string[];
+        };
+        Timeline: {
+            caseId: string;
+            caseNo: string;
+            events: {
+                actor: {
+                    id: string;
+                    /** @enum {string} */
+                    role: "clerk" | "director" | "callback" | "admin" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                };
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                siteId: string | null;
+                type: string;
+                version: number;
+                windowId: string | null;
+            }[];
+        };
+        UnmatchedSms: {
+            /** Format: date */
+            date: string;
+            replies: {
+                phone: string;
+                receivedAt: string;
+                text: string;
+            }[];
+        };
+        VideoCheck: {
+            checkedAt: string;
+            /** Format: date */
+            checkedDate: string;
+            checkId: string;
+            directorId: string;
+            evidenceRef: string | null;
+            items: {
+                [key: string]: boolean;
+            };
+            note: string | null;
+            offRoster: boolean;
+            windowId: string;
+        };
+        WaitingList: {
+            category: string | null;
+            /** Format: date */
+            date: string;
+            entries: {
+                ahead: number;
+                appointmentAt: string | null;
+                issuedAt: string;
+                number: string;
+                /** @enum {string} */
+                priority: "normal" | "priority";
+                ticketId: string;
+                waitingMinutes: number;
+            }[];
+            waiting: number;
+            windowId: string | null;
+        };
+        WindowCategories: {
+            categories: string[];
+            /** Format: date */
+            date: string;
+            windowId: string;
+        };
+        WindowQueue: {
+            counts: {
+                "due-soon": number;
+                "due-today": number;
+                normal: number;
+                overdue: number;
+            };
+            entries: {
+                acceptedDate: string | null;
+                caseId: string;
+                caseNo: string;
+                /** @enum {string} */
+                channel: "window" | "online" | "township" | "village" | "agent";
+                clockStopped: boolean;
+                deadline: string | null;
+                deadlineProvisional: boolean;
+                item: {
+                    code: string;
+                    committedDays: number;
+                    name: string;
+                    /** @enum {string} */
+                    type: "immediate" | "commitment" | "joint" | "report-up";
+                };
+                missing: string[] | null;
+                receivedSiteId: string;
+                siteId: string;
+                /** @enum {string} */
+                status: "submitted" | "awaiting-materials" | "accepted" | "suspended" | "rejected" | "completed" | "delivered";
+                submittedAt: string;
+                /** @enum {string} */
+                urgency: "overdue" | "due-today" | "due-soon" | "normal";
+            }[];
+            /** Format: date */
+            today: string;
+            total: number;
+            windowId: string;
+        };
+        WindowWithCounts: {
+            counts: {
+                "due-soon": number;
+                "due-today": number;
+                normal: number;
+                overdue: number;
+            };
+            departmentId: string;
+            id: string;
+            name: string;
+            open: number;
+            siteId: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getArchiveChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveChecks"];
+                };
+            };
+        };
+    };
+    drawArchiveChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveChecks"];
+                };
+            };
+        };
+    };
+    getArchiveCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveCheck"];
+                };
+            };
+        };
+    };
+    recordArchiveCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    problems: {
+                        /** @enum {string} */
+                        code: "notice-undated" | "step-unsigned" | "step-undated" | "decision-after-deadline" | "materials-incomplete" | "other";
+                        note?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        caseNo: string;
+                        checked: boolean;
+                        /** Format: date */
+                        completedDate: string;
+                        problems: {
+                            /** @enum {string} */
+                            code: "notice-undated" | "step-unsigned" | "step-undated" | "decision-after-deadline" | "materials-incomplete" | "other";
+                            note: string | null;
+                        }[];
+                        windowId: string;
+                    };
+                };
+            };
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+        };
+    };
+    amendCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    holidays: string[];
+                    note?: string;
+                    workdays: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+        };
+    };
+    getCallbacks: {
+        parameters: {
+            query: {
+                date: string;
+                format?: "json" | "csv";
+                staff?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackList"];
+                };
+            };
+        };
+    };
+    recordCallbackAttempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    answers?: {
+                        attitude?: boolean;
+                        integrity?: boolean;
+                        oneTimeNotice?: boolean;
+                        speed?: boolean;
+                        timeLimit?: boolean;
+                    };
+                    /** @description the terminal’s id for this attempt: sent again, it is recorded once */
+                    attemptId?: string;
+                    comment?: string;
+                    /** @enum {string} */
+                    level?: "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+                    /** @enum {string} */
+                    outcome: "reached" | "no-answer" | "wrong-number" | "refused";
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptResult"];
+                };
+            };
+        };
+    };
+    buildCallbackList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    staff?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackListSummary"];
+                };
+            };
+        };
+    };
+    submitCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    applicant: {
+                        idNumber?: string;
+                        name: string;
+                        optOut?: boolean;
+                        organization?: string;
+                        phone?: string;
+                    };
+                    /** @enum {string} */
+                    channel: "window" | "online" | "township" | "village" | "agent";
+                    itemCode: string;
+                    materials: string[];
+                    siteId?: string;
+                    windowId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    acceptCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    completeCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approved" | "denied" | "forwarded";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    deliverCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    method: "in-person" | "post" | "electronic";
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    getCaseEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+        };
+    };
+    rejectCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    requestMaterials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    missing: string[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    resumeCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    reviewCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "window-device" | "online" | "hotline";
+                    /** @enum {string} */
+                    level: "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+                    /** @description the device’s own id for this rating: sent again (after a lost answer), it is recorded once */
+                    reviewId?: string;
+                    tags?: string[];
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResult"];
+                };
+            };
+        };
+    };
+    supplyMaterials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    materials: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    suspendCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    procedure: "hearing" | "expert-review" | "inspection" | "testing" | "other";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    transferCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    siteId?: string;
+                    windowId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetters"];
+                };
+            };
+        };
+    };
+    listDirectors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Director"][];
+                };
+            };
+        };
+    };
+    getHallBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallBoard"];
+                };
+            };
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        county: string;
+                        /** @constant */
+                        status: "ok";
+                        time: string;
+                    };
+                };
+            };
+        };
+    };
+    listItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Item"][];
+                };
+            };
+        };
+    };
+    getItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Item"];
+                };
+            };
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        info: {
+                            title: string;
+                            version: string;
+                        };
+                        openapi: string;
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getQueue: {
+        parameters: {
+            query?: {
+                category?: string;
+                windowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingList"];
+                };
+            };
+        };
+    };
+    listRectifications: {
+        parameters: {
+            query?: {
+                month?: string;
+                status?: "opened" | "verified" | "appealed" | "resolved" | "followed-up" | "closed" | "voided" | "open";
+                windowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"][];
+                };
+            };
+        };
+    };
+    appealRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    closeRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    followUpRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    satisfied: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    recheckRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    result: "upheld" | "voided";
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    resolveRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    how: "rectified" | "explained";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    verifyRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    finding: "confirmed" | "mistaken" | "malicious";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    getRoster: {
+        parameters: {
+            query?: {
+                director?: string;
+            };
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roster"];
+                };
+            };
+        };
+    };
+    publishRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    absentDirectorIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedRoster"];
+                };
+            };
+        };
+    };
+    getScorecards: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                windowId?: string;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecards"];
+                };
+            };
+        };
+    };
+    listSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"][];
+                };
+            };
+        };
+    };
+    smsInbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    from: string;
+                    /** @description the gateway’s id of the message: delivered again, it is taken once */
+                    messageId?: string;
+                    /** Format: date-time */
+                    receivedAt?: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsResult"];
+                };
+            };
+        };
+    };
+    getUnmatchedSms: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedSms"];
+                };
+            };
+        };
+    };
+    getStatsDaily: {
+        parameters: {
+            query: {
+                departmentId?: string;
+                from: string;
+                siteId?: string;
+                to: string;
+                windowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailySeries"];
+                };
+            };
+        };
+    };
+    getQueueStats: {
+        parameters: {
+            query: {
+                category?: string;
+                from: string;
+                to: string;
+                windowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueStats"];
+                };
+            };
+        };
+    };
+    getSatisfaction: {
+        parameters: {
+            query: {
+                channel?: "window-device" | "sms" | "online" | "callback" | "hotline" | "default";
+                departmentId?: string;
+                from: string;
+                siteId?: string;
+                to: string;
+                windowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionStats"];
+                };
+            };
+        };
+    };
+    getStatsSummary: {
+        parameters: {
+            query: {
+                departmentId?: string;
+                format?: "json" | "csv";
+                from: string;
+                siteId?: string;
+                to: string;
+                windowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsSummary"];
+                };
+            };
+        };
+    };
+    listTicketCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCategory"][];
+                };
+            };
+        };
+    };
+    issueTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    appointmentAt?: string;
+                    appointmentId?: string;
+                    category: string;
+                    /** @enum {string} */
+                    priority?: "normal" | "priority";
+                    /** @enum {string} */
+                    source?: "kiosk" | "desk";
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedTicket"];
+                };
+            };
+        };
+    };
+    finishTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    caseIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+        };
+    };
+    noShowTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+        };
+    };
+    recallTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+        };
+    };
+    startTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+        };
+    };
+    transferTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    category?: string;
+                    /** @description the window the visitor is sent to */
+                    windowId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+        };
+    };
+    recordVideoCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    checkedAt: string;
+                    evidenceRef?: string;
+                    items: {
+                        atPost: boolean;
+                        coverArranged?: boolean;
+                        deskTidy: boolean;
+                        noChatting: boolean;
+                        noEating: boolean;
+                        noPhone: boolean;
+                        noSleeping: boolean;
+                        punctual: boolean;
+                        ratingDeviceInUse: boolean;
+                        uniformAndBadge: boolean;
+                    };
+                    note?: string;
+                    /** Format: date */
+                    rosterDate: string;
+                    windowId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoCheck"];
+                };
+            };
+        };
+    };
+    listWindows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowWithCounts"][];
+                };
+            };
+        };
+    };
+    callNext: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalledTicket"];
+                };
+            };
+        };
+    };
+    setWindowCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    categories: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowCategories"];
+                };
+            };
+        };
+    };
+    getWindowQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowQueue"];
+                };
+            };
+        };
+    };
+}
