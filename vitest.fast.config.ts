@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     ...shared,
     include: ['test/domain/**/*.test.ts', 'test/functions/**/*.test.ts'],
+    // Pure tests: sharing the imported modules between files (rather than importing the SDK and zod
+    // afresh for each) takes the lane from about 50 s to 20 s here. `npm test` keeps every file isolated.
+    isolate: false,
   },
 });

@@ -3,11 +3,13 @@ import { ConditionalCheckFailedException, ProvisionedThroughputExceededException
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../local/server.ts';
 import { httpEvent, lambdaContext } from '../support/apigw.ts';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
+// The fast lane shares modules between files: give the SDK back when done.
+afterAll(() => dynamo.restore());
 const caseId = '01JCASE0000000000000000001';
 let handler: (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
 

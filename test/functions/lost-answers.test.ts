@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand 
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError } from '../../domain/errors.ts';
 import { DynamoEventStore } from '../../functions/store/dynamo-event-store.ts';
 import { repositoryRoot } from '../../local/server.ts';
@@ -17,6 +17,8 @@ import { adminClaims, httpEvent, lambdaContext } from '../support/apigw.ts';
  * what the retry would meet, the next send meets.
  */
 const db = mockClient(DynamoDBDocumentClient);
+// The fast lane shares modules between files: give the SDK back when done.
+afterAll(() => db.restore());
 const meta = (commandId: string) => ({ actor: { id: 'clerk-1', role: 'clerk' }, windowId: 'W03', siteId: 'S-CENTER', at: '2026-11-02T02:00:00.000Z', commandId, correlationId: 'corr-1' });
 const event = (commandId: string) => ({ type: 'CaseAccepted', data: { acceptedDate: '2026-11-02' }, meta: meta(commandId) }) as never;
 
