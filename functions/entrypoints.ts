@@ -110,8 +110,9 @@ export const entrypoints = {
     description: 'Each working day before opening: publish the day’s callback list',
     grants: [
       VIEWS_READ,
-      { table: 'events', actions: READ, keys: [k.case, k.callbacks] },
-      { table: 'events', actions: APPEND, keys: [k.callbacks, k.callbackContacts] },
+      // The working-day check reads the calendar; the list is published exactly once under the timer's key.
+      { table: 'events', actions: READ, keys: [k.case, k.callbacks, k.calendar, k.idem] },
+      { table: 'events', actions: APPEND, keys: [k.callbacks, k.callbackContacts, k.idem] },
     ],
     secret: true,
     daily: '07:30',

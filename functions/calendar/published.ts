@@ -49,7 +49,9 @@ export const lunarDates: LunarDates = {
    * (D = 0.2422, C = 4.81 in the 21st century and 5.59 in the 20th, L = leap days since the century began).
    */
   qingming: (year) => {
-    const y = year % 100;
-    return `${year}-04-0${Math.floor(y * 0.2422 + (year >= 2000 ? 4.81 : 5.59)) - Math.floor(y / 4)}`;
+    // Y counts from the century's first year (2100 is the 21st century's last: Y = 100, and not a leap year).
+    const y = year - (year >= 2000 ? 2000 : 1900);
+    const leapDays = Math.floor(y / 4) - (year === 2100 ? 1 : 0);
+    return `${year}-04-0${Math.floor(y * 0.2422 + (year >= 2000 ? 4.81 : 5.59)) - leapDays}`;
   },
 };

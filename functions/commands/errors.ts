@@ -9,7 +9,7 @@ export class VersionMismatch extends Error {
     readonly expectedVersion: number,
     readonly currentVersion: number,
   ) {
-    super(`If-Match names version ${expectedVersion}, the case is at version ${currentVersion}`);
+    super(`If-Match names version ${expectedVersion}; it is at version ${currentVersion}`);
     this.name = 'VersionMismatch';
   }
 }

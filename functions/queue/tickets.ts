@@ -95,7 +95,7 @@ export async function issueTicket(rt: Runtime, request: Request, order: TicketOr
   const outcome = await handleCommand(
     rt.events,
     { aggregate: ticketAggregate, id: ticketId, isNew: true, command: () => command, context: undefined, extra: (_state, events) => [waitingPut(rt, fold(ticketAggregate, events)!, place)] },
-    (): Reply<IssuedSlip> => ({ status: 201, body: { ticketId, number, category: order.category, ahead, estimatedWaitMinutes } }),
+    (): Reply<IssuedSlip> => versioned({ ticketId, number, category: order.category, ahead, estimatedWaitMinutes }, 1, 201),
     idempotency,
   ).catch(async (error: unknown) => {
     // The issue failed after drawing (a key reused for another request, an error): nobody stands in its place.

@@ -61,7 +61,9 @@ export function waitingPut(rt: Runtime, t: TicketState, place?: number): Transac
   const w: Waiting = { ticketId: t.ticketId, numberCategory: t.number.slice(0, 1), appointmentAt: t.appointmentAt, priority: t.priority, issuedAt: t.issuedAt, sequence: Number(t.number.slice(1)) };
   const stream = waitingStream(t.date, t.forWindowId !== null ? windowPartition(t.forWindowId) : t.category);
   const item: WaitingItem = { ...w, stream, version: place === undefined ? waitingOrder(w) : PLACES_FROM + place, ticket: t, ...(place === undefined ? {} : { place }) };
-  return { Put: { TableName: rt.tables.events, Item: { ...item, kind: 'waiting' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } } };
+  // The fields the previous release read, so that rolling back during a day leaves nobody in the line unreadable.
+  const previousShape = { ticketVersion: t.version, number: t.number, category: t.category, forWindowId: t.forWindowId, firstCalledAt: t.firstCalledAt };
+  return { Put: { TableName: rt.tables.events, Item: { ...item, ...previousShape, kind: 'waiting' }, ConditionExpression: 'attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': eventsTable.sortKey } } };
 }
 
 /** The write taking a ticket's entry out of its list, on the condition that it is still there: two windows can never get one ticket. */
@@ -89,10 +91,37 @@ export async function rows(rt: Runtime, date: LocalDate, partition: string, rang
       }),
     );
     // The index's own items: only this module writes them.
-    items.push(...((page.Items ?? []) as Row[]));
+    items.push(...((page.Items ?? []) as (Row | PreviousEntry)[]).map(withTicket));
     start = range.limit === undefined ? page.LastEvaluatedKey : undefined;
   } while (start);
   return items;
+}
+
+/** An entry written by the previous release: the ticket's number, category, version and first call, beside the calling rule's fields. */
+interface PreviousEntry extends Omit<WaitingItem, 'ticket'> {
+  kind: 'waiting';
+  ticket?: undefined;
+  ticketVersion: number;
+  number: string;
+  category: string;
+  forWindowId: string | null;
+  firstCalledAt: string | null;
+}
+
+/**
+ * Entries written before the whole ticket was kept in them (a deploy during opening hours) still wait
+ * in today's lines: their ticket as a call needs it — waiting, its number, where it may be called, whether
+ * it was called before, its version. Nothing else of it is read before the call appends its event.
+ */
+function withTicket(row: Row | PreviousEntry): Row {
+  if (row.kind !== 'waiting' || row.ticket !== undefined) return row;
+  const { ticketVersion, number, category, forWindowId, firstCalledAt, ...entry } = row;
+  const date = entry.stream.split('#')[1] ?? '';
+  const ticket: TicketState = {
+    ticketId: entry.ticketId, number, date, category, forWindowId, priority: entry.priority, source: 'kiosk', appointmentAt: entry.appointmentAt, issuedAt: entry.issuedAt,
+    status: 'waiting', windowId: null, firstCalledAt, calledAt: null, recalls: 0, startedAt: null, finishedAt: null, transfers: 0, caseIds: [], version: ticketVersion,
+  };
+  return { ...entry, ticket };
 }
 
 export const isWaiting = (r: Row): r is WaitingItem & { kind: 'waiting' } => r.kind === 'waiting';

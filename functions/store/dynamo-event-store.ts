@@ -19,13 +19,6 @@ export interface StoredEvent<E extends DomainEvent = DomainEvent> {
   event: E;
 }
 
-/** What a retried command gets back: the response stored with its first success. */
-export interface StoredResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
 /** A write of a TransactWriteItems request (document-client shape). */
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -251,7 +244,18 @@ export function toStored<E extends DomainEvent>(item: Record<string, unknown>): 
 
 function toIdempotencyRecord(key: string, item: Record<string, unknown>): IdempotencyRecord {
   const stored = item.response as Uint8Array;
-  return { key, fingerprint: item.fingerprint as string, answer: JSON.parse(gunzipSync(stored).toString('utf8')) as unknown };
+  return { key, fingerprint: item.fingerprint as string, answer: fromPreviousShape(JSON.parse(gunzipSync(stored).toString('utf8')) as unknown) };
+}
+
+/**
+ * Records the previous release wrote (kept 7 days) hold the HTTP response itself — `statusCode`,
+ * `headers`, `body` as a JSON string — where answers are now the reply: status, headers, body.
+ */
+function fromPreviousShape(answer: unknown): unknown {
+  if (typeof answer !== 'object' || answer === null) return answer;
+  const { statusCode, headers, body } = answer as { statusCode?: unknown; headers?: unknown; body?: unknown };
+  if (typeof statusCode !== 'number' || typeof body !== 'string') return answer;
+  return { status: statusCode, headers: headers ?? {}, body: body === '' ? undefined : (JSON.parse(body) as unknown) };
 }
 
 function assertSize(item: Record<string, unknown>): void {

@@ -77,6 +77,10 @@ describe('lunar calendar', () => {
     expect(lunarDates.toSolar(2030, 8, 15)).toBe('2030-09-12');
     expect(lunarDates.qingming(2027)).toBe('2027-04-05');
     expect(lunarDates.qingming(2040)).toBe('2040-04-04');
+    expect(lunarDates.qingming(2000)).toBe('2000-04-04');
+    expect(lunarDates.qingming(2008)).toBe('2008-04-04');
+    // The 21st century's last year is no leap year.
+    expect(lunarDates.qingming(2100)).toBe('2100-04-05');
   });
 
   it('derives, for every published year since the 2008 reform, only days that the notice gave off', () => {
