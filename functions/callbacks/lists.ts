@@ -88,7 +88,7 @@ export async function buildCallbackList(rt: Runtime, date: LocalDate, meta: Comm
   if (existing) return { created: false, list: existing };
   const { data, cases } = await drawList(rt, date, staffOnDuty);
   try {
-    await handleCommand(
+    const outcome = await handleCommand(
       rt.events,
       {
         aggregate: callbackListAggregate,
@@ -101,7 +101,8 @@ export async function buildCallbackList(rt: Runtime, date: LocalDate, meta: Comm
       () => ({ created: true }),
       idempotency,
     );
-    return { created: true, list: data };
+    // A resend of this very publication (the timer's key) answers with the list as published, not as drawn again now.
+    return outcome.replayed ? { created: false, list: (await publishedList(rt, date)) ?? data } : { created: true, list: data };
   } catch (error) {
     // Someone published it meanwhile (the timer and an administrator, say): answer with theirs.
     if (error instanceof IllegalTransition) return { created: false, list: (await publishedList(rt, date))! };
