@@ -44,8 +44,9 @@ async function readCases(rt: Runtime, ids: readonly string[]): Promise<Map<strin
 async function drawList(rt: Runtime, date: LocalDate, staffOnDuty: readonly string[] | undefined): Promise<{ data: CallbackListData; cases: Map<string, CaseState> }> {
   const settings = rt.county.county.satisfaction;
   const generation = await rt.views.generation();
-  const index = await rt.views.docs(callbackListIndex, callbackListsPartition, { from: '0000-00-00', to: addDays(date, -1), generation });
-  const previous = index.at(-1)?.doc;
+  // The latest list before this day: one item, not the whole index.
+  const [latest] = await rt.views.docs(callbackListIndex, callbackListsPartition, { from: '0000-00-00', to: addDays(date, -1), generation, newest: 1 });
+  const previous = latest?.doc;
   const { from, through } = coverage(date, previous?.coveredThrough, settings.firstListLookbackDays);
 
   const completed: Completion[] = [];

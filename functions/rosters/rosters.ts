@@ -19,8 +19,9 @@ export async function rosterOf(rt: Runtime, date: LocalDate): Promise<RosterStat
 /** What drawing a day's roster needs: the county's directors and settings, the last roster's carry before the day, the keyed draw. */
 export async function rosterContext(rt: Runtime, date: LocalDate): Promise<RosterContext> {
   const settings = rt.county.county.supervision;
-  const [index, mac] = await Promise.all([rt.views.docs(rosterIndex, rostersPartition, { from: '0000-00-00', to: addDays(date, -1) }), countyMac()]);
-  return { directors: settings.directors, windows: checkedWindows(rt).map((w) => w.id), checksPerDirector: settings.checksPerDirector, hall: settings.hall, mac, previous: index.at(-1)?.doc.carry };
+  // The last roster before this day (one item, not the whole index) and the keyed draw.
+  const [index, mac] = await Promise.all([rt.views.docs(rosterIndex, rostersPartition, { from: '0000-00-00', to: addDays(date, -1), newest: 1 }), countyMac()]);
+  return { directors: settings.directors, windows: checkedWindows(rt).map((w) => w.id), checksPerDirector: settings.checksPerDirector, hall: settings.hall, mac, previous: index[0]?.doc.carry };
 }
 
 export type PublishStatus = 'published' | 'revised' | 'unchanged';
