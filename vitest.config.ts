@@ -7,11 +7,16 @@ export const shared = {
   hookTimeout: 60_000,
 };
 
+/** The console's build-time constant: its tests run the local build's code (the development sign-in exists). */
+export const consoleDefine = { __LOCAL_SIGN_IN__: 'true' };
+
 /** `npm test`: everything, with one DynamoDB Local for the run. */
 export default defineConfig({
+  define: consoleDefine,
   test: {
     ...shared,
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
   },
 });

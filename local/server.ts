@@ -113,6 +113,8 @@ export interface LocalServerOptions {
   /** The local user pool whose tokens the server accepts. */
   pool: LocalPool;
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
+  /** Answers what is not the API (the console under /console/); returns false to pass the request on. */
+  extra?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
 
 export interface LocalRequest {
@@ -189,6 +191,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
   const server = createServer((request, response) => {
     const started = performance.now();
     void (async () => {
+      if (options.extra && (await options.extra(request, response))) return;
       const body = await readBody(request);
       let result: APIGatewayProxyStructuredResultV2;
       if (body === 'too-large') {

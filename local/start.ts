@@ -11,6 +11,9 @@ import { ensureTables } from './tables.ts';
 import { installLocalStandIns } from './iam.ts';
 import { startTimers } from './timers.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
+import { consoleHandler } from './console.ts';
+import { buildConsole } from '../scripts/build-console.ts';
+import { CountySchema } from '../domain/county.ts';
 
 const { values } = parseArgs({
   options: {
@@ -77,11 +80,19 @@ try {
 // Each function keeps to the grants its IAM role has on AWS.
 installLocalStandIns();
 const pool = devPool(county, dataDir);
+// The staff console, built once and again only when its sources change.
+const consoleDir = await buildConsole('local', { log: (line) => console.log(line) }).catch(async (error: Error) => {
+  await dynamo?.stop();
+  console.error(`Could not build the console: ${error.message}`);
+  process.exit(1);
+});
+const countyData = CountySchema.parse(JSON.parse(readFileSync(countyFile, 'utf8')));
 const server = await startLocalServer({
   port,
   host: '127.0.0.1',
   pool,
   devClock: values['dev-clock'],
+  extra: consoleHandler({ dir: consoleDir, county: countyData, pool }),
   onRequest: values.quiet ? undefined : ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms.toFixed(0)} ms)`),
 }).catch(async (error: NodeJS.ErrnoException) => {
   await dynamo?.stop();
@@ -98,6 +109,7 @@ const poller = await startProjections({ endpoint, eventsTable: process.env.EVENT
 console.log(`Banjian (办件) for ${county} is listening on ${server.url}`);
 console.log(`  DynamoDB${existing ? ` at ${existing} (DYNAMODB_ENDPOINT)` : ` Local: ${endpoint} (${values['in-memory'] ? 'in memory' : `data in ${join(dataDir, 'dynamodb')}`})`}; projector polling its stream`);
 console.log(`  Dev clock (X-Dev-Clock header): ${values['dev-clock'] ? 'on' : 'off — start with `npm start -- --dev-clock` to set dates'}`);
+console.log(`  Staff console: ${server.url}/console/ (local sign-in: pick an account)`);
 console.log(`  Try: curl ${server.url}/health    API description: ${server.url}/openapi.json`);
 console.log('  Every other route needs a token, e.g.:');
 console.log(`    TOKEN=$(npm run -s token -- --role clerk --window W03)   # or --role director | callback | admin`);

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 const lanes = [
   ['lint', 'eslint', ['.']],
   ['typecheck', 'tsc', ['--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/banjian/tsbuildinfo']],
+  ['typecheck console', 'tsc', ['--noEmit', '-p', 'test/console', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/banjian/console.tsbuildinfo']],
   ['tests', 'vitest', ['run', '--config', 'vitest.fast.config.ts']],
 ] as const;
 

@@ -1,0 +1,80 @@
+/**
+ * The signed-in person: their ID token and what it says about them. Kept in `sessionStorage` only
+ * (gone when the tab closes); signing out removes it. Nothing else personal is ever stored.
+ */
+export type Role = 'clerk' | 'director' | 'callback' | 'admin';
+
+export interface Session {
+  token: string;
+  username: string;
+  roles: Role[];
+  windowId?: string;
+  siteId?: string;
+  /** Seconds since the epoch. */
+  expiresAt: number;
+}
+
+const KEY = 'banjian.session';
+const staffRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin'];
+
+function base64UrlDecode(text: string): string {
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** Reads the token's claims (the API verifies the signature; the console only needs to know who and where). */
+export function sessionFromToken(token: string): Session {
+  const payload = token.split('.')[1];
+  if (!payload) throw new Error('not a JWT');
+  const claims = JSON.parse(base64UrlDecode(payload)) as Record<string, unknown>;
+  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
+  const windowId = claims['custom:windowId'];
+  const siteId = claims['custom:siteId'];
+  return {
+    token,
+    username: typeof claims['cognito:username'] === 'string' ? claims['cognito:username'] : typeof claims.sub === 'string' ? claims.sub : '',
+    roles: groups.filter((g): g is Role => (staffRoles as readonly string[]).includes(g)),
+    ...(typeof windowId === 'string' ? { windowId } : {}),
+    ...(typeof siteId === 'string' ? { siteId } : {}),
+    expiresAt: Number(claims.exp ?? 0),
+  };
+}
+
+export function currentSession(now = Date.now()): Session | undefined {
+  const token = sessionStorage.getItem(KEY);
+  if (!token) return undefined;
+  try {
+    const session = sessionFromToken(token);
+    if (session.expiresAt * 1000 <= now) {
+      sessionStorage.removeItem(KEY);
+      return undefined;
+    }
+    return session;
+  } catch {
+    sessionStorage.removeItem(KEY);
+    return undefined;
+  }
+}
+
+export function startSession(token: string): Session {
+  const session = sessionFromToken(token);
+  sessionStorage.setItem(KEY, token);
+  return session;
+}
+
+/** Signing out leaves nothing of the person in the browser. */
+export function endSession(): void {
+  sessionStorage.clear();
+}
+
+/** The page each role starts on. */
+export function homeOf(session: Session): string {
+  if (session.roles.includes('clerk')) return '/clerk';
+  if (session.roles.includes('callback')) return '/callbacks';
+  if (session.roles.includes('director')) return '/director';
+  if (session.roles.includes('admin')) return '/admin';
+  return '/sign-in';
+}
+
+export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员' };

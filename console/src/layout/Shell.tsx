@@ -1,0 +1,60 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { logoutUrl } from '../auth/cognito.ts';
+import { endSession, roleNames, type Role, type Session } from '../auth/session.ts';
+import { config } from '../config.ts';
+
+const pages: { key: string; label: string; roles: Role[] }[] = [
+  { key: '/clerk', label: '窗口工作台', roles: ['clerk', 'admin'] },
+  { key: '/callbacks', label: '电话回访', roles: ['callback', 'admin'] },
+  { key: '/director', label: '窗口督查', roles: ['director', 'admin'] },
+  { key: '/admin', label: '系统管理', roles: ['admin'] },
+];
+
+/** Signs out: the session goes from the browser, and on AWS from the managed login too. */
+export function signOut(navigate: (to: string) => void): void {
+  endSession();
+  const { auth } = config();
+  if (auth.kind === 'cognito') window.location.assign(logoutUrl(auth, `${window.location.origin}/console/sign-in`));
+  else navigate('/sign-in');
+}
+
+/** The frame of every page: who is signed in and where, the pages their role has, sign-out. */
+export function Shell({ session, children }: { session: Session; children: ReactNode }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    // A 401 from any request: the token has expired or been refused.
+    const expired = () => {
+      endSession();
+      void navigate(`/sign-in?expired=1&next=${encodeURIComponent(location.pathname)}`);
+    };
+    window.addEventListener('banjian:signed-out', expired);
+    return () => window.removeEventListener('banjian:signed-out', expired);
+  }, [navigate, location.pathname]);
+  const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r))).map(({ key, label }) => ({ key, label }));
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
+  const place = session.windowId ? `窗口 ${session.windowId}` : session.siteId ? `站点 ${session.siteId}` : '';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+          {config().county.name}行政审批服务中心 · 办件
+        </Typography.Text>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} onClick={({ key }) => void navigate(key)} style={{ flex: 1, minWidth: 0 }} />
+        <Space style={{ color: '#fff' }}>
+          <span data-testid="who">
+            {session.roles.map((r) => roleNames[r]).join('、')} {session.username} {place}
+          </span>
+          <Button size="small" onClick={() => signOut((to) => void navigate(to))}>
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <main>{children}</main>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,44 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes as RouterRoutes } from 'react-router';
+import { currentSession, homeOf, type Role } from './auth/session.ts';
+import { Shell } from './layout/Shell.tsx';
+
+// Each page is its own chunk: a clerk's PC never downloads the director's pages.
+const SignIn = lazy(() => import('./auth/SignIn.tsx'));
+const AuthReturn = lazy(() => import('./auth/AuthReturn.tsx'));
+const ClerkDesk = lazy(() => import('./pages/clerk/ClerkDesk.tsx'));
+const CasePage = lazy(() => import('./pages/clerk/CasePage.tsx'));
+const Register = lazy(() => import('./pages/clerk/Register.tsx'));
+const Callbacks = lazy(() => import('./pages/callback/Callbacks.tsx'));
+const Director = lazy(() => import('./pages/director/Director.tsx'));
+const Admin = lazy(() => import('./pages/admin/Admin.tsx'));
+
+const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} tip="加载中…" fullscreen />;
+
+/** A page for these roles only; without a session, the sign-in page (and back here after it). */
+function Guard({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const session = currentSession();
+  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(window.location.pathname.replace(/^\/console/, ''))}`} replace />;
+  if (!roles.some((r) => session.roles.includes(r))) return <Navigate to={homeOf(session)} replace />;
+  return <Shell session={session}>{children}</Shell>;
+}
+
+export function Routes() {
+  const session = currentSession();
+  return (
+    <Suspense fallback={loading}>
+      <RouterRoutes>
+        <Route path="/sign-in" element={<SignIn />} />
+        <Route path="/auth/callback" element={<AuthReturn />} />
+        <Route path="/clerk" element={<Guard roles={['clerk', 'admin']}><ClerkDesk /></Guard>} />
+        <Route path="/clerk/register" element={<Guard roles={['clerk', 'admin']}><Register /></Guard>} />
+        <Route path="/cases/:caseId" element={<Guard roles={['clerk', 'director', 'callback', 'admin']}><CasePage /></Guard>} />
+        <Route path="/callbacks" element={<Guard roles={['callback', 'admin']}><Callbacks /></Guard>} />
+        <Route path="/director" element={<Guard roles={['director', 'admin']}><Director /></Guard>} />
+        <Route path="/admin" element={<Guard roles={['admin']}><Admin /></Guard>} />
+        <Route path="*" element={<Navigate to={session ? homeOf(session) : '/sign-in'} replace />} />
+      </RouterRoutes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { County } from '../domain/county.ts';
+import type { Role } from '../domain/meta.ts';
+import { mintToken, type LocalPool } from './auth.ts';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface LocalAccount {
+  user: string;
+  role: Role;
+  label: string;
+  windowId?: string;
+  siteId?: string;
+}
+
+/** The local pool's people: a clerk at every window and township site, every director, the callback staff, an administrator. */
+export function localAccounts(county: County): LocalAccount[] {
+  const siteName = new Map(county.sites.map((s) => [s.id, s.name]));
+  return [
+    ...county.windows.map((w) => ({ user: `clerk-${w.id.toLowerCase()}`, role: 'clerk' as const, label: `${w.id} ${w.name} 工作人员`, windowId: w.id })),
+    ...county.sites.filter((s) => s.level === 'township').slice(0, 3).map((s) => ({ user: `clerk-${s.id.toLowerCase()}`, role: 'clerk' as const, label: `${siteName.get(s.id)}便民服务中心 工作人员`, siteId: s.id })),
+    ...county.supervision.directors.map((d) => ({ user: d.id, role: 'director' as const, label: `${d.name}（窗口主任${d.windowId ? ` ${d.windowId}` : ''}）` })),
+    ...county.satisfaction.callbackStaff.map((id) => ({ user: id, role: 'callback' as const, label: `回访专员 ${id}` })),
+    { user: 'admin', role: 'admin', label: '系统管理员' },
+  ];
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+/**
+ * What `npm start` serves under /console/: the built console, its `config.json` (same origin as the
+ * API, local sign-in) and the development sign-in's two routes. None of this exists on AWS, where
+ * CloudFront serves the console and Cognito signs people in.
+ */
+export function consoleHandler(options: { dir: string; county: County; pool: LocalPool }) {
+  const accounts = localAccounts(options.county);
+  const configJson = JSON.stringify({ county: { key: options.county.key, name: options.county.name, timeZone: options.county.timeZone }, apiBase: '', auth: { kind: 'local' } });
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/console') {
+      response.writeHead(302, { location: '/console/' }).end();
+      return true;
+    }
+    if (!path.startsWith('/console/')) return false;
+    if (path === '/console/config.json') {
+      response.writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' }).end(configJson);
+      return true;
+    }
+    if (path === '/console/dev/accounts') {
+      response.writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(accounts));
+      return true;
+    }
+    if (path === '/console/dev/token' && request.method === 'POST') {
+      const wanted = (await readJson(request).catch(() => ({}))) as { user?: string };
+      const account = accounts.find((a) => a.user === wanted.user);
+      if (!account) {
+        response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: '/problems/no-such-account', title: 'No such local account', status: 404 }));
+        return true;
+      }
+      const token = await mintToken(options.pool, { role: account.role, user: account.user, ...(account.windowId ? { windowId: account.windowId } : {}), ...(account.siteId ? { siteId: account.siteId } : {}) });
+      response.writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify({ token }));
+      return true;
+    }
+    // A built file, or the app's page for any of its own routes (/console/clerk, /console/cases/…).
+    const relative = normalize(decodeURIComponent(path.slice('/console/'.length)));
+    const file = join(options.dir, relative);
+    const isFile = relative !== '.' && !relative.startsWith('..') && file.startsWith(options.dir + sep) && existsSync(file) && statSync(file).isFile();
+    if (isFile) {
+      // Vite names every asset by its content hash: cache those for a year; never the page itself.
+      const immutable = relative.startsWith(`assets${sep}`);
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }).end(readFileSync(file));
+      return true;
+    }
+    if (extname(relative)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return true;
+    }
+    response.writeHead(200, { 'content-type': types['.html']!, 'cache-control': 'no-cache' }).end(readFileSync(join(options.dir, 'index.html')));
+    return true;
+  };
+}

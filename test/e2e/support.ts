@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+
+/** The `npm start` the global setup started. */
+export function baseUrl(): string {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run through `npx playwright test`');
+  return url;
+}
+
+/**
+ * Signs in on the development sign-in page as one of the local accounts, with the simulated clock
+ * starting at `clock` (each scenario takes its own working day, so scenarios never share a day's numbers).
+ */
+export async function signIn(page: Page, user: string, clock: string): Promise<void> {
+  await page.goto(`${baseUrl()}/console/sign-in`);
+  await page.getByLabel('模拟时间').fill(clock);
+  await page.locator(`[data-user="${user}"]`).click();
+  await expect(page.getByTestId('who')).toContainText(user);
+}
+
+/** A token of the local pool for one of the local accounts (for setting the scene through the API). */
+export async function tokenFor(user: string): Promise<string> {
+  const response = await fetch(`${baseUrl()}/console/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+  if (!response.ok) throw new Error(`token for ${user}: HTTP ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Calls the API as `user` at the simulated instant `at`; fails the test on any non-2xx answer. */
+export async function call<T = unknown>(user: string, at: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await tokenFor(user)}`, 'x-dev-clock': at, 'idempotency-key': randomUUID(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Saves a full-page screenshot under test-results/screens/ (git-ignored). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
