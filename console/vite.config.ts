@@ -13,10 +13,12 @@ export default defineConfig(({ mode }) => ({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Which chunks each page loads: scripts/console-size.ts measures a page's first screen from it.
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
-        // One long-lived chunk for React and Ant Design, so a new release of a page reloads only that page.
+        // One long-lived chunk for React, so a new release of a page reloads only that page.
         codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }] },
       },
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +32,31 @@ function sourceHash(target: ConsoleTarget): string {
 }
 
 /**
+ * A local build joins the folder a running `npm start` may be serving: the new content-hashed assets
+ * first, the page and the stamp last, so that a page loaded from the previous build still finds its
+ * chunks. Assets no build has written for a day are removed.
+ */
+function mergeInto(fresh: string, outDir: string): void {
+  const assets = join(outDir, 'assets');
+  mkdirSync(assets, { recursive: true });
+  const written = new Set<string>();
+  for (const name of readdirSync(join(fresh, 'assets'))) {
+    renameSync(join(fresh, 'assets', name), join(assets, name));
+    written.add(name);
+  }
+  for (const name of readdirSync(fresh)) {
+    if (name === 'assets') continue;
+    rmSync(join(outDir, name), { recursive: true, force: true });
+    renameSync(join(fresh, name), join(outDir, name));
+  }
+  rmSync(fresh, { recursive: true, force: true });
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const name of readdirSync(assets)) {
+    if (!written.has(name) && statSync(join(assets, name)).mtimeMs < dayAgo) rmSync(join(assets, name), { force: true });
+  }
+}
+
+/**
  * Builds the console with Vite into `.build/console-<target>/` unless that folder already holds a
  * build of the same sources. Returns the folder.
  */
@@ -43,14 +68,17 @@ export async function buildConsole(target: ConsoleTarget, options: { log?: (line
   options.log?.(`Building the console (${target})…`);
   const started = performance.now();
   const { build } = await import('vite');
-  // Into a folder of its own, then swapped in: a server (or a second build) never sees half a build.
+  // Into a folder of its own, then moved in: a server (or a second build) never sees half a build.
   const fresh = `${outDir}.${process.pid}.${Date.now()}`;
   await build({ configFile: join(root, 'console', 'vite.config.ts'), mode: target === 'local' ? 'dev-sign-in' : 'aws', logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
   writeFileSync(join(fresh, '.source-hash'), wanted);
-  const old = `${fresh}.old`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(fresh, outDir);
-  rmSync(old, { recursive: true, force: true });
+  if (target === 'local' && existsSync(outDir)) mergeInto(fresh, outDir);
+  else {
+    const old = `${fresh}.old`;
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(fresh, outDir);
+    rmSync(old, { recursive: true, force: true });
+  }
   options.log?.(`Console built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${relative(root, outDir)}/`);
   return outDir;
 }

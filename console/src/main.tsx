@@ -15,7 +15,7 @@ try {
   await loadConfig();
   root.render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8', fontSize: 15 } }}>
+      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d4ed8', fontSize: 15 } }}>
         <AntApp>
           <BrowserRouter basename="/console">
             <Routes />

@@ -20,6 +20,12 @@ export async function signIn(page: Page, user: string, clock: string): Promise<v
   await expect(page.getByTestId('who')).toContainText(user);
 }
 
+/** The page's simulated "now" (the clock set at sign-in, running on): for API calls that must fall between the page's steps. */
+export async function pageNow(page: Page): Promise<string> {
+  const clock = JSON.parse(String(await page.evaluate('sessionStorage.getItem("banjian.devClock")'))) as { base: number; setAt: number };
+  return new Date(clock.base + (Date.now() - clock.setAt)).toISOString();
+}
+
 /** A token of the local pool for one of the local accounts (for setting the scene through the API). */
 export async function tokenFor(user: string): Promise<string> {
   const response = await fetch(`${baseUrl()}/console/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });

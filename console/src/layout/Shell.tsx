@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { logoutUrl } from '../auth/cognito.ts';
@@ -33,7 +33,7 @@ export function Shell({ session, children }: { session: Session; children: React
     window.addEventListener('banjian:signed-out', expired);
     return () => window.removeEventListener('banjian:signed-out', expired);
   }, [navigate, location.pathname]);
-  const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r))).map(({ key, label }) => ({ key, label }));
+  const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r)));
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
   const place = session.windowId ? `窗口 ${session.windowId}` : session.siteId ? `站点 ${session.siteId}` : '';
   return (
@@ -42,7 +42,13 @@ export function Shell({ session, children }: { session: Session; children: React
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           {config().county.name}行政审批服务中心 · 办件
         </Typography.Text>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} onClick={({ key }) => void navigate(key)} style={{ flex: 1, minWidth: 0 }} />
+        <nav aria-label="页面" style={{ flex: 1, display: 'flex', gap: 4 }}>
+          {items.map(({ key, label }) => (
+            <Button key={key} type={key === selected ? 'primary' : 'text'} aria-current={key === selected ? 'page' : undefined} style={key === selected ? undefined : { color: 'rgba(255,255,255,0.85)' }} onClick={() => void navigate(key)}>
+              {label}
+            </Button>
+          ))}
+        </nav>
         <Space style={{ color: '#fff' }}>
           <span data-testid="who">
             {session.roles.map((r) => roleNames[r]).join('、')} {session.username} {place}

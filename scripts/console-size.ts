@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildConsole } from './build-console.ts';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+/** The pages a person lands on, by their source file. */
+export const pages = {
+  'sign-in': 'src/auth/SignIn.tsx',
+  clerk: 'src/pages/clerk/ClerkDesk.tsx',
+  callback: 'src/pages/callback/Callbacks.tsx',
+  director: 'src/pages/director/Director.tsx',
+  admin: 'src/pages/admin/Admin.tsx',
+} as const;
+
+export interface PageWeight {
+  page: keyof typeof pages;
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * What a browser downloads before a page's first screen: the entry chunk and everything it imports
+ * statically, plus the page's own lazy chunk and its static imports (each file counted once, gzipped).
+ */
+export function pageWeights(outDir: string): PageWeight[] {
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const closure = (key: string, into: Set<string>) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`no chunk ${key} in the manifest`);
+    if (into.has(key)) return;
+    into.add(key);
+    for (const next of chunk.imports ?? []) closure(next, into);
+  };
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  if (!entry) throw new Error('no entry in the manifest');
+  return (Object.entries(pages) as [keyof typeof pages, string][]).map(([page, src]) => {
+    const keys = new Set<string>();
+    closure(entry, keys);
+    closure(src, keys);
+    const files = [...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]);
+    const contents = files.map((f) => readFileSync(join(outDir, f)));
+    return { page, files: files.length, bytes: contents.reduce((n, c) => n + c.length, 0), gzipBytes: contents.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0) };
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const outDir = await buildConsole('aws', { log: (line) => console.error(line) });
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log('first screen of each page (the AWS build): JavaScript and CSS downloaded before it shows');
+  console.log('page       files   minified    gzipped');
+  for (const w of pageWeights(outDir)) console.log(`${w.page.padEnd(10)} ${String(w.files).padStart(5)} ${kb(w.bytes).padStart(10)} ${kb(w.gzipBytes).padStart(10)}`);
+}
