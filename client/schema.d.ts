@@ -469,7 +469,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rectifications (整改) with overdue warnings; clerks see their window’s */
+        /** Rectifications (整改) with overdue warnings; clerks see their window’s; callback staff see those awaiting their follow-up call */
         get: operations["listRectifications"];
         put?: never;
         post?: never;

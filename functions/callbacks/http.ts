@@ -56,6 +56,7 @@ const CallbackAttemptBody = z.strictObject({
 const AttemptResult = named('AttemptResult', z.object({ caseId: CaseId, attempt: z.number().int(), outcome: z.enum(callbackOutcomes), settled: z.boolean(), reviewId: z.string().nullable(), version: z.number().int() }));
 
 const reasonNames = { 'bad-review': '差评回访', retry: '未接通重拨', sample: '抽样回访' } as const;
+const outcomeNames = { reached: '已接通', 'no-answer': '无人接听', 'wrong-number': '号码错误', refused: '拒绝回访' } as const satisfies Record<(typeof callbackOutcomes)[number], string>;
 const ENTRY = 'reviews' as const;
 
 export const callbackRoutes = [
@@ -91,7 +92,7 @@ export const callbackRoutes = [
         `callbacks-${rt.county.county.key}-${query.date}${staff ? `-${staff}` : ''}.csv`,
         toCsv(
           ['序号', '办件编号', '回访原因', '回访截止', '事项名称', '窗口', '办结日期', '联系电话', '已拨打次数', '本次拨打', '回访人员'],
-          entries.map((e, i) => [i + 1, e.caseNo, reasonNames[e.reason], e.due, e.itemName, windowName(e.windowId), e.completedDate, e.phone, e.earlierAttempts.length, e.attempts.map((a) => a.outcome).join(' '), e.staffId]),
+          entries.map((e, i) => [i + 1, e.caseNo, reasonNames[e.reason], e.due, e.itemName, windowName(e.windowId), e.completedDate, e.phone, e.earlierAttempts.length, e.attempts.map((a) => outcomeNames[a.outcome]).join('、'), e.staffId]),
         ),
       );
     },

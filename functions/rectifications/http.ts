@@ -91,10 +91,11 @@ export const rectificationRoutes = [
     path: '/rectifications',
     entry: 'reviews',
     operationId: 'listRectifications',
-    summary: 'Rectifications (整改) with overdue warnings; clerks see their window’s',
+    summary: 'Rectifications (整改) with overdue warnings; clerks see their window’s; callback staff see those awaiting their follow-up call',
     query: RectificationsQuery,
     response: { status: 200, schema: RectificationSchema.array() },
-    access: WINDOWS,
+    // Callback staff make the follow-up call of every rectified bad review, so they need the list of them.
+    access: [...WINDOWS, 'callback'],
     handle: async (request, rt) => {
       const query = request.query;
       let windowId = query.windowId;

@@ -6,7 +6,7 @@ import { fieldMessage, showProblem } from '../../console/src/api/problem.ts';
 describe('what a refusal looks like to the person at the screen', () => {
   it('names each field error by its form path, in Chinese', () => {
     const shown = showProblem(
-      { type: '/problems/invalid-input', title: 'Invalid request', status: 400, correlationId: 'c1', errors: [{ path: 'applicant.phone', message: 'Invalid string: must match pattern /^1…/' }, { path: 'materials.2', message: 'Too big: expected string to have <=40 characters' }] },
+      { type: '/problems/invalid-input', title: 'Invalid request', status: 400, correlationId: 'c1', errors: [{ path: 'body.applicant.phone', message: 'Invalid string: must match pattern /^1…/' }, { path: 'materials.2', message: 'Too big: expected string to have <=40 characters' }] },
       400,
     );
     expect(shown.message).toBe('输入有误，请检查标红的项目');
@@ -17,16 +17,16 @@ describe('what a refusal looks like to the person at the screen', () => {
     expect(shown.correlationId).toBe('c1');
   });
 
-  it('says why a rule refused, and that a 412 reloaded the case', () => {
-    expect(showProblem({ status: 422, detail: 'A one-time notice must list everything missing' }, 422).message).toBe('不符合办理规则：A one-time notice must list everything missing');
+  it('speaks Chinese only: a rule refused, a 412 reloaded the case, a 500 gives the id to quote', () => {
+    expect(showProblem({ status: 422, detail: 'A one-time notice must list everything missing' }, 422).message).toBe('不符合办理规则');
     expect(showProblem(undefined, 412).message).toContain('其他人刚刚修改了此办件');
-    expect(showProblem(undefined, 500).message).toContain('请把编号告诉管理员');
+    expect(showProblem({ status: 500, correlationId: 'abc-123' }, 500).message).toBe('系统出错了，请把编号告诉管理员（编号 abc-123）');
   });
 
   it('translates the common field messages and keeps an unknown one visible', () => {
     expect(fieldMessage('Required')).toBe('必填');
     expect(fieldMessage('Invalid option: expected one of "window"|"online"')).toBe('不是可选的值');
-    expect(fieldMessage('something new')).toBe('不符合要求（something new）');
+    expect(fieldMessage('something new')).toBe('不符合要求');
   });
 });
 

@@ -49,7 +49,7 @@ const expected: Record<string, Record<CallerName, number>> = {
   buildCallbackList: ok(201, ['admin']),
   recordCallbackAttempt: ok(201, ['admin', 'callback']),
   // A clerk of another window gets their own window's (empty) list, not a refusal.
-  listRectifications: ok(200, ['admin', 'director', 'clerk', 'clerk-elsewhere']),
+  listRectifications: ok(200, ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere']),
   verifyRectification: ok(200, ['admin', 'director']),
   resolveRectification: ok(200, ['admin', 'director', 'clerk']),
   appealRectification: ok(200, ['admin', 'director', 'clerk']),

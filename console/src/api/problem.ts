@@ -23,7 +23,7 @@ export function fieldMessage(message: string): string {
   if (m.includes('too big') || m.includes('too long') || m.includes('<=')) return '内容太多或太长';
   if (m.includes('option') || m.includes('enum')) return '不是可选的值';
   if (m.includes('unknown') || m.includes('unrecognized')) return '不认识的项目';
-  return `不符合要求（${message}）`;
+  return '不符合要求';
 }
 
 export interface ShownProblem {
@@ -38,15 +38,19 @@ export interface ShownProblem {
 /** Turns a problem+json answer into what the page shows: one sentence, and each field error by its field. */
 export function showProblem(problem: Partial<Problem> | undefined, status: number): ShownProblem {
   const fields = (problem?.errors ?? []).map((e) => ({
-    name: e.path.split('.').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+    // The API names a body field `body.applicant.phone` (or `applicant.phone`); the form knows it as ['applicant', 'phone'].
+    name: e.path
+      .replace(/^body\./, '')
+      .split('.')
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
     message: fieldMessage(e.message),
   }));
   const base = byStatus[status] ?? (status >= 500 ? '系统出错了，请把编号告诉管理员' : `请求未成功（${status}）`);
-  // A rule's own explanation is worth showing beside the sentence; it names the rule.
-  const detail = status === 422 || status === 409 ? problem?.detail : undefined;
   return {
     status,
-    message: detail ? `${base}：${detail}` : base,
+    // The API explains a refusal in English (for logs and terminal vendors); the screen says it in Chinese, with the id to quote.
+    message: status >= 500 && problem?.correlationId ? `${base}（编号 ${problem.correlationId}）` : base,
     fields,
     ...(problem?.correlationId ? { correlationId: problem.correlationId } : {}),
   };

@@ -1,4 +1,58 @@
-/** Placeholder while the page is being built. */
+import { DatePicker, Space, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useState } from 'react';
+import { api, read } from '../../api/client.ts';
+import { currentSession } from '../../auth/session.ts';
+import { chineseDate, countyToday } from '../../lib/dates.ts';
+import { FollowUps } from './FollowUps.tsx';
+import { TodayList } from './TodayList.tsx';
+import { UnmatchedSms } from './UnmatchedSms.tsx';
+import { useRemote } from './useRemote.ts';
+
+const loadWindows = () => read(api().GET('/windows'));
+
+/**
+ * 电话回访: the callback staff's working day — their share of the day's list with the call form,
+ * the follow-up calls of rectified bad reviews, and SMS replies nobody's case was waiting for.
+ * The only page that shows applicants' phone numbers whole.
+ */
 export default function Callbacks() {
-  return <p>Callbacks</p>;
+  const session = currentSession()!;
+  const [today] = useState(() => countyToday());
+  const [date, setDate] = useState(today);
+  const windows = useRemote(loadWindows);
+  const windowName = useCallback((id: string) => windows.data?.find((w) => w.id === id)?.name ?? id, [windows.data]);
+  // Callback staff work their own share; an administrator sees the whole list. Both see the rectifications awaiting a follow-up call.
+  const staff = session.roles.includes('callback') ? 'me' : undefined;
+  const canList = session.roles.some((r) => r === 'admin' || r === 'director' || r === 'callback');
+  return (
+    <Space vertical size="middle" style={{ width: '100%' }}>
+      <Space align="baseline" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          电话回访
+          <Typography.Text type="secondary" style={{ fontSize: 15, marginLeft: 12 }}>
+            {date === today ? `今天是${chineseDate(today)}` : `正在查看${chineseDate(date)}的名单`}
+          </Typography.Text>
+        </Typography.Title>
+        <label>
+          名单日期{' '}
+          <DatePicker
+            aria-label="名单日期"
+            allowClear={false}
+            value={dayjs(date)}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+            onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
+          />
+        </label>
+      </Space>
+      <Tabs
+        defaultActiveKey="list"
+        items={[
+          { key: 'list', label: staff ? '我的回访名单' : '回访名单', children: <TodayList key={date} date={date} today={today} staff={staff} username={session.username} windowName={windowName} /> },
+          { key: 'follow-ups', label: '整改回访', children: <FollowUps canList={canList} windowName={windowName} /> },
+          { key: 'sms', label: '短信回复', children: <UnmatchedSms date={date} /> },
+        ]}
+      />
+    </Space>
+  );
 }
