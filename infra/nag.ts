@@ -1,8 +1,10 @@
 import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Policy } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { routes } from '../functions/http/routes.ts';
 import type { BanjianFunction } from './constructs/banjian-function.ts';
+import type { ConsoleHosting } from './constructs/console-hosting.ts';
 
 /**
  * Every cdk-nag finding we accept, by its full id (`Pack::Rule[Finding]`), each with its reason.
@@ -40,4 +42,48 @@ export function acknowledgeDeadLetterQueue(queue: IConstruct): void {
 
 export function acknowledgeStaffPool(pool: IConstruct): void {
   ack(pool, 'AwsSolutions-COG8', 'Accounts are created by administrators only, with MFA required; the Plus plan’s threat protection costs per user and is the county’s choice to add.');
+}
+
+/** The wildcards aws-cdk-lib's BucketDeployment grants its handler: read the staged asset, sync (list, write, delete) the bucket. */
+const deploymentActions = new Set(['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']);
+
+export function acknowledgeConsoleHosting(stack: Stack, hosting: ConsoleHosting): void {
+  const distribution = hosting.distribution.node.defaultChild as CfnElement;
+  ack(distribution, 'AwsSolutions-CFR1', 'Staff sign in from wherever they work; the distribution serves only the console’s public code, and every datum is behind the API’s JWT authorizer.');
+  ack(distribution, 'AwsSolutions-CFR2', 'The distribution serves static files only (no forms, no data, GET and HEAD); a web ACL costs per month and is the county’s choice to add.');
+  ack(distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate has no choice of security policy (CloudFront fixes TLSv1 for it); a county domain with its own certificate would set TLSv1.2_2021.');
+
+  // The deployment handler is a singleton at the stack's root, named by CDK.
+  for (const handler of stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
+    ack(handler, 'AwsSolutions-L1', 'aws-cdk-lib’s BucketDeployment picks its handler’s runtime; it runs only during a deployment and moves with CDK upgrades.');
+  }
+  const role = hosting.deploymentRole;
+  if (!role) return;
+  const policy = role.node.tryFindChild('DefaultPolicy') as Policy | undefined;
+  const statements = (policy ? (stack.resolve(policy.document) as { Statement?: { Effect: string; Action: string | string[]; Resource: unknown }[] }).Statement : undefined) ?? [];
+  const bucket = `<${stack.getLogicalId(hosting.bucket.node.defaultChild as CfnElement)}.Arn>/*`;
+  for (const statement of statements.filter((s) => s.Effect === 'Allow')) {
+    for (const action of [statement.Action].flat().filter((a) => a.includes('*') && deploymentActions.has(a))) {
+      ack(role, `AwsSolutions-IAM5[Action::${action}]`, 'BucketDeployment’s grants: read the staged files, then sync them into the console’s bucket (list, put, delete, abort uploads); nothing else.');
+    }
+    for (const resource of [statement.Resource].flat().map(flatten).filter((r) => r.includes('*'))) {
+      // Only the console's own objects and the CDK asset bucket's (where the staged build lies); anything else stays a finding.
+      if (resource === bucket || /^arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-[A-Za-z0-9:<>-]+\/\*$/.test(resource)) {
+        ack(role, `AwsSolutions-IAM5[Resource::${resource}]`, 'Objects in the console’s bucket, and the staged build in the CDK asset bucket, whose keys are only known at deployment.');
+      }
+    }
+  }
+}
+
+/** A CloudFormation value as cdk-nag names it in a finding: `<Logical.Attr>`, `<Ref>`, `${X}` as `<X>`, joins flattened. */
+function flatten(value: unknown): string {
+  if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  if (value && typeof value === 'object') {
+    const node = value as { Ref?: string; 'Fn::GetAtt'?: [string, string]; 'Fn::Join'?: [string, unknown[]]; 'Fn::Sub'?: unknown };
+    if (node.Ref !== undefined) return `<${node.Ref}>`;
+    if (node['Fn::Sub'] !== undefined) return flatten(node['Fn::Sub']);
+    if (node['Fn::GetAtt']) return `<${node['Fn::GetAtt'][0]}.${node['Fn::GetAtt'][1]}>`;
+    if (node['Fn::Join']) return node['Fn::Join'][1].map(flatten).join(node['Fn::Join'][0]);
+  }
+  return JSON.stringify(value);
 }

@@ -12,10 +12,11 @@ import type { County } from '../domain/county.ts';
 import { aggregates } from '../domain/projections/registry.ts';
 import { entrypoints, type EntryName, type Entrypoint } from '../functions/entrypoints.ts';
 import { BanjianFunction } from './constructs/banjian-function.ts';
+import { ConsoleHosting } from './constructs/console-hosting.ts';
 import { BanjianHttpApi } from './constructs/http-api.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { StaffPool } from './constructs/staff-pool.ts';
-import { acknowledgeDeadLetterQueue, acknowledgeFunction, acknowledgePublicRoutes, acknowledgeSchedulerTargets, acknowledgeStaffPool } from './nag.ts';
+import { acknowledgeConsoleHosting, acknowledgeDeadLetterQueue, acknowledgeFunction, acknowledgePublicRoutes, acknowledgeSchedulerTargets, acknowledgeStaffPool } from './nag.ts';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 const repositoryRoot = join(import.meta.dirname, '..');
@@ -25,13 +26,16 @@ export interface StatelessStackProps extends StackProps {
   events: Table;
   views: Table;
   secret: ISecret;
+  /** The folder of the console's `aws` build (`scripts/build-console.ts`), uploaded to the console's bucket. */
+  consoleBuild: string;
 }
 
-/** Functions, the API, the staff pool, schedules and alarms: everything that can be redeployed freely. */
+/** Functions, the API, the staff pool, the console's hosting, schedules and alarms: everything that can be redeployed freely. */
 export class StatelessStack extends Stack {
   readonly functions = new Map<EntryName, BanjianFunction>();
   readonly api: BanjianHttpApi;
   readonly staff: StaffPool;
+  readonly console: ConsoleHosting;
   readonly deadLetters: Queue;
   readonly monitoring: Monitoring;
 
@@ -87,7 +91,16 @@ export class StatelessStack extends Stack {
     }
 
     this.staff = new StaffPool(this, 'Staff', { county });
-    this.api = new BanjianHttpApi(this, 'Gateway', { county, functions: this.functions, pool: this.staff.pool, client: this.staff.client });
+    this.console = new ConsoleHosting(this, 'Console', { county, build: props.consoleBuild, staff: this.staff });
+    this.api = new BanjianHttpApi(this, 'Gateway', {
+      county,
+      functions: this.functions,
+      pool: this.staff.pool,
+      clients: [this.staff.client, this.console.client],
+      // The console's own origin first; a county may add its own domain in its file.
+      corsOrigins: [this.console.origin, ...county.api.corsOrigins],
+    });
+    this.console.publish(this.api.api.apiEndpoint);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       county,
       api: this.api.api,
@@ -99,13 +112,17 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.apiEndpoint, description: 'Base URL of the API' });
     new CfnOutput(this, 'UserPoolId', { value: this.staff.pool.userPoolId, description: 'Staff user pool (create accounts here)' });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.staff.client.userPoolClientId, description: 'Client id for terminals and the console' });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.staff.client.userPoolClientId, description: 'Client id for the terminals (SRP sign-in)' });
+    new CfnOutput(this, 'ConsoleUrl', { value: `${this.console.origin}/console/`, description: 'The staff console' });
+    new CfnOutput(this, 'ConsoleClientId', { value: this.console.client.userPoolClientId, description: 'Client id of the console (managed login)' });
+    new CfnOutput(this, 'SignInDomain', { value: this.staff.signInOrigin, description: "The staff pool's managed login (sign-in pages)" });
     new CfnOutput(this, 'RebuildFunction', { value: this.functions.get('rebuild')!.functionName, description: 'Invoke to rebuild every view' });
     new CfnOutput(this, 'Dashboard', { value: this.monitoring.dashboard.dashboardName, description: 'CloudWatch dashboard' });
     acknowledgeSchedulerTargets(this, [...this.functions.entries()].filter(([name]) => entrypoints[name].kind === 'timer').map(([, fn]) => fn));
     acknowledgePublicRoutes(this.api.api);
     acknowledgeDeadLetterQueue(this.deadLetters);
     acknowledgeStaffPool(this.staff.pool);
+    acknowledgeConsoleHosting(this, this.console);
   }
 }
 

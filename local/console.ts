@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { County } from '../domain/county.ts';
 import type { Role } from '../domain/meta.ts';
+import { consoleCsp } from '../infra/console-csp.ts';
 import { mintToken, type LocalPool } from './auth.ts';
 
 const types: Record<string, string> = {
@@ -49,6 +50,9 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
  */
 export function consoleHandler(options: { dir: string; county: County; pool: LocalPool }) {
   const accounts = localAccounts(options.county);
+  // The policy CloudFront sends on AWS (the API is on the console's own origin here), so that the
+  // browser tests meet a violation before a county does.
+  const security = { 'content-security-policy': consoleCsp({ connect: [], forms: [] }), 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' };
   const configJson = JSON.stringify({ county: { key: options.county.key, name: options.county.name, timeZone: options.county.timeZone }, apiBase: '', auth: { kind: 'local' } });
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -83,14 +87,14 @@ export function consoleHandler(options: { dir: string; county: County; pool: Loc
     if (isFile) {
       // Vite names every asset by its content hash: cache those for a year; never the page itself.
       const immutable = relative.startsWith(`assets${sep}`);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }).end(readFileSync(file));
+      response.writeHead(200, { ...security, 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }).end(readFileSync(file));
       return true;
     }
     if (extname(relative)) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return true;
     }
-    response.writeHead(200, { 'content-type': types['.html']!, 'cache-control': 'no-cache' }).end(readFileSync(join(options.dir, 'index.html')));
+    response.writeHead(200, { ...security, 'content-type': types['.html']!, 'cache-control': 'no-cache' }).end(readFileSync(join(options.dir, 'index.html')));
     return true;
   };
 }

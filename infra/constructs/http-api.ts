@@ -35,18 +35,31 @@ export class BanjianHttpApi extends Construct {
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
 
-  constructor(scope: Construct, id: string, props: { county: County; functions: ReadonlyMap<EntryName, IFunction>; pool: UserPool; client: UserPoolClient }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      county: County;
+      functions: ReadonlyMap<EntryName, IFunction>;
+      pool: UserPool;
+      /** The clients whose ID tokens the API accepts (the token's audience): the terminals' and the console's. */
+      clients: readonly UserPoolClient[];
+      /** Browser origins that may call the API: the console's distribution and the county's own domains. */
+      corsOrigins: readonly string[];
+    },
+  ) {
     super(scope, id);
     const { county } = props;
+    const corsOrigins = [...new Set(props.corsOrigins)];
     this.api = new HttpApi(this, 'Api', {
       apiName: `banjian-${county.key}`,
       description: `Banjian case tracker for ${county.name} (${county.code})`,
       createDefaultStage: false,
       corsPreflight:
-        county.api.corsOrigins.length === 0
+        corsOrigins.length === 0
           ? undefined
           : {
-              allowOrigins: county.api.corsOrigins,
+              allowOrigins: corsOrigins,
               allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
               allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
               exposeHeaders: ['etag', 'location', 'retry-after', 'x-correlation-id'],
@@ -61,7 +74,7 @@ export class BanjianHttpApi extends Construct {
     });
     (this.stage.node.defaultChild as CfnStage).accessLogSettings = { destinationArn: this.accessLogs.logGroupArn, format: accessLogFormat };
 
-    const authorizer = new HttpUserPoolAuthorizer('StaffPool', props.pool, { userPoolClients: [props.client], identitySource: ['$request.header.Authorization'] });
+    const authorizer = new HttpUserPoolAuthorizer('StaffPool', props.pool, { userPoolClients: [...props.clients], identitySource: ['$request.header.Authorization'] });
     const integrations = new Map<EntryName, HttpLambdaIntegration>();
     for (const route of routes) {
       let integration = integrations.get(route.entry);

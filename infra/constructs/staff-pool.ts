@@ -1,6 +1,18 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { Aws, CfnMapping, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import type { UserPoolClient, UserPoolClientOptions, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnManagedLoginBranding,
+  CfnUserPoolGroup,
+  ClientAttributes,
+  FeaturePlan,
+  ManagedLoginVersion,
+  Mfa,
+  OAuthScope,
+  StringAttribute,
+  UserPool,
+  UserPoolClientIdentityProvider,
+} from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { County } from '../../domain/county.ts';
 import type { Role } from '../../domain/meta.ts';
@@ -20,13 +32,35 @@ export const staffGroups = {
 /** The attributes that bind an account to a place: only an administrator (AdminUpdateUserAttributes) may set them. */
 const bindingAttributes = ['windowId', 'siteId'] as const;
 
+/** What every staff client shares: which attributes a token may read and write, and how long it lasts. */
+const staffClientSettings = {
+  generateSecret: false,
+  // A user's own token may change their display name, never the window or site that decides what they see.
+  writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+  readAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }).withCustomAttributes(...bindingAttributes),
+  // A working day; terminals refresh silently within it.
+  idTokenValidity: Duration.hours(8),
+  accessTokenValidity: Duration.hours(8),
+  refreshTokenValidity: Duration.days(1),
+  preventUserExistenceErrors: true,
+} as const satisfies UserPoolClientOptions;
+
+/** Where the console's managed-login pages come back to, under each origin that serves the console. */
+const consoleCallbackPath = '/console/auth/callback';
+const consoleSignedOutPath = '/console/sign-in';
+
 /**
  * The county's staff directory: accounts are created by an administrator (no self sign-up), sign in
  * with a password and a one-time code, and carry their group and, for clerks, their window or site.
  */
 export class StaffPool extends Construct {
   readonly pool: UserPool;
+  /** The terminals' client: SRP sign-in, no OAuth. */
   readonly client: UserPoolClient;
+  /** The managed login (sign-in pages with MFA, hosted by Cognito) at a Cognito prefix domain. */
+  readonly signInDomain: UserPoolDomain;
+  /** The managed login's origin, `https://<prefix>.auth.<region>.amazoncognito.com` (`.com.cn` in China). */
+  readonly signInOrigin: string;
 
   constructor(scope: Construct, id: string, props: { county: County }) {
     super(scope, id);
@@ -49,19 +83,46 @@ export class StaffPool extends Construct {
       new CfnUserPoolGroup(this, `Group-${name}`, { userPoolId: this.pool.userPoolId, groupName: name, description });
     }
     this.client = this.pool.addClient('Terminals', {
+      ...staffClientSettings,
       userPoolClientName: 'window-terminals-and-console',
-      generateSecret: false,
-      // Sign-in is SRP from the terminals and the console; no hosted UI, so no OAuth flows, scopes or callback URLs.
+      // Sign-in is SRP from the terminals; no hosted UI, so no OAuth flows, scopes or callback URLs.
       authFlows: { userSrp: true },
       disableOAuth: true,
-      // A user's own token may change their display name, never the window or site that decides what they see.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
-      readAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }).withCustomAttributes(...bindingAttributes),
-      // A working day; terminals refresh silently within it.
-      idTokenValidity: Duration.hours(8),
-      accessTokenValidity: Duration.hours(8),
-      refreshTokenValidity: Duration.days(1),
-      preventUserExistenceErrors: true,
     });
+
+    // The prefix must be free across every AWS account in the region: the account id makes it ours.
+    this.signInDomain = this.pool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: Fn.join('-', ['banjian', props.county.key, Aws.ACCOUNT_ID]) },
+      // The managed login (version 2) rather than the classic hosted UI: it sets up the authenticator app the pool requires.
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    // CDK's own baseUrl() assumes amazoncognito.com, which is wrong in the China partition.
+    const suffix = new CfnMapping(this, 'SignInDomainSuffix', { mapping: { aws: { suffix: 'amazoncognito.com' }, 'aws-cn': { suffix: 'amazoncognito.com.cn' } } });
+    this.signInOrigin = `https://${this.signInDomain.domainName}.auth.${Aws.REGION}.${suffix.findInMap(Aws.PARTITION, 'suffix')}`;
+  }
+
+  /**
+   * The staff console's client: the managed login's authorization code grant, with PKCE since a
+   * browser cannot keep a secret (so it has none), returning to the console under each of `origins`.
+   * Tokens carry and guard the same attributes as the terminals'.
+   */
+  addConsoleClient(origins: readonly string[]): UserPoolClient {
+    const client = this.pool.addClient('Console', {
+      ...staffClientSettings,
+      userPoolClientName: 'staff-console',
+      // The managed login's password step; its MFA step follows from the pool.
+      authFlows: { userSrp: true },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        // The ID token with the groups and the window is what the API checks; `profile` adds the display name.
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+        callbackUrls: origins.map((origin) => `${origin}${consoleCallbackPath}`),
+        logoutUrls: origins.map((origin) => `${origin}${consoleSignedOutPath}`),
+      },
+    });
+    // Managed login v2 shows a client's pages only once the client has a style; Cognito's own will do.
+    new CfnManagedLoginBranding(this, 'ConsoleSignInStyle', { userPoolId: this.pool.userPoolId, clientId: client.userPoolClientId, useCognitoProvidedValues: true });
+    return client;
   }
 }

@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { baseUrl, shot, signIn } from './support.ts';
 
 test('every role signs in from the local page, lands on its own page, and signing out leaves nothing in the browser', async ({ page }) => {
+  // The server sends the console's AWS Content-Security-Policy: nothing on these pages may break it.
+  const violations: string[] = [];
+  page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
   await page.goto(`${baseUrl()}/console/`);
   await expect(page).toHaveURL(/\/console\/sign-in/);
   await expect(page.getByText('本地开发登录')).toBeVisible();
@@ -13,4 +16,5 @@ test('every role signs in from the local page, lands on its own page, and signin
     await expect(page).toHaveURL(/\/console\/sign-in/);
     expect(await page.evaluate('sessionStorage.length + localStorage.length')).toBe(0);
   }
+  expect(violations).toEqual([]);
 });

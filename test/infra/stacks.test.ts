@@ -6,13 +6,17 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entrypoints } from '../../functions/entrypoints.ts';
 import { routes } from '../../functions/http/routes.ts';
+import { buildConsole } from '../../scripts/build-console.ts';
 import { buildApp } from '../../infra/app.ts';
 import { pascal } from '../../infra/stateless-stack.ts';
 import { countiesDir } from '../../infra/county-config.ts';
+import { fakeConsoleBuild } from './console-fixture.ts';
 
-function synth(county: string, bundle = false) {
+const consoleBuild = fakeConsoleBuild();
+
+function synth(county: string, bundle = false, build = consoleBuild) {
   // Bundling is exercised once per county below; the template assertions do not need the bundles.
-  const app = buildApp(new App({ context: { county, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) } }));
+  const app = buildApp(new App({ context: { county, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) } }), build);
   const stack = (name: string) => app.node.findChild(`Banjian-${county}-${name}`) as Stack;
   return { app, stateful: Template.fromStack(stack('Stateful')), stateless: Template.fromStack(stack('Stateless')), statelessStack: stack('Stateless') };
 }
@@ -43,7 +47,7 @@ describe('the stateful stack', () => {
       expect(table.UpdateReplacePolicy).toBe('Retain');
       expect(table.Properties).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, SSESpecification: { SSEEnabled: true }, DeletionProtectionEnabled: true });
     }
-    const app = buildApp(new App({ context: { county: 'sanmen', 'aws:cdk:bundling-stacks': [] } }));
+    const app = buildApp(new App({ context: { county: 'sanmen', 'aws:cdk:bundling-stacks': [] } }), consoleBuild);
     expect((app.node.findChild('Banjian-sanmen-Stateful') as Stack).terminationProtection).toBe(true);
   });
 
@@ -68,14 +72,21 @@ describe('the stateful stack', () => {
 
 describe('the stateless stack', () => {
   it('makes one Node.js 24 arm64 function per entrypoint, with log retention and Powertools settings', () => {
-    const functions = stateless.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
-    expect(Object.keys(functions)).toHaveLength(Object.keys(entrypoints).length);
-    stateless.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      Environment: { Variables: Match.objectLike({ EVENTS_TABLE: Match.anyValue(), POWERTOOLS_SERVICE_NAME: 'banjian', POWERTOOLS_METRICS_NAMESPACE: 'Banjian' }) },
-    });
-    stateless.resourceCountIs('AWS::Logs::LogGroup', Object.keys(entrypoints).length + 1);
+    // All but aws-cdk-lib's own handler that copies the console's files into its bucket.
+    const functions = Object.entries(stateless.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
+    expect(functions).toHaveLength(Object.keys(entrypoints).length);
+    for (const [id, fn] of functions) {
+      expect(fn, id).toMatchObject({
+        Properties: {
+          Handler: 'index.handler',
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          Environment: { Variables: expect.objectContaining({ EVENTS_TABLE: expect.any(Object) as unknown, POWERTOOLS_SERVICE_NAME: 'banjian', POWERTOOLS_METRICS_NAMESPACE: 'Banjian' }) as unknown },
+        },
+      });
+    }
+    // One per function, the API's access logs, and the console's deployment handler.
+    stateless.resourceCountIs('AWS::Logs::LogGroup', Object.keys(entrypoints).length + 2);
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
   });
 
@@ -92,7 +103,8 @@ describe('the stateless stack', () => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
       DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
     });
-    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://banjian.sanmen.gov.cn'] } });
+    // With the console's distribution (test/infra/console-hosting.test.ts).
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: Match.arrayWith(['https://banjian.sanmen.gov.cn']) } });
   });
 
   it('has a staff pool with the four staff groups, a group for each kind of machine, and window/site attributes', () => {
@@ -105,10 +117,11 @@ describe('the stateless stack', () => {
     });
   });
 
-  it('lets no user write the attributes that bind them to a window or site, and offers no OAuth flow, scope or callback', () => {
+  it('lets no user write the attributes that bind them to a window or site, and offers the terminals no OAuth flow, scope or callback', () => {
     const clients = Object.values(stateless.findResources('AWS::Cognito::UserPoolClient')) as { Properties: Record<string, unknown> }[];
-    expect(clients).toHaveLength(1);
-    const client = clients[0]!.Properties;
+    // The terminals' and the console's (test/infra/console-hosting.test.ts).
+    expect(clients.map((c) => c.Properties.ClientName).sort()).toEqual(['staff-console', 'window-terminals-and-console']);
+    const client = clients.find((c) => c.Properties.ClientName === 'window-terminals-and-console')!.Properties;
     // Without an explicit list, a client may write attributes by default; with one, exactly those.
     expect(client.WriteAttributes).toEqual(['name']);
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:windowId', 'custom:siteId']));
@@ -171,12 +184,15 @@ describe('the stateless stack', () => {
 });
 
 describe('counties', () => {
-  it('synthesises both counties offline, bundling every function with the local esbuild, with no unacknowledged cdk-nag finding', () => {
-    for (const county of ['sanmen', 'tiantai']) {
-      const { app } = synth(county, true);
-      expect(() => app.synth(), county).not.toThrow();
-    }
+  let realBuild: string;
+  beforeAll(async () => {
+    realBuild = await buildConsole('aws');
   }, 120_000);
+
+  it.each(['sanmen', 'tiantai'])('synthesises %s offline, bundling every function with the local esbuild and hosting the console’s real build, with no unacknowledged cdk-nag finding', (county) => {
+    const { app } = synth(county, true, realBuild);
+    expect(() => app.synth()).not.toThrow();
+  }, 240_000);
 
   it('fails synth on an unknown county, naming it', () => {
     expect(() => buildApp(new App({ context: { county: 'atlantis' } }))).toThrow(/Unknown county "atlantis".*known: sanmen, tiantai/);

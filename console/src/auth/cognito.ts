@@ -27,7 +27,7 @@ export async function challengeOf(verifier: string): Promise<string> {
   return base64Url(new Uint8Array(digest));
 }
 
-export const redirectUri = (origin: string, base: string): string => `${origin}${base}callback`;
+export const redirectUri = (origin: string, base: string): string => `${origin}${base}auth/callback`;
 
 /** Where to send the browser to sign in; remembers the verifier and state for the return. */
 export async function authorizeUrl(settings: CognitoSettings, redirect: string, storage: Storage = sessionStorage): Promise<string> {
