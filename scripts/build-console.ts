@@ -70,7 +70,15 @@ export async function buildConsole(target: ConsoleTarget, options: { log?: (line
   const { build } = await import('vite');
   // Into a folder of its own, then moved in: a server (or a second build) never sees half a build.
   const fresh = `${outDir}.${process.pid}.${Date.now()}`;
-  await build({ configFile: join(root, 'console', 'vite.config.ts'), mode: target === 'local' ? 'dev-sign-in' : 'aws', logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
+  // Always React's and Ant Design's production code, whoever builds (vitest sets NODE_ENV=test, which Vite would follow).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'console', 'vite.config.ts'), mode: target === 'local' ? 'dev-sign-in' : 'aws', logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(join(fresh, '.source-hash'), wanted);
   if (target === 'local' && existsSync(outDir)) mergeInto(fresh, outDir);
   else {

@@ -23,7 +23,10 @@ export const pages = {
 
 export interface PageWeight {
   page: keyof typeof pages;
-  files: number;
+  /** The files downloaded, by their built names. */
+  files: string[];
+  /** The page's own chunk. */
+  chunk: string;
   bytes: number;
   gzipBytes: number;
 }
@@ -49,7 +52,7 @@ export function pageWeights(outDir: string): PageWeight[] {
     closure(src, keys);
     const files = [...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]);
     const contents = files.map((f) => readFileSync(join(outDir, f)));
-    return { page, files: files.length, bytes: contents.reduce((n, c) => n + c.length, 0), gzipBytes: contents.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0) };
+    return { page, files, chunk: manifest[src]!.file, bytes: contents.reduce((n, c) => n + c.length, 0), gzipBytes: contents.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0) };
   });
 }
 
@@ -58,5 +61,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log('first screen of each page (the AWS build): JavaScript and CSS downloaded before it shows');
   console.log('page       files   minified    gzipped');
-  for (const w of pageWeights(outDir)) console.log(`${w.page.padEnd(10)} ${String(w.files).padStart(5)} ${kb(w.bytes).padStart(10)} ${kb(w.gzipBytes).padStart(10)}`);
+  for (const w of pageWeights(outDir)) console.log(`${w.page.padEnd(10)} ${String(w.files.length).padStart(5)} ${kb(w.bytes).padStart(10)} ${kb(w.gzipBytes).padStart(10)}`);
 }

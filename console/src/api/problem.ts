@@ -33,6 +33,8 @@ export interface ShownProblem {
   /** Field path (as the form names it) → Chinese message. */
   fields: { name: (string | number)[]; message: string }[];
   correlationId?: string;
+  /** The API's own explanation, in English: a page may translate the ones it knows (never shown as is). */
+  detail?: string;
 }
 
 /** Turns a problem+json answer into what the page shows: one sentence, and each field error by its field. */
@@ -53,5 +55,6 @@ export function showProblem(problem: Partial<Problem> | undefined, status: numbe
     message: status >= 500 && problem?.correlationId ? `${base}（编号 ${problem.correlationId}）` : base,
     fields,
     ...(problem?.correlationId ? { correlationId: problem.correlationId } : {}),
+    ...(problem?.detail ? { detail: problem.detail } : {}),
   };
 }

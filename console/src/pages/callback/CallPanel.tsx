@@ -1,4 +1,5 @@
-import { Alert, Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Panel } from '../../layout/Panel.tsx';
 import { useCallback } from 'react';
 import { api, read } from '../../api/client.ts';
 import { chineseDate } from '../../lib/dates.ts';
@@ -29,16 +30,16 @@ export function CallPanel({ entry, today, isToday, windowName, record, onSaved, 
   const kase = useRemote(load);
   if (!entry) {
     return (
-      <Card title="回访记录">
+      <Panel title="回访记录">
         <Empty description="在左侧名单中选择一件开始回访" />
-      </Card>
+      </Panel>
     );
   }
   const status = entryStatus(entry);
   const history = [...entry.earlierAttempts, ...entry.attempts];
   const applicant = kase.data?.applicant;
   return (
-    <Card
+    <Panel
       title={
         <Space wrap>
           <span>正在回访 {entry.caseNo}</span>
@@ -80,6 +81,6 @@ export function CallPanel({ entry, today, isToday, windowName, record, onSaved, 
           <CallForm key={`${entry.caseId}-${entry.attempts.length}`} entry={entry} record={record} onSaved={(result, body) => onSaved(entry, result, body)} onSkip={onSkip} />
         )}
       </Space>
-    </Card>
+    </Panel>
   );
 }

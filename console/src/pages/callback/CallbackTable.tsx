@@ -1,8 +1,8 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
+import { DataTable } from '../../layout/DataTable.tsx';
 import { DueTag, StatusTag } from './tags.tsx';
 import { reasons, type Entry } from './labels.ts';
 import { isOpen } from './model.ts';
-import type { HTMLAttributes } from 'react';
 
 interface Props {
   entries: Entry[];
@@ -18,22 +18,22 @@ interface Props {
 /** The day's list, bad reviews first with their due day; a click (or the row's button) opens the call form. */
 export function CallbackTable({ entries, selectedId, today, loading, showStaff, windowName, onOpen }: Props) {
   return (
-    <Table<Entry>
-      rowKey="caseId"
-      size="middle"
+    <DataTable<Entry>
+      label="回访名单"
+      rowKey={(e) => e.caseId}
       loading={loading}
-      dataSource={entries}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      locale={{ emptyText: '名单中没有办件' }}
-      rowClassName={(e) => (e.caseId === selectedId ? 'ant-table-row-selected' : '')}
-      onRow={(e) => ({ onClick: () => onOpen(e), style: { cursor: 'pointer' }, 'data-case-no': e.caseNo } as HTMLAttributes<HTMLTableRowElement>)}
+      rows={entries}
+      empty="名单中没有办件"
+      selected={(e) => e.caseId === selectedId}
+      onRowClick={onOpen}
+      rowData={(e) => ({ 'data-case-no': e.caseNo })}
       columns={[
-        { title: '序号', width: 52, render: (_, __, i) => i + 1 },
-        { title: '办件编号', dataIndex: 'caseNo', width: 190, render: (no: string) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{no}</span> },
+        { title: '序号', width: 52, render: (_, i) => i + 1 },
+        { title: '办件编号', nowrap: true, render: (e) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{e.caseNo}</span> },
         {
           title: '回访原因 / 期限',
           width: 130,
-          render: (_, e) => (
+          render: (e) => (
             <Space vertical size={4}>
               <Tag color={reasons[e.reason].color}>{reasons[e.reason].label}</Tag>
               <DueTag due={e.due} today={today} />
@@ -42,23 +42,20 @@ export function CallbackTable({ entries, selectedId, today, loading, showStaff, 
         },
         {
           title: '事项 / 窗口',
-          ellipsis: true,
-          render: (_, e) => (
+          render: (e) => (
             <>
-              <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={e.itemName}>
-                {e.itemName}
-              </div>
+              <div>{e.itemName}</div>
               <Typography.Text type="secondary">{windowName(e.windowId)}</Typography.Text>
             </>
           ),
         },
-        { title: '办结', width: 64, render: (_, e) => e.completedDate?.slice(5) ?? '—' },
-        { title: '状态', width: 100, render: (_, e) => <StatusTag entry={e} /> },
-        ...(showStaff ? [{ title: '回访人员', width: 90, render: (_: unknown, e: Entry) => e.staffId ?? '未分配' }] : []),
+        { title: '办结', nowrap: true, render: (e) => e.completedDate?.slice(5) ?? '—' },
+        { title: '状态', nowrap: true, render: (e) => <StatusTag entry={e} /> },
+        ...(showStaff ? [{ title: '回访人员', nowrap: true, render: (e: Entry) => e.staffId ?? '未分配' }] : []),
         {
           title: '操作',
-          width: 76,
-          render: (_, e) => (
+          nowrap: true,
+          render: (e) => (
             <Button
               size="small"
               type={isOpen(e) ? 'primary' : 'default'}

@@ -1,15 +1,17 @@
-import { DatePicker, Space, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { Input, Space, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { api, read } from '../../api/client.ts';
 import { currentSession } from '../../auth/session.ts';
 import { chineseDate, countyToday } from '../../lib/dates.ts';
-import { FollowUps } from './FollowUps.tsx';
 import { TodayList } from './TodayList.tsx';
-import { UnmatchedSms } from './UnmatchedSms.tsx';
 import { useRemote } from './useRemote.ts';
 
 const loadWindows = () => read(api().GET('/windows'));
+
+// The other tabs load when first opened: the day's list is what the first screen needs.
+const FollowUps = lazy(() => import('./FollowUps.tsx').then((m) => ({ default: m.FollowUps })));
+const UnmatchedSms = lazy(() => import('./UnmatchedSms.tsx').then((m) => ({ default: m.UnmatchedSms })));
+const tabLoading = <Spin style={{ display: 'block', margin: 48 }} />;
 
 /**
  * 电话回访: the callback staff's working day — their share of the day's list with the call form,
@@ -36,21 +38,16 @@ export default function Callbacks() {
         </Typography.Title>
         <label>
           名单日期{' '}
-          <DatePicker
-            aria-label="名单日期"
-            allowClear={false}
-            value={dayjs(date)}
-            disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-            onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
-          />
+          {/* The browser's own date field: keyboard-friendly, and no calendar widget to download. */}
+          <Input type="date" aria-label="名单日期" value={date} max={today} required style={{ width: 170 }} onChange={(e) => e.target.value && e.target.value <= today && setDate(e.target.value)} />
         </label>
       </Space>
       <Tabs
         defaultActiveKey="list"
         items={[
           { key: 'list', label: staff ? '我的回访名单' : '回访名单', children: <TodayList key={date} date={date} today={today} staff={staff} username={session.username} windowName={windowName} /> },
-          { key: 'follow-ups', label: '整改回访', children: <FollowUps canList={canList} windowName={windowName} /> },
-          { key: 'sms', label: '短信回复', children: <UnmatchedSms date={date} /> },
+          { key: 'follow-ups', label: '整改回访', children: <Suspense fallback={tabLoading}><FollowUps canList={canList} windowName={windowName} /></Suspense> },
+          { key: 'sms', label: '短信回复', children: <Suspense fallback={tabLoading}><UnmatchedSms date={date} /></Suspense> },
         ]}
       />
     </Space>

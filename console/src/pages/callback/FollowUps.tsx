@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
+import { Panel } from '../../layout/Panel.tsx';
 import { useCallback, useState } from 'react';
 import { api, read } from '../../api/client.ts';
 import { chineseDate } from '../../lib/dates.ts';
@@ -37,15 +38,15 @@ export function FollowUps({ canList, windowName }: { canList: boolean; windowNam
   };
   if (!canList) {
     return (
-      <Card title="登记整改回访">
+      <Panel title="登记整改回访">
         {recorded ? <Recorded r={recorded} /> : null}
         <Alert type="info" showIcon style={{ marginBottom: 16, maxWidth: 760 }} title="整改单列表由窗口和督查人员查看；窗口整改完毕后，请凭整改单编号登记回访结果。" />
         <FollowUpForm onDone={done} />
-      </Card>
+      </Panel>
     );
   }
   return (
-    <Card title="已整改、待回访的差评">
+    <Panel title="已整改、待回访的差评">
       {recorded ? <Recorded r={recorded} /> : null}
       {waiting.error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problemText(waiting.error)} /> : null}
       <Table<Rectification>
@@ -74,6 +75,6 @@ export function FollowUps({ canList, windowName }: { canList: boolean; windowNam
           </>
         ) : null}
       </Modal>
-    </Card>
+    </Panel>
   );
 }

@@ -1,14 +1,17 @@
-import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Col, Row, Space, Tag, Typography } from 'antd';
+import { Panel } from '../../layout/Panel.tsx';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiProblem, read, send } from '../../api/client.ts';
 import { chineseDate } from '../../lib/dates.ts';
 import type { AttemptResult } from './CallForm.tsx';
 import { CallbackTable } from './CallbackTable.tsx';
-import { CallPanel } from './CallPanel.tsx';
 import { exportList } from './export.ts';
 import { levelName, outcomeName, type Attempt, type Entry } from './labels.ts';
 import { nextOpen, orderEntries, problemText, tally, withRecorded, type AttemptBody } from './model.ts';
 import { useRemote } from './useRemote.ts';
+
+// The call form (its form, validation and timeline) arrives just after the list: the list is the first screen.
+const CallPanel = lazy(() => import('./CallPanel.tsx').then((m) => ({ default: m.CallPanel })));
 
 interface Props {
   date: string;
@@ -86,7 +89,7 @@ export function TodayList({ date, today, staff, username, windowName }: Props) {
       ) : null}
       <Row gutter={16} align="top">
         <Col xs={24} xl={14}>
-          <Card
+          <Panel
             title={`${staff ? '我的回访名单' : '回访名单（全部）'} · ${chineseDate(date)}`}
             extra={
               <Space>
@@ -109,13 +112,15 @@ export function TodayList({ date, today, staff, username, windowName }: Props) {
               <Tag>已完成 {counts.done}</Tag>
             </Space>
             <CallbackTable entries={entries} selectedId={selectedId} today={today} loading={list.loading && list.data === undefined && !missing} showStaff={!staff} windowName={windowName} onOpen={(e) => setSelectedId(e.caseId)} />
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} xl={10} style={{ position: 'sticky', top: 16 }}>
           {selected || entries.length === 0 ? (
-            <CallPanel entry={selected} today={today} isToday={isToday} windowName={windowName} record={record} onSaved={onSaved} onSkip={() => setSelectedId(nextOpen(entries, selectedId)?.caseId)} />
+            <Suspense fallback={<Panel loading />}>
+              <CallPanel entry={selected} today={today} isToday={isToday} windowName={windowName} record={record} onSaved={onSaved} onSkip={() => setSelectedId(nextOpen(entries, selectedId)?.caseId)} />
+            </Suspense>
           ) : (
-            <Card title="回访记录">
+            <Panel title="回访记录">
               <Space vertical>
                 <Typography.Text>点击名单中的一件开始回访，差评排在最前。</Typography.Text>
                 {nextOpen(entries, undefined) ? (
@@ -126,7 +131,7 @@ export function TodayList({ date, today, staff, username, windowName }: Props) {
                   <Typography.Text type="success">名单上的办件都已回访完毕</Typography.Text>
                 )}
               </Space>
-            </Card>
+            </Panel>
           )}
         </Col>
       </Row>

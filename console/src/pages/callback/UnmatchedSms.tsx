@@ -1,4 +1,5 @@
-import { Alert, Card, Table, Typography } from 'antd';
+import { Alert, Table, Typography } from 'antd';
+import { Panel } from '../../layout/Panel.tsx';
 import { useCallback } from 'react';
 import type { Schemas } from '../../../../client/index.ts';
 import { api, read } from '../../api/client.ts';
@@ -13,7 +14,7 @@ export function UnmatchedSms({ date }: { date: string }) {
   const load = useCallback(() => read(api().GET('/sms/unmatched', { params: { query: { date } } })), [date]);
   const sms = useRemote(load);
   return (
-    <Card title={`无法匹配办件的短信回复 · ${chineseDate(date)}`} extra={<Typography.Text type="secondary">群众回复的号码不在待评价办件中，可电话联系核实</Typography.Text>}>
+    <Panel title={`无法匹配办件的短信回复 · ${chineseDate(date)}`} extra={<Typography.Text type="secondary">群众回复的号码不在待评价办件中，可电话联系核实</Typography.Text>}>
       {sms.error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problemText(sms.error)} /> : null}
       <Table<Reply>
         rowKey={(r) => `${r.receivedAt}-${r.phone}`}
@@ -27,6 +28,6 @@ export function UnmatchedSms({ date }: { date: string }) {
           { title: '短信内容', dataIndex: 'text' },
         ]}
       />
-    </Card>
+    </Panel>
   );
 }

@@ -125,16 +125,14 @@ const details: [RegExp, (m: RegExpMatchArray) => string][] = [
  * English after the Chinese sentence; a known one is said in Chinese, an unknown one left out.
  */
 export function problemText(problem: ApiProblem): string {
-  const message = problem.shown.message;
-  const cut = message.indexOf('：');
-  if (cut < 0) return message;
-  const [base, detail] = [message.slice(0, cut), message.slice(cut + 1)];
+  const { message: base, detail } = problem.shown;
+  if (!detail) return base;
   for (const [pattern, say] of details) {
     const m = detail.match(pattern);
     if (m) return `${base}：${say(m)}`;
   }
   // A detail with Chinese in it is already for people; one in English only is not.
-  return /[\u4e00-\u9fff]/.test(detail) ? message : base;
+  return /[\u4e00-\u9fff]/.test(detail) ? `${base}：${detail}` : base;
 }
 
 /**
