@@ -9,7 +9,8 @@ export default defineConfig(({ mode }) => ({
   root: import.meta.dirname,
   base: '/console/',
   plugins: [react()],
-  define: { __LOCAL_SIGN_IN__: JSON.stringify(mode !== 'aws') },
+  // Fails closed: only the build `npm start` makes has the development sign-in.
+  define: { __LOCAL_SIGN_IN__: JSON.stringify(mode === 'dev-sign-in') },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -25,5 +25,6 @@ try {
     </StrictMode>,
   );
 } catch (error) {
-  root.render(<p role="alert">工作台配置读取失败（{(error as Error).message}），请刷新页面或联系管理员。</p>);
+  console.error('config.json:', error);
+  root.render(<p role="alert">工作台配置读取失败，请刷新页面；仍不行请联系管理员。</p>);
 }

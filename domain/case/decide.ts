@@ -13,7 +13,7 @@ import type { CaseState, CaseStatus } from './state.ts';
 
 type LifecycleCommand = Exclude<CaseCommand, ReviewCommand>;
 
-const commandStatuses: Record<Exclude<LifecycleCommand['type'], 'SubmitCase'>, readonly CaseStatus[]> = {
+export const commandStatuses: Record<Exclude<LifecycleCommand['type'], 'SubmitCase'>, readonly CaseStatus[]> = {
   RequestMaterials: ['submitted'],
   SupplyMaterials: ['awaiting-materials'],
   AcceptCase: ['submitted'],

@@ -97,7 +97,8 @@ export const rectificationRoutes = [
     // Callback staff make the follow-up call of every rectified bad review, so they need the list of them.
     access: [...WINDOWS, 'callback'],
     handle: async (request, rt) => {
-      const query = request.query;
+      // Callback staff see the rectifications waiting for their follow-up call, no others.
+      const query = request.caller.actor.role === 'callback' ? { ...request.query, status: 'resolved' as const } : request.query;
       let windowId = query.windowId;
       if (request.caller.actor.role === 'clerk') {
         if (request.caller.windowId === null) throw new Forbidden('a clerk without a window has no rectifications');

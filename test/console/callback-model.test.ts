@@ -125,8 +125,8 @@ describe('phone numbers', () => {
 describe('problemText', () => {
   it('says the API’s known explanations in Chinese', () => {
     expect(problemText(problem(422, { status: 422, detail: 'The case is not on today’s callback list', errors: [] }))).toBe('不符合办理规则：该办件不在今日回访名单上');
-    expect(problemText(problem(409, { status: 409, detail: 'the case had its 3 attempts', errors: [] }))).toBe('当前状态不允许此操作，页面已刷新：该办件已拨打满 3 次');
-    expect(problemText(problem(409, { status: 409, detail: 'cannot FollowUpRectification a rectification that is opened', errors: [] }))).toBe('当前状态不允许此操作，页面已刷新：该整改单目前“待核实”，整改完成后才能回访');
+    expect(problemText(problem(409, { status: 409, detail: 'the case had its 3 attempts', errors: [] }))).toBe('当前状态不允许此操作（可能已被他人处理），请核对后再试：该办件已拨打满 3 次');
+    expect(problemText(problem(409, { status: 409, detail: 'cannot FollowUpRectification a rectification that is opened', errors: [] }))).toBe('当前状态不允许此操作（可能已被他人处理），请核对后再试：该整改单目前“待核实”，整改完成后才能回访');
   });
   it('leaves out an explanation only in English, and keeps the sentence alone when there is none', () => {
     expect(problemText(problem(422, { status: 422, detail: 'Something new the page does not know', errors: [] }))).toBe('不符合办理规则');

@@ -131,7 +131,14 @@ test('the callback person records an attempt and a reached call with a bad revie
 
   // 整改回访: in the afternoon the window has rectified the first review; it is on the callback person's list of follow-ups.
   await call('dir-w06', at(FRI, '14:00'), 'POST', `/rectifications/${first.caseId}-R1/verify`, { finding: 'confirmed' });
-  await call('clerk-w06', at(FRI, '15:00'), 'POST', `/rectifications/${first.caseId}-R1/resolve`, { how: 'rectified', note: '高峰时段增开一个窗口' });
+  // The window sees both bad reviews on its desk and rectifies the verified one in the browser.
+  await signIn(page, 'clerk-w06', at(FRI, '15:00'));
+  await expect(page.getByRole('table', { name: '差评整改' }).getByRole('row').filter({ hasText: first.caseNo })).toHaveCount(2);
+  await page.getByRole('button', { name: `整改 ${first.caseNo}` }).click();
+  await page.getByRole('dialog').getByLabel('整改情况').fill('高峰时段增开一个窗口');
+  await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('整改情况已提交，等待回访')).toBeVisible();
+  await shot(page, 'clerk-rectification');
   await signIn(page, 'cb-li', at(FRI, '16:00'));
   await page.getByRole('tab', { name: '整改回访' }).click();
   // The second review (made by this callback) is not rectified yet: it is not on the list.

@@ -19,7 +19,11 @@ export default function AuthReturn() {
         sessionStorage.removeItem('banjian.next');
         void navigate(next || homeOf(session), { replace: true });
       })
-      .catch((e: Error) => setError(e.message));
+      // The reason (state mismatch, the token endpoint's answer) is for the browser's console, not the person.
+      .catch((e: Error) => {
+        console.warn('sign-in did not complete:', e.message);
+        setError('登录过程被中断或已过期，请重新登录。');
+      });
   }, [navigate]);
   return error ? <Alert type="error" showIcon message="登录未完成" description={error} action={<a href="/console/sign-in">重新登录</a>} /> : <Spin fullscreen tip="正在登录…" />;
 }

@@ -25,7 +25,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     let live = true;
     latest.current().then(
       (data) => live && setState({ key, tick, data }),
-      (e: unknown) => live && setState((s) => ({ key, tick, ...(s.key === key ? { data: s.data } : {}), error: e instanceof ApiProblem ? e.message : (e as Error).message })),
+      (e: unknown) => live && setState((s) => ({ key, tick, ...(s.key === key ? { data: s.data } : {}), error: e instanceof ApiProblem ? e.message : '读取失败，请刷新重试' })),
     );
     return () => {
       live = false;

@@ -11,6 +11,9 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { actionLabels, allowedActions, missingMaterials, type CaseAction } from './case-actions.ts';
 import { caseStatus, channels, decisions, deliveryMethods, eventLabels, itemTypes, procedures } from './labels.ts';
 
+/** The API answers callback staff and administrators with the whole number; outside the callback page it is shown masked all the same. */
+export const maskPhone = (phone: string): string => phone.replace(/^(.{3}).*(.{4})$/, (whole, head: string, tail: string) => (whole.includes('*') ? whole : `${head}****${tail}`));
+
 // The forms of the steps load when a step is first taken.
 const ActionDialog = lazy(() => import('./ActionDialog.tsx'));
 
@@ -73,7 +76,7 @@ export default function CasePage() {
             {kase.applicant.name}
             {kase.applicant.organization ? `（${kase.applicant.organization}）` : ''}
           </Descriptions.Item>
-          <Descriptions.Item label="联系电话">{kase.applicant.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="联系电话">{kase.applicant.phone ? maskPhone(kase.applicant.phone) : '—'}</Descriptions.Item>
           <Descriptions.Item label="窗口">{kase.windowId}</Descriptions.Item>
           <Descriptions.Item label="渠道">{channels[kase.channel]}</Descriptions.Item>
           <Descriptions.Item label="收件时间">{localDateTime(kase.submittedAt)}</Descriptions.Item>

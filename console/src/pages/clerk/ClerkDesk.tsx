@@ -6,6 +6,7 @@ import { currentSession } from '../../auth/session.ts';
 import { useHotkeys } from '../../lib/useHotkeys.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Backlog } from './Backlog.tsx';
+import { Rectifications } from './Rectifications.tsx';
 import { TicketPanel } from './TicketPanel.tsx';
 
 /** 窗口工作台: the visitor being served, the window's backlog, and registering an application (Alt+G). */
@@ -43,7 +44,10 @@ export default function ClerkDesk() {
             <TicketPanel key={windowId} windowId={windowId} />
           </Col>
           <Col xs={24} xl={15}>
-            <Backlog windowId={windowId} />
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              <Backlog windowId={windowId} />
+              <Rectifications windowId={windowId} />
+            </Space>
           </Col>
         </Row>
       ) : session.siteId ? (

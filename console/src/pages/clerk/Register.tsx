@@ -1,9 +1,9 @@
 import {Alert, App, Button, Checkbox, Col, Descriptions, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { Panel } from '../../layout/Panel.tsx';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Schemas } from '../../../../client/index.ts';
-import { api, ApiProblem, read, send } from '../../api/client.ts';
+import { api, ApiProblem, read, send, settled } from '../../api/client.ts';
 import { currentSession } from '../../auth/session.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { channels, itemTypes } from './labels.ts';
@@ -25,6 +25,8 @@ export default function Register() {
   const [form] = Form.useForm<RegisterForm>();
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
+  // Pressed again after no answer came: the same key, so the case is registered once.
+  const pendingKey = useRef<string | undefined>(undefined);
   const catalogue = useLoad(async () => {
     const [items, sites, windows] = await Promise.all([read(api().GET('/items')), read(api().GET('/sites')), read(api().GET('/windows'))]);
     return { items, sites, windows };
@@ -47,6 +49,7 @@ export default function Register() {
   const submit = async (values: RegisterForm) => {
     setSaving(true);
     setProblem(undefined);
+    pendingKey.current ??= crypto.randomUUID();
     try {
       const applicant = Object.fromEntries(Object.entries(values.applicant).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v.trim()])) as RegisterForm['applicant'];
       const created = await send((headers) =>
@@ -54,11 +57,14 @@ export default function Register() {
           body: { itemCode: values.itemCode, applicant, channel: values.channel, siteId: values.siteId, ...(session.windowId ? { windowId: session.windowId } : {}), materials: values.materials ?? [] },
           headers,
         }),
+        { key: pendingKey.current },
       );
+      pendingKey.current = undefined;
       if (windowId) linkCase(windowId, created.caseId);
       message.success(`已收件，办件编号 ${created.caseNo}`);
       void navigate(`/cases/${created.caseId}`);
     } catch (e) {
+      if (settled(e)) pendingKey.current = undefined;
       if (!(e instanceof ApiProblem)) throw e;
       setProblem(e.shown.message);
       form.setFields(e.shown.fields.map((f) => ({ name: f.name as never, errors: [f.message] })));

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Space, Statistic, Tag, Typography } from 'antd';
 import { Panel } from '../../layout/Panel.tsx';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Schemas } from '../../../../client/index.ts';
-import { api, ApiProblem, read, send } from '../../api/client.ts';
+import { api, ApiProblem, read, send, settled } from '../../api/client.ts';
 import { useHotkeys } from '../../lib/useHotkeys.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { ticketStatus } from './labels.ts';
@@ -25,6 +25,8 @@ export function TicketPanel({ windowId }: { windowId: string }) {
   const [ticket, setTicket] = useState<HeldTicket | undefined>(() => heldTicket(windowId));
   const [busy, setBusy] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  // A call whose answer never came is pressed again with the same key: the window calls one visitor, not two.
+  const callKey = useRef<string | undefined>(undefined);
   // Who waits for this window: each category it serves, and those sent to it in person.
   const waiting = useLoad(async () => {
     const categories = (await read(api().GET('/ticket-categories'))).filter((c) => c.windowIds.includes(windowId));
@@ -69,7 +71,12 @@ export function TicketPanel({ windowId }: { windowId: string }) {
         message.warning(`请先办结或过号当前的 ${ticket.number} 号`);
         return;
       }
-      const called = await send((headers) => api().POST('/windows/{id}/call-next', { params: { path: { id: windowId } }, headers, body: {} }));
+      callKey.current ??= crypto.randomUUID();
+      const called = await send((headers) => api().POST('/windows/{id}/call-next', { params: { path: { id: windowId } }, headers, body: {} }), { key: callKey.current }).catch((e: unknown) => {
+        if (settled(e)) callKey.current = undefined;
+        throw e;
+      });
+      callKey.current = undefined;
       if (!called) {
         message.info('当前没有等候的群众');
         return;

@@ -15,8 +15,8 @@ export const actionLabels: Record<CaseAction, string> = {
   deliver: '送达',
 };
 
-/** Which states each step starts from: the same table the case's decider keeps (domain/case/decide.ts). */
-const from: Record<CaseAction, readonly Case['status'][]> = {
+/** Which states each step starts from: the same table the case's decider keeps (domain/case/decide.ts; a test compares them). */
+export const from: Record<CaseAction, readonly Case['status'][]> = {
   'request-materials': ['submitted'],
   'supply-materials': ['awaiting-materials'],
   accept: ['submitted'],
@@ -36,15 +36,18 @@ export function missingMaterials(item: Pick<Schemas['Item'], 'materials'>, onFil
 
 /**
  * The steps to offer for this case, in the order a clerk takes them. Acceptance is offered only with
- * every material on file (otherwise the one-time notice is); an immediate item has no special procedure.
+ * every material on file (otherwise the one-time notice is); an immediate item has no special procedure;
+ * a forwarded case is not delivered here.
  */
-export function allowedActions(c: Pick<Case, 'status' | 'item'>, missing: readonly string[]): CaseAction[] {
+export function allowedActions(c: Pick<Case, 'status' | 'item' | 'decision'>, missing: readonly string[]): CaseAction[] {
   const order: CaseAction[] = ['request-materials', 'supply-materials', 'accept', 'suspend', 'resume', 'complete', 'deliver', 'transfer', 'reject'];
   return order.filter((action) => {
     if (!from[action].includes(c.status)) return false;
     if (action === 'accept') return missing.length === 0;
     if (action === 'request-materials') return missing.length > 0;
     if (action === 'suspend') return c.item.type !== 'immediate';
+    // A forwarded case is delivered by the level that decides it.
+    if (action === 'deliver') return c.decision !== 'forwarded';
     return true;
   });
 }

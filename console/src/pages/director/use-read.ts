@@ -28,7 +28,7 @@ export function useRead<T>(key: string, load: () => Promise<T>): Read<T> {
         if (live) setState({ key, tick, data });
       },
       (error: unknown) => {
-        const problem = error instanceof ApiProblem ? error : new ApiProblem({ status: 0, message: `读取失败：${(error as Error).message}`, fields: [] });
+        const problem = error instanceof ApiProblem ? error : new ApiProblem({ status: 0, message: '读取失败，请刷新重试', fields: [] });
         if (live) setState((s) => ({ key, tick, ...(s.key === key && problem.status !== 404 ? { data: s.data } : {}), problem }));
       },
     );
