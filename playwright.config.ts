@@ -21,7 +21,8 @@ export default defineConfig({
   globalSetup: './test/e2e/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  fullyParallel: false,
+  fullyParallel: true,
+  // Each scenario takes its own working day, so they may run side by side; more than two workers only slows them on two cores.
   workers: 2,
   retries: 0,
   reporter: [['list']],

@@ -13,10 +13,22 @@ export function baseUrl(): string {
  * Signs in on the development sign-in page as one of the local accounts, with the simulated clock
  * starting at `clock` (each scenario takes its own working day, so scenarios never share a day's numbers).
  */
-export async function signIn(page: Page, user: string, clock: string): Promise<void> {
+export async function signInOnPage(page: Page, user: string, clock: string): Promise<void> {
   await page.goto(`${baseUrl()}/console/sign-in`);
   await page.getByLabel('模拟时间').fill(clock);
   await page.locator(`[data-user="${user}"]`).click();
+  await expect(page.getByTestId('who')).toContainText(user);
+}
+
+/**
+ * What `signInOnPage` leaves in the tab (the local pool's token and the simulated clock), put there
+ * directly: the scenarios that are not about signing in skip the sign-in page and start at their own.
+ */
+export async function signIn(page: Page, user: string, clock: string): Promise<void> {
+  const token = await tokenFor(user);
+  await page.goto(`${baseUrl()}/health`);
+  await page.evaluate(`sessionStorage.clear(); sessionStorage.setItem('banjian.session', ${JSON.stringify(token)}); sessionStorage.setItem('banjian.devClock', JSON.stringify({ base: ${Date.parse(clock)}, setAt: Date.now() }));`);
+  await page.goto(`${baseUrl()}/console/`);
   await expect(page.getByTestId('who')).toContainText(user);
 }
 
@@ -27,10 +39,17 @@ export async function pageNow(page: Page): Promise<string> {
 }
 
 /** A token of the local pool for one of the local accounts (for setting the scene through the API). */
+const tokens = new Map<string, string>();
+
 export async function tokenFor(user: string): Promise<string> {
+  // Tokens of the local pool last eight hours: one per account for the whole run.
+  const known = tokens.get(user);
+  if (known) return known;
   const response = await fetch(`${baseUrl()}/console/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
   if (!response.ok) throw new Error(`token for ${user}: HTTP ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
+  const token = ((await response.json()) as { token: string }).token;
+  tokens.set(user, token);
+  return token;
 }
 
 /** Calls the API as `user` at the simulated instant `at`; fails the test on any non-2xx answer. */
