@@ -113,7 +113,7 @@ describe('the archive check', () => {
     const short = evidenceOf(file.filter((x) => x.type !== 'MaterialsSupplied'), materials);
     expect(short['materials-incomplete']).toEqual({ text: '系统记录缺少：权属证书', warn: true });
     const unsigned = evidenceOf([at(1, 'CaseSubmitted', '2026-10-12T01:00:00.000Z', { materials: [] }, '')], undefined);
-    expect(unsigned['step-unsigned']).toEqual({ text: '第 1 步（收件）没有经办人', warn: true });
+    expect(unsigned['step-unsigned']).toEqual({ text: '第 1 步（收件登记）没有经办人', warn: true });
     expect(unsigned['decision-after-deadline']?.warn).toBe(true);
     expect(unsigned['materials-incomplete']).toBeUndefined();
   });

@@ -3,7 +3,10 @@ import { ApiProblem } from '../api/client.ts';
 
 export interface Loaded<T> {
   data: T | undefined;
+  /** What to show for a refusal, in Chinese. */
   error: string | undefined;
+  /** The refusal itself, with its status: a 404 is often an answer ("not published yet"), not a fault. */
+  problem: ApiProblem | undefined;
   loading: boolean;
   /** Loads again (after a change, or on a timer); the old data stays on screen meanwhile. */
   reload: () => void;
@@ -16,7 +19,7 @@ export interface Loaded<T> {
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const key = JSON.stringify(deps);
   const [tick, setTick] = useState(0);
-  const [state, setState] = useState<{ key?: string; tick: number; data?: T; error?: string }>({ tick: -1 });
+  const [state, setState] = useState<{ key?: string; tick: number; data?: T; problem?: ApiProblem }>({ tick: -1 });
   const latest = useRef(load);
   useEffect(() => {
     latest.current = load;
@@ -25,7 +28,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     let live = true;
     latest.current().then(
       (data) => live && setState({ key, tick, data }),
-      (e: unknown) => live && setState((s) => ({ key, tick, ...(s.key === key ? { data: s.data } : {}), error: e instanceof ApiProblem ? e.message : '读取失败，请刷新重试' })),
+      (e: unknown) => {
+        const problem = e instanceof ApiProblem ? e : new ApiProblem({ status: 0, message: '读取失败，请刷新重试', fields: [] });
+        // What was on screen stays through a failed reload, unless it is gone (404).
+        if (live) setState((s) => ({ key, tick, ...(s.key === key && problem.status !== 404 ? { data: s.data } : {}), problem }));
+      },
     );
     return () => {
       live = false;
@@ -33,5 +40,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   }, [key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const current = state.key === key;
-  return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !current || state.tick !== tick, reload };
+  const problem = current ? state.problem : undefined;
+  return { data: current ? state.data : undefined, error: problem?.message, problem, loading: !current || state.tick !== tick, reload };
 }

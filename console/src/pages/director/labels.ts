@@ -1,5 +1,6 @@
 import type { Schemas } from '../../../../client/index.ts';
 import type { operations } from '../../../../client/schema.d.ts';
+import { eventLabels } from '../clerk/labels.ts';
 
 /**
  * The words a window director reads, keyed by the API's codes. Each table is typed against the
@@ -50,19 +51,9 @@ export const archiveProblems: Record<ArchiveProblemCode, { label: string; hint: 
 };
 export const archiveProblemCodes = Object.keys(archiveProblems) as ArchiveProblemCode[];
 
-/** The case's steps as the file shows them. Events that are not steps of the file (ratings, callbacks) are left out of the archive view. */
-export const caseSteps: Partial<Record<string, string>> = {
-  CaseSubmitted: '收件',
-  MaterialsRequested: '一次性告知',
-  MaterialsSupplied: '补正材料',
-  CaseAccepted: '受理',
-  CaseRejected: '不予受理',
-  CaseSuspended: '特别程序开始',
-  CaseResumed: '特别程序结束',
-  CaseTransferred: '转办',
-  CaseCompleted: '办结',
-  CaseDelivered: '送达',
-};
+/** The case's steps as the file shows them, in the words of the case page. Events that are not steps of the file (ratings, callbacks) are left out of the archive view. */
+const fileSteps = ['CaseSubmitted', 'MaterialsRequested', 'MaterialsSupplied', 'CaseAccepted', 'CaseRejected', 'CaseSuspended', 'CaseResumed', 'CaseTransferred', 'CaseCompleted', 'CaseDelivered'];
+export const caseSteps: Partial<Record<string, string>> = Object.fromEntries(fileSteps.map((type) => [type, eventLabels[type]]));
 
 export const actorRoles: Record<TimelineEvent['actor']['role'], string> = {
   clerk: '窗口工作人员',
