@@ -61,9 +61,11 @@ export const queueStats = counterProjection<TicketEvent, TicketState>({
 });
 
 /** The ticket itself, for the terminals' reads. */
+/** The day's tickets, each as it stands. */
+export const ticketsPartition = (date: string) => `tickets#${date}`;
 export const ticketView = documentProjection<TicketEvent, TicketState, TicketState>({
   name: 'ticket',
   canHandle: ['TicketIssued', 'TicketCalled', 'TicketRecalled', 'TicketNoShow', 'TicketTransferred', 'TicketStarted', 'TicketFinished'],
-  keys: ({ after }) => [{ pk: `tickets#${after.date}`, sk: after.ticketId }],
+  keys: ({ after }) => [{ pk: ticketsPartition(after.date), sk: after.ticketId }],
   evolve: ({ after }) => after,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boardPartition, hallBoard } from '../../domain/projections/ticket-views.ts';
+import { boardPartition, hallBoard, ticketView, ticketsPartition } from '../../domain/projections/ticket-views.ts';
 import { rank } from '../../domain/queue/rules.ts';
 import { summarizeQueue } from '../../domain/stats/queue.ts';
 import { priorities, ticketStatuses, type TicketCommand } from '../../domain/ticket/aggregate.ts';
@@ -9,12 +9,12 @@ import type { CommandMeta } from '../../domain/meta.ts';
 import { assertPlace } from '../auth/access.ts';
 import { commandReply } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
-import { defineRoute, type Out } from '../http/route.ts';
+import { defineRoute, noContent, type Out } from '../http/route.ts';
 import { CaseId, dateRange, EmptyBody, Id, LocalDateString, named, QueueFigures, WindowParams } from '../http/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { callNext } from './calling.ts';
 import { queueRows } from './rows.ts';
-import { checkCategory, issueTicket, ticketStep, unknownCases } from './tickets.ts';
+import { checkCategory, issueTicket, placeOf, ticketBody, ticketStep, unknownCases } from './tickets.ts';
 import { waiting, windowPartition } from './waiting-line.ts';
 import { windowCategoriesChanged } from './window-days.ts';
 
@@ -139,6 +139,27 @@ export const queueRoutes = [
     command: true,
     access: CASE_ACTORS,
     handle: (request, rt) => callNext(rt, request, request.params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/windows/{id}/ticket',
+    entry: ENTRY,
+    operationId: 'getWindowTicket',
+    summary: 'The ticket a window has called or is serving now (a terminal that restarted picks it up again); 204 when none',
+    params: WindowParams,
+    response: { status: 200, schema: TicketView },
+    access: CASE_ACTORS,
+    handle: async (request, rt) => {
+      const id = request.params.id;
+      if (!rt.county.window(id)) throw new NotFound(`no window ${id}`);
+      assertPlace(request.caller, placeOf(rt, id), `window ${id}’s ticket`);
+      const date = todayAt(rt, request.now);
+      const held = (await rt.views.docs(ticketView, ticketsPartition(date)))
+        .map(({ doc }) => doc)
+        .filter((t) => t.windowId === id && (t.status === 'called' || t.status === 'serving'))
+        .sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''));
+      return held[0] ? { body: ticketBody(held[0]), headers: { etag: `"${held[0].version}"` } } : noContent;
+    },
   }),
   ticketStepRoute('recall', 'recallTicket', 'Call the ticket again (重呼)', EmptyBody, (_rt, _body, windowId, meta) => ({ type: 'RecallTicket', data: { windowId }, meta })),
   ticketStepRoute('no-show', 'noShowTicket', 'The visitor did not come (过号): after a recall, or after the county’s minutes', EmptyBody, (rt, _body, windowId, meta) => ({

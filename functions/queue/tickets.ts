@@ -107,7 +107,7 @@ export async function issueTicket(rt: Runtime, request: Request, order: TicketOr
   return outcome.answer;
 }
 
-const placeOf = (rt: Runtime, windowId: string) => ({ windowId, siteIds: [rt.county.window(windowId)?.siteId ?? null] });
+export const placeOf = (rt: Runtime, windowId: string) => ({ windowId, siteIds: [rt.county.window(windowId)?.siteId ?? null] });
 
 /**
  * One step on a ticket, by the window holding it: its own clerk, an administrator, or a clerk of its

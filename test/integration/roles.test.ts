@@ -33,6 +33,7 @@ const expected: Record<string, Record<CallerName, number>> = {
   getItem: ok(200, staff),
   listWindows: ok(200, staff),
   getWindowQueue: ok(200, ['admin', 'director', 'clerk']),
+  getWindowTicket: ok(200, ['admin', 'clerk']),
   listSites: ok(200, staff),
   getStatsSummary: ok(200, ['admin', 'director']),
   getStatsDaily: ok(200, ['admin', 'director']),

@@ -48,6 +48,16 @@ export function TicketPanel({ windowId }: { windowId: string }) {
   };
   const fromTicket = (t: Schemas['Ticket'], caseIds: string[]): HeldTicket | undefined =>
     t.status === 'finished' || t.status === 'no-show' || t.windowId !== windowId ? undefined : { ticketId: t.ticketId, number: t.number, category: t.category, status: t.status, version: t.version, caseIds };
+  /** What the server says this window holds (after a reload, in a new tab, or when a step found the ticket moved on). */
+  const resync = async () => {
+    const held = await read(api().GET('/windows/{id}/ticket', { params: { path: { id: windowId } } }));
+    const saved = heldTicket(windowId);
+    keep(held ? fromTicket(held, saved?.ticketId === held.ticketId ? saved.caseIds : []) : undefined);
+  };
+  const resyncOnce = useRef(resync);
+  useEffect(() => {
+    void resyncOnce.current().catch(() => undefined);
+  }, []);
 
   const act = async (what: () => Promise<void>) => {
     if (busy) return;
@@ -57,8 +67,8 @@ export function TicketPanel({ windowId }: { windowId: string }) {
     } catch (e) {
       if (!(e instanceof ApiProblem)) throw e;
       message.error(e.shown.message);
-      // A ticket another terminal moved on (409/412) is no longer this window's to act on.
-      if (e.status === 409 || e.status === 412 || e.status === 404) keep(undefined);
+      // Another terminal moved the ticket on (409/412): show what the window holds now.
+      if (e.status === 409 || e.status === 412 || e.status === 404) await resync().catch(() => keep(undefined));
     } finally {
       setBusy(false);
       waiting.reload();

@@ -1,9 +1,9 @@
 import type { Schemas } from '../../../../client/index.ts';
 
 /**
- * The ticket a window is serving, kept for the tab's session (there is no route to ask which ticket
- * a window holds): its number, state and version, and the cases registered while serving it, which
- * the finish links to the ticket. Nothing personal: a ticket number and case ids.
+ * The ticket a window is serving, as this tab last saw it (the server's answer to
+ * `GET /windows/{id}/ticket` replaces it when the desk opens): its number, state and version, and the
+ * cases registered while serving it, which the finish links to the ticket. Nothing personal.
  */
 export interface HeldTicket {
   ticketId: string;
