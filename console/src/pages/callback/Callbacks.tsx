@@ -4,6 +4,7 @@ import { api, read } from '../../api/client.ts';
 import { currentSession } from '../../auth/session.ts';
 import { chineseDate, countyToday } from '../../lib/dates.ts';
 import { TodayList } from './TodayList.tsx';
+import { useTick } from '../../lib/useTick.ts';
 import { useRemote } from './useRemote.ts';
 
 const loadWindows = () => read(api().GET('/windows'));
@@ -20,8 +21,12 @@ const tabLoading = <Spin style={{ display: 'block', margin: 48 }} />;
  */
 export default function Callbacks() {
   const session = currentSession()!;
-  const [today] = useState(() => countyToday());
-  const [date, setDate] = useState(today);
+  // The county's day, looked at every minute: a page left open over midnight moves on to the new day's list,
+  // unless the person picked a day of their own.
+  useTick(60_000);
+  const today = countyToday();
+  const [picked, setDate] = useState<string>();
+  const date = picked ?? today;
   const windows = useRemote(loadWindows);
   const windowName = useCallback((id: string) => windows.data?.find((w) => w.id === id)?.name ?? id, [windows.data]);
   // Callback staff work their own share; an administrator sees the whole list. Both see the rectifications awaiting a follow-up call.
