@@ -1,6 +1,5 @@
 import { Alert, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { Panel } from '../../layout/Panel.tsx';
-import { useCallback } from 'react';
 import { api, read } from '../../api/client.ts';
 import { chineseDate } from '../../lib/dates.ts';
 import { CallForm, type AttemptResult } from './CallForm.tsx';
@@ -8,7 +7,7 @@ import { DueTag, StatusTag } from './tags.tsx';
 import { outcomeName, reasons, type Entry } from './labels.ts';
 import { entryStatus, type AttemptBody } from './model.ts';
 import { PhoneNumber } from './PhoneNumber.tsx';
-import { useRemote } from './useRemote.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 
 interface Props {
   entry: Entry | undefined;
@@ -26,8 +25,7 @@ const decisions = { approved: '准予办理', denied: '不予许可', forwarded:
 /** The case being called: who to ask for, the number, what happened on earlier tries, and the call form. */
 export function CallPanel({ entry, today, isToday, windowName, record, onSaved, onSkip }: Props) {
   const caseId = entry?.caseId;
-  const load = useCallback(() => (caseId ? read(api().GET('/cases/{id}', { params: { path: { id: caseId } } })) : Promise.resolve(undefined)), [caseId]);
-  const kase = useRemote(load);
+  const kase = useLoad(() => (caseId ? read(api().GET('/cases/{id}', { params: { path: { id: caseId } } })) : Promise.resolve(undefined)), [caseId]);
   if (!entry) {
     return (
       <Panel title="回访记录">
@@ -57,7 +55,7 @@ export function CallPanel({ entry, today, isToday, windowName, record, onSaved, 
           column={2}
           bordered
           items={[
-            { key: 'applicant', label: '申请人', children: applicant ? `${applicant.name}${applicant.organization ? `（${applicant.organization}）` : ''}` : kase.error ? '—' : '读取中…' },
+            { key: 'applicant', label: '申请人', children: applicant ? `${applicant.name}${applicant.organization ? `（${applicant.organization}）` : ''}` : kase.problem ? '—' : '读取中…' },
             { key: 'window', label: '办理窗口', children: windowName(entry.windowId) },
             { key: 'item', label: '事项', span: 2, children: entry.itemName },
             { key: 'completed', label: '办结日期', children: entry.completedDate ? chineseDate(entry.completedDate) : '—' },

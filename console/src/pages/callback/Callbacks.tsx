@@ -5,7 +5,7 @@ import { currentSession } from '../../auth/session.ts';
 import { chineseDate, countyToday } from '../../lib/dates.ts';
 import { TodayList } from './TodayList.tsx';
 import { useTick } from '../../lib/useTick.ts';
-import { useRemote } from './useRemote.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 
 const loadWindows = () => read(api().GET('/windows'));
 
@@ -27,7 +27,7 @@ export default function Callbacks() {
   const today = countyToday();
   const [picked, setDate] = useState<string>();
   const date = picked ?? today;
-  const windows = useRemote(loadWindows);
+  const windows = useLoad(loadWindows, []);
   const windowName = useCallback((id: string) => windows.data?.find((w) => w.id === id)?.name ?? id, [windows.data]);
   // Callback staff work their own share; an administrator sees the whole list. Both see the rectifications awaiting a follow-up call.
   const staff = session.roles.includes('callback') ? 'me' : undefined;

@@ -1,12 +1,12 @@
 import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
 import { Panel } from '../../layout/Panel.tsx';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api, read } from '../../api/client.ts';
 import { chineseDate } from '../../lib/dates.ts';
 import { FollowUpForm, type Rectification } from './FollowUpForm.tsx';
 import { isBadLevel, levelName, rectificationStatusName, resolvedHowName } from './labels.ts';
 import { problemText } from './model.ts';
-import { useRemote } from './useRemote.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 
 /** What was just recorded, said back to the person who recorded it. */
 function Recorded({ r }: { r: Rectification }) {
@@ -29,8 +29,7 @@ function Recorded({ r }: { r: Rectification }) {
 export function FollowUps({ canList, windowName }: { canList: boolean; windowName: (id: string) => string }) {
   const [recorded, setRecorded] = useState<Rectification>();
   const [open, setOpen] = useState<Rectification>();
-  const load = useCallback(() => (canList ? read(api().GET('/rectifications', { params: { query: { status: 'resolved' } } })) : Promise.resolve([])), [canList]);
-  const waiting = useRemote(load);
+  const waiting = useLoad(() => (canList ? read(api().GET('/rectifications', { params: { query: { status: 'resolved' } } })) : Promise.resolve([])), [canList]);
   const done = (r: Rectification) => {
     setRecorded(r);
     setOpen(undefined);
@@ -48,7 +47,7 @@ export function FollowUps({ canList, windowName }: { canList: boolean; windowNam
   return (
     <Panel title="已整改、待回访的差评">
       {recorded ? <Recorded r={recorded} /> : null}
-      {waiting.error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problemText(waiting.error)} /> : null}
+      {waiting.problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problemText(waiting.problem)} /> : null}
       <Table<Rectification>
         rowKey="rectificationId"
         loading={waiting.loading}

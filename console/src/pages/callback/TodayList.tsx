@@ -1,6 +1,6 @@
 import { Alert, App, Button, Col, Row, Space, Tag, Typography } from 'antd';
 import { Panel } from '../../layout/Panel.tsx';
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiProblem, read, send } from '../../api/client.ts';
 import { chineseDate } from '../../lib/dates.ts';
 import type { AttemptResult } from './CallForm.tsx';
@@ -8,7 +8,7 @@ import { CallbackTable } from './CallbackTable.tsx';
 import { exportList } from './export.ts';
 import { levelName, outcomeName, type Attempt, type Entry } from './labels.ts';
 import { nextOpen, orderEntries, problemText, tally, withRecorded, type AttemptBody } from './model.ts';
-import { useRemote } from './useRemote.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 
 // The call form (its form, validation and timeline) arrives just after the list: the list is the first screen.
 const CallPanel = lazy(() => import('./CallPanel.tsx').then((m) => ({ default: m.CallPanel })));
@@ -33,8 +33,7 @@ async function openedRectification(caseId: string, reviewId: string): Promise<{ 
 /** 今日回访: the day's list (one's share) beside the call form; saving a call opens the next case. */
 export function TodayList({ date, today, staff, username, windowName }: Props) {
   const { message } = App.useApp();
-  const load = useCallback(() => read(api().GET('/callbacks', { params: { query: { date, ...(staff ? { staff } : {}) } } })), [date, staff]);
-  const list = useRemote(load);
+  const list = useLoad(() => read(api().GET('/callbacks', { params: { query: { date, ...(staff ? { staff } : {}) } } })), [date, staff]);
   // Attempts saved here, until the list (a projection, a moment behind) shows them too.
   const [recorded, setRecorded] = useState<ReadonlyMap<string, Attempt[]>>(new Map());
   const [selectedId, setSelectedId] = useState<string>();
@@ -78,14 +77,14 @@ export function TodayList({ date, today, staff, username, windowName }: Props) {
     }
   };
 
-  const missing = list.error?.status === 404;
+  const missing = list.problem?.status === 404;
   return (
     <Space vertical size="middle" style={{ width: '100%' }}>
       {notice ? <Alert type={notice.type} showIcon closable data-testid="last-call" title={notice.text} onClose={() => setNotice(undefined)} /> : null}
       {missing ? (
         <Alert type="info" showIcon title={`${chineseDate(date)}的回访名单尚未生成`} description="名单在每个工作日早上自动生成；如需立即生成，请联系系统管理员。" />
-      ) : list.error ? (
-        <Alert type="error" showIcon title={problemText(list.error)} action={<Button onClick={list.reload}>重试</Button>} />
+      ) : list.problem ? (
+        <Alert type="error" showIcon title={problemText(list.problem)} action={<Button onClick={list.reload}>重试</Button>} />
       ) : null}
       <Row gutter={16} align="top">
         <Col xs={24} xl={14}>

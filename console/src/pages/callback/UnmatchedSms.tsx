@@ -1,21 +1,19 @@
 import { Alert, Table, Typography } from 'antd';
 import { Panel } from '../../layout/Panel.tsx';
-import { useCallback } from 'react';
 import type { Schemas } from '../../../../client/index.ts';
 import { api, read } from '../../api/client.ts';
 import { chineseDate, localTime } from '../../lib/dates.ts';
 import { groupedPhone, problemText } from './model.ts';
-import { useRemote } from './useRemote.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 
 type Reply = Schemas['UnmatchedSms']['replies'][number];
 
 /** 短信回复: a day's SMS replies from numbers no case was waiting on, for the callback staff to sort out by phone. */
 export function UnmatchedSms({ date }: { date: string }) {
-  const load = useCallback(() => read(api().GET('/sms/unmatched', { params: { query: { date } } })), [date]);
-  const sms = useRemote(load);
+  const sms = useLoad(() => read(api().GET('/sms/unmatched', { params: { query: { date } } })), [date]);
   return (
     <Panel title={`无法匹配办件的短信回复 · ${chineseDate(date)}`} extra={<Typography.Text type="secondary">群众回复的号码不在待评价办件中，可电话联系核实</Typography.Text>}>
-      {sms.error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problemText(sms.error)} /> : null}
+      {sms.problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problemText(sms.problem)} /> : null}
       <Table<Reply>
         rowKey={(r) => `${r.receivedAt}-${r.phone}`}
         loading={sms.loading}
