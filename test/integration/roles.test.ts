@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.ts';
 import type { Route } from '../../functions/http/route.ts';
 import { localPool, mintToken } from '../../local/auth.ts';
-import { api, clock, startStack, type Stack } from '../support/local-stack.ts';
+import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 /** The role table, written out by hand: the status each caller gets on each route (given a request that is otherwise right). */
 type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
@@ -255,6 +255,12 @@ describe('the role table, on the local server', () => {
       if (route.path.startsWith('/tickets/{id}')) return ticketFor(route.operationId);
       // A ticket waiting for each window terminal that may call.
       if (route.operationId === 'callNext') await admin.post('/tickets', { category: 'C' }, clock('2026-11-06', '13:00'));
+      // W03 holds a called ticket, and the day's ticket views show it, whatever ran before.
+      if (route.operationId === 'getWindowTicket') {
+        await admin.post('/tickets', { category: 'C' }, clock('2026-11-06', '13:00'));
+        expect((await admin.post('/windows/W03/call-next', {}, clock('2026-11-06', '13:01'))).status).toBe(200);
+        await settle(async () => (await admin.get('/windows/W03/ticket', clock('2026-11-06', '13:02'))).status === 200);
+      }
       if (route.path.startsWith('/rectifications/{id}')) return rectificationFor(route.operationId);
       if (route.operationId === 'recordCallbackAttempt') return callbackCase();
       return '';
