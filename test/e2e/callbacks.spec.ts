@@ -85,6 +85,8 @@ test('the callback person records an attempt and a reached call with a bad revie
   await expect(reached).toBeFocused();
   await page.keyboard.press('Space');
   await expect(reached).toBeChecked();
+  // The level opens only once the call is marked reached: Tab before that would skip it.
+  await expect(panel(page).locator('input[name="level"]').first()).toBeEnabled();
   await page.keyboard.press('Tab'); // 满意度: 非常满意 → 满意 → 基本满意 → 不满意
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await expect(panel(page).locator('input[name="level"][value="dissatisfied"]')).toBeChecked();
