@@ -377,6 +377,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hall/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each category’s waiting count and the wait a visitor taking a ticket now should expect (the hall screen) */
+        get: operations["getHallWaiting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -922,6 +939,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/windows/{id}/display": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a window’s own display shows (窗口屏): the window, and the ticket it called last today with the clerk who called it */
+        get: operations["getWindowDisplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/windows/{id}/queue": {
         parameters: {
             query?: never;
@@ -1182,6 +1216,16 @@ export interface components {
             /** Format: date */
             date: string;
         };
+        HallWaiting: {
+            categories: {
+                code: string;
+                estimatedWaitMinutes: number;
+                name: string;
+                waiting: number;
+            }[];
+            /** Format: date */
+            date: string;
+        };
         IssuedTicket: {
             ahead: number;
             category: string;
@@ -1368,6 +1412,13 @@ export interface components {
             /** Format: date */
             to: string;
             validCallbacks: number;
+            windows: {
+                badReviews: number;
+                name: string;
+                reviews: number;
+                satisfactionRate: number | null;
+                windowId: string;
+            }[];
         };
         Scorecards: {
             month: string;
@@ -1413,6 +1464,11 @@ export interface components {
             accepted: number;
             byChannel: {
                 [key: string]: number;
+            };
+            bySiteLevel: {
+                county: number;
+                township: number;
+                village: number;
             };
             commitmentCompleted: number;
             completed: number;
@@ -1576,6 +1632,27 @@ export interface components {
             /** Format: date */
             date: string;
             windowId: string;
+        };
+        WindowDisplay: {
+            /** Format: date */
+            date: string;
+            departmentName: string;
+            ticket: {
+                at: string;
+                calledAt: string;
+                caseIds: string[];
+                category: string;
+                number: string;
+                servedBy: {
+                    badgeNo: string | null;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                status: "called" | "serving" | "finished" | "no-show" | "transferred";
+                ticketId: string;
+            } | null;
+            windowId: string;
+            windowName: string;
         };
         WindowQueue: {
             counts: {
@@ -2845,6 +2922,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HallBoard"];
+                };
+            };
+        };
+    };
+    getHallWaiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallWaiting"];
                 };
             };
         };
@@ -4396,6 +4511,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WindowCategories"];
+                };
+            };
+        };
+    };
+    getWindowDisplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowDisplay"];
                 };
             };
         };

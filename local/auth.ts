@@ -51,6 +51,9 @@ export interface TokenRequest {
   user?: string;
   windowId?: string;
   siteId?: string;
+  /** The person's name and badge number (工号), as the county's pool keeps them (`name`, `custom:badgeNo`). */
+  name?: string;
+  badgeNo?: string;
   /** Lifetime; negative for an already expired token (tests). */
   hours?: number;
   now?: number;
@@ -67,6 +70,8 @@ export async function mintToken(pool: LocalPool, request: TokenRequest): Promise
     auth_time: iat,
     ...(request.windowId ? { 'custom:windowId': request.windowId } : {}),
     ...(request.siteId ? { 'custom:siteId': request.siteId } : {}),
+    ...(request.name ? { name: request.name } : {}),
+    ...(request.badgeNo ? { 'custom:badgeNo': request.badgeNo } : {}),
   })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'local' })
     // Like Cognito's: one immutable id per account, the same in every token the account gets.

@@ -23,17 +23,29 @@ export interface LocalAccount {
   label: string;
   windowId?: string;
   siteId?: string;
+  name?: string;
+  badgeNo?: string;
 }
 
-/** The local pool's people: a clerk at every window and township site, every director, the callback staff, an administrator. */
+/** Made-up names for the local clerks (the county's pool holds the real ones): a window's display shows them. */
+const clerkNames = ['王丽', '张伟', '李娜', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴强', '徐慧', '孙浩', '胡霞', '朱军', '高燕', '林峰', '何倩', '郭斌', '马琳', '罗建', '梁红', '宋涛', '郑雪', '谢鹏', '韩梅', '唐亮', '冯娟', '于杰', '董芳'];
+
+/**
+ * The local pool's accounts: a clerk at every window (with a name and a badge number) and at three
+ * township sites, every director, the callback staff, an administrator; and the hall's machines:
+ * a ticket kiosk, the hall screen, and each window's display (its rating device).
+ */
 export function localAccounts(county: County): LocalAccount[] {
   const siteName = new Map(county.sites.map((s) => [s.id, s.name]));
   return [
-    ...county.windows.map((w) => ({ user: `clerk-${w.id.toLowerCase()}`, role: 'clerk' as const, label: `${w.id} ${w.name} 工作人员`, windowId: w.id })),
+    ...county.windows.map((w, i) => ({ user: `clerk-${w.id.toLowerCase()}`, role: 'clerk' as const, label: `${w.id} ${w.name} 工作人员`, windowId: w.id, name: clerkNames[i % clerkNames.length]!, badgeNo: `${county.code.slice(-2)}${String(i + 1).padStart(2, '0')}01` })),
     ...county.sites.filter((s) => s.level === 'township').slice(0, 3).map((s) => ({ user: `clerk-${s.id.toLowerCase()}`, role: 'clerk' as const, label: `${siteName.get(s.id)}便民服务中心 工作人员`, siteId: s.id })),
     ...county.supervision.directors.map((d) => ({ user: d.id, role: 'director' as const, label: `${d.name}（窗口主任${d.windowId ? ` ${d.windowId}` : ''}）` })),
     ...county.satisfaction.callbackStaff.map((id) => ({ user: id, role: 'callback' as const, label: `回访专员 ${id}` })),
     { user: 'admin', role: 'admin', label: '系统管理员' },
+    { user: 'kiosk', role: 'kiosk', label: '大厅取号机' },
+    { user: 'hall-screen', role: 'hall-screen', label: '大厅叫号屏' },
+    ...county.windows.map((w) => ({ user: `device-${w.id.toLowerCase()}`, role: 'rating-device' as const, label: `${w.id} ${w.name} 窗口屏（评价器）`, windowId: w.id })),
   ];
 }
 
@@ -76,7 +88,8 @@ export function consoleHandler(options: { dir: string; county: County; pool: Loc
         response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: '/problems/no-such-account', title: 'No such local account', status: 404 }));
         return true;
       }
-      const token = await mintToken(options.pool, { role: account.role, user: account.user, ...(account.windowId ? { windowId: account.windowId } : {}), ...(account.siteId ? { siteId: account.siteId } : {}) });
+      const { user, role, windowId, siteId, name, badgeNo } = account;
+      const token = await mintToken(options.pool, { role, user, ...(windowId ? { windowId } : {}), ...(siteId ? { siteId } : {}), ...(name ? { name } : {}), ...(badgeNo ? { badgeNo } : {}) });
       response.writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify({ token }));
       return true;
     }

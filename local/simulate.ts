@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--seed 42]`: drives a county's
+ * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--seed 42] [--data dir]`: drives a county's
  * traffic through a running local server started with `npm start -- --dev-clock`, then prints what
  * it did next to what `GET /stats/summary` reports for the same period.
  */
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     url: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
+    /** The server's data folder (`npm start -- --data dir`): its key signs the simulator's token. */
+    data: { type: 'string' },
   },
 });
 
@@ -29,7 +31,7 @@ if (!health?.ok) {
   console.error(`No local server with the dev clock at ${values.url}: start it with \`npm start -- --dev-clock\` (or pass --url).`);
   process.exit(1);
 }
-const token = await mintToken(devPool(values.county), { role: 'admin', user: 'simulator' });
+const token = await mintToken(devPool(values.county, values.data), { role: 'admin', user: 'simulator' });
 const started = Date.now();
 const tally = await simulate({ token, url: values.url, county, from: values.from, days: Number(values.days), scale: Number(values.scale), seed: Number(values.seed), log: (line) => console.log(line) });
 console.log(`\nSimulated ${tally.workingDays} working days (${tally.from} … ${tally.to}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -13,13 +13,16 @@ const { values } = parseArgs({
     window: { type: 'string' },
     site: { type: 'string' },
     user: { type: 'string' },
+    /** The person's name and badge number (工号), as the county's pool keeps them: a window's display shows them. */
+    name: { type: 'string' },
+    badge: { type: 'string' },
     hours: { type: 'string', default: '8' },
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
     data: { type: 'string' },
   },
 });
 if (!values.role || !(roles as readonly string[]).includes(values.role)) {
-  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--hours 8] [--data dir]\n(clerks need a window or site, rating devices a window)`);
+  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--name 王丽 --badge 220101] [--hours 8] [--data dir]\n(clerks need a window or site, rating devices a window)`);
   process.exit(1);
 }
 if (values.role === 'clerk' && !values.window && !values.site) {
@@ -31,4 +34,4 @@ if (values.role === 'rating-device' && !values.window) {
   process.exit(1);
 }
 const pool = devPool(values.county, values.data);
-console.log(await mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, hours: Number(values.hours) }));
+console.log(await mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, name: values.name, badgeNo: values.badge, hours: Number(values.hours) }));

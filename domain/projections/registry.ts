@@ -15,7 +15,7 @@ import { callbackListIndex, callbackListView } from './callback-lists.ts';
 import { archiveDeductions, archiveView, caseDeductions, rosterIndex, rosterView, videoCheckDeductions } from './supervision.ts';
 import { rosterAggregate } from '../roster/aggregate.ts';
 import { ticketAggregate } from '../ticket/aggregate.ts';
-import { hallBoard, queueStats, ticketView } from './ticket-views.ts';
+import { hallBoard, queueStats, ticketView, windowDisplay } from './ticket-views.ts';
 import { archiveAggregate } from '../archive/aggregate.ts';
 import { callbackListAggregate } from '../callback-list/aggregate.ts';
 
@@ -57,7 +57,7 @@ export const aggregates: readonly AggregateProjections<{ type: string }, unknown
   projected(callbackListAggregate, asIs, [callbackListView, callbackListIndex]),
   projected(rosterAggregate, asIs, [rosterView, rosterIndex, videoCheckDeductions]),
   projected(archiveAggregate, asIs, [archiveView, archiveDeductions]),
-  projected(ticketAggregate, asIs, [ticketView, hallBoard, queueStats]),
+  projected(ticketAggregate, asIs, [ticketView, hallBoard, queueStats, windowDisplay]),
 ];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {

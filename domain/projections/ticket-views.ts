@@ -1,4 +1,4 @@
-import type { TicketEvent, TicketState } from '../ticket/aggregate.ts';
+import type { ServedBy, TicketEvent, TicketState } from '../ticket/aggregate.ts';
 import { counterProjection, documentProjection, type Counters, type ViewKey } from './projection.ts';
 
 /** The hall screen (叫号屏): each call, newest first, for the day. */
@@ -68,4 +68,58 @@ export const ticketView = documentProjection<TicketEvent, TicketState, TicketSta
   canHandle: ['TicketIssued', 'TicketCalled', 'TicketRecalled', 'TicketNoShow', 'TicketTransferred', 'TicketStarted', 'TicketFinished'],
   keys: ({ after }) => [{ pk: ticketsPartition(after.date), sk: after.ticketId }],
   evolve: ({ after }) => after,
+});
+
+/** A window's own display (窗口屏): the tickets the window called today, newest call last; each as it stands at that window. */
+export const displayPartition = (date: string, windowId: string) => `display#${date}#${windowId}`;
+export const windowDisplayStatuses = ['called', 'serving', 'finished', 'no-show', 'transferred'] as const;
+export interface WindowDisplayTicket {
+  ticketId: string;
+  number: string;
+  category: string;
+  status: (typeof windowDisplayStatuses)[number];
+  calledAt: string;
+  /** When it last changed at this window. */
+  at: string;
+  servedBy: ServedBy | null;
+  caseIds: string[];
+}
+
+/** Where a step happened, and the call it belongs to (a ticket called again later, after a transfer, is another document). */
+function atWindow(event: TicketEvent, before: TicketState | undefined): { windowId: string; calledAt: string; at: string } | undefined {
+  switch (event.type) {
+    case 'TicketCalled':
+      return { windowId: event.data.windowId, calledAt: event.data.calledAt, at: event.data.calledAt };
+    case 'TicketRecalled':
+      return before?.calledAt ? { windowId: event.data.windowId, calledAt: before.calledAt, at: event.data.recalledAt } : undefined;
+    case 'TicketStarted':
+      return before?.calledAt ? { windowId: event.data.windowId, calledAt: before.calledAt, at: event.data.startedAt } : undefined;
+    case 'TicketFinished':
+      return before?.calledAt ? { windowId: event.data.windowId, calledAt: before.calledAt, at: event.data.finishedAt } : undefined;
+    case 'TicketNoShow':
+      return before?.calledAt ? { windowId: event.data.windowId, calledAt: before.calledAt, at: event.data.at } : undefined;
+    case 'TicketTransferred':
+      return before?.calledAt ? { windowId: event.data.fromWindowId, calledAt: before.calledAt, at: event.data.at } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Keyed by the window and the call's instant, so that the window's latest call is its partition's
+ * newest document whatever order the projector meets different tickets' events in.
+ */
+export const windowDisplay = documentProjection<TicketEvent, TicketState, WindowDisplayTicket>({
+  name: 'window-display',
+  canHandle: ['TicketCalled', 'TicketRecalled', 'TicketStarted', 'TicketFinished', 'TicketNoShow', 'TicketTransferred'],
+  keys: ({ event, before, after }) => {
+    const place = atWindow(event, before);
+    return place ? [{ pk: displayPartition(after.date, place.windowId), sk: `${place.calledAt}#${after.ticketId}` }] : [];
+  },
+  evolve: ({ event, before, after }) => {
+    const place = atWindow(event, before);
+    if (!place) return undefined;
+    const status = event.type === 'TicketTransferred' ? 'transferred' : after.status === 'waiting' ? 'transferred' : after.status;
+    return { ticketId: after.ticketId, number: after.number, category: before?.category ?? after.category, status, calledAt: place.calledAt, at: place.at, servedBy: after.servedBy ?? before?.servedBy ?? null, caseIds: after.caseIds };
+  },
 });

@@ -65,6 +65,15 @@ export function summarizeSatisfaction(
     smsReviews: sum(inPeriod.filter((r) => r.channel === 'sms'), 'reviews'),
     smsUnparsed: sum(inPeriod, 'smsUnparsed'),
     rectifications: { open: open.length, overdue: open.filter((r) => rectificationWarnings(r, today).length > 0).length, closed: sum(inPeriod, 'rectificationsClosed') },
+    // Each window's rate, for ranking windows (the filter's windows only).
+    windows: county.county.windows
+      .filter((w) => windows === undefined || windows.has(w.id))
+      .map((w) => {
+        const mine = inPeriod.filter((r) => r.windowId === w.id);
+        const n = sum(mine, 'reviews');
+        const b = sum(mine, 'bad');
+        return { windowId: w.id, name: w.name, reviews: n, badReviews: b, satisfactionRate: n === 0 ? null : (n - b) / n };
+      }),
     monthly: months.map((month) => {
       const m = inPeriod.filter((r) => r.date.startsWith(month));
       const n = sum(m, 'reviews');

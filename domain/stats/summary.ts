@@ -72,6 +72,8 @@ export function summarize(rows: readonly StatsRow[], county: CountyIndex, calend
   const levelOf = (siteId: string) => county.site(siteId)?.level;
   const byChannel = Object.fromEntries(channels.map((c) => [c, figures(selected.filter((r) => r.channel === c)).submitted])) as Record<(typeof channels)[number], number>;
   const grassroots = figures(selected.filter((r) => levelOf(r.siteId) === 'township' || levelOf(r.siteId) === 'village')).submitted;
+  // Applications by the level of the site that took them (县级 / 乡镇 / 村).
+  const bySiteLevel = { county: figures(selected.filter((r) => levelOf(r.siteId) === 'county')).submitted, township: figures(selected.filter((r) => levelOf(r.siteId) === 'township')).submitted, village: figures(selected.filter((r) => levelOf(r.siteId) === 'village')).submitted };
   const windows = county.county.windows
     .filter((w) => (filter.windowId === undefined || w.id === filter.windowId) && (filter.departmentId === undefined || w.departmentId === filter.departmentId))
     .map((w) => ({ windowId: w.id, name: w.name, departmentId: w.departmentId, ...withRates(figures(selected.filter((r) => r.windowId === w.id))) }))
@@ -90,6 +92,7 @@ export function summarize(rows: readonly StatsRow[], county: CountyIndex, calend
     grassroots,
     online: byChannel.online,
     byChannel,
+    bySiteLevel,
     windows,
     departments,
   };

@@ -24,7 +24,7 @@ export type TicketIssued = Event<
   { ticketId: string; number: string; category: string; date: LocalDate; priority: Priority; source: TicketSource; appointmentId: string | null; appointmentAt: string | null; issuedAt: string }
 >;
 /** Called to a window (叫号). */
-export type TicketCalled = Event<'TicketCalled', { windowId: string; calledAt: string; firstCall: boolean }>;
+export type TicketCalled = Event<'TicketCalled', { windowId: string; calledAt: string; firstCall: boolean; servedBy?: ServedBy | undefined }>;
 /** Called again at the same window (重呼). */
 export type TicketRecalled = Event<'TicketRecalled', { windowId: string; recalledAt: string }>;
 /** The visitor did not come (过号). */
@@ -38,6 +38,12 @@ export type TicketFinished = Event<'TicketFinished', { windowId: string; finishe
 
 export type TicketEvent = TicketIssued | TicketCalled | TicketRecalled | TicketNoShow | TicketTransferred | TicketStarted | TicketFinished;
 export const ticketEventTypes = allOf<TicketEvent['type']>({ TicketIssued: true, TicketCalled: true, TicketRecalled: true, TicketNoShow: true, TicketTransferred: true, TicketStarted: true, TicketFinished: true });
+
+/** The clerk who called the ticket, as the window's display shows them (name and badge number, 工号); absent when the account has no name. */
+export interface ServedBy {
+  name: string;
+  badgeNo: string | null;
+}
 
 export interface TicketState {
   ticketId: string;
@@ -59,6 +65,8 @@ export interface TicketState {
   finishedAt: string | null;
   transfers: number;
   caseIds: string[];
+  /** Who called it to the window (from calls recorded since the window displays existed). */
+  servedBy?: ServedBy | undefined;
   version: number;
 }
 
@@ -91,7 +99,7 @@ export function evolveTicket(state: TicketState | undefined, event: TicketEvent)
   const next = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'TicketCalled':
-      return { ...next, status: 'called', windowId: event.data.windowId, calledAt: event.data.calledAt, firstCalledAt: state.firstCalledAt ?? event.data.calledAt, recalls: 0 };
+      return { ...next, status: 'called', windowId: event.data.windowId, calledAt: event.data.calledAt, firstCalledAt: state.firstCalledAt ?? event.data.calledAt, recalls: 0, servedBy: event.data.servedBy };
     case 'TicketRecalled':
       return { ...next, recalls: state.recalls + 1 };
     case 'TicketNoShow':
@@ -114,7 +122,7 @@ export type IssueTicket = { type: 'IssueTicket'; data: TicketIssued['data']; met
 
 export type TicketCommand =
   | IssueTicket
-  | { type: 'CallTicket'; data: { windowId: string }; meta: CommandMeta }
+  | { type: 'CallTicket'; data: { windowId: string; servedBy?: ServedBy | undefined }; meta: CommandMeta }
   | { type: 'RecallTicket'; data: { windowId: string }; meta: CommandMeta }
   | { type: 'MarkNoShow'; data: { windowId: string; noShowMinutes: number }; meta: CommandMeta }
   | { type: 'TransferTicket'; data: { windowId: string; toCategory?: string | undefined; toWindowId?: string | undefined }; meta: CommandMeta }
@@ -140,7 +148,7 @@ export function decideTicket(command: TicketCommand, state: TicketState | undefi
     case 'CallTicket':
       if (state.status !== 'waiting') throw new IllegalTransition(`ticket ${state.number} is ${state.status}`);
       if (state.forWindowId !== null && state.forWindowId !== w) throw new IllegalTransition(`ticket ${state.number} was sent to window ${state.forWindowId}`);
-      return [{ type: 'TicketCalled', data: { windowId: w, calledAt: now, firstCall: state.firstCalledAt === null }, meta }];
+      return [{ type: 'TicketCalled', data: { windowId: w, calledAt: now, firstCall: state.firstCalledAt === null, ...(command.data.servedBy ? { servedBy: command.data.servedBy } : {}) }, meta }];
     case 'RecallTicket':
       held(state, w, ['called'], 'recall');
       return [{ type: 'TicketRecalled', data: { windowId: w, recalledAt: now }, meta }];

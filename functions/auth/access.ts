@@ -25,6 +25,9 @@ export interface Caller {
   subject: string;
   windowId: string | null;
   siteId: string | null;
+  /** The person's name and badge number (工号) from the pool (`name`, `custom:badgeNo`): a window's display shows who serves. */
+  name: string | null;
+  badgeNo: string | null;
   /** A verified token came with the request. */
   authenticated: boolean;
   /** The token's user is in one of the groups. */

@@ -26,6 +26,9 @@ export interface Called {
 type CallReply = Reply<Called>;
 type Taken = { reply: CallReply } | { lost: true };
 
+/** The caller as the window's display shows them, when their account has a name. */
+const servedBy = ({ caller }: Request) => (caller.name === null ? {} : { servedBy: { name: caller.name, badgeNo: caller.badgeNo } });
+
 /**
  * Calls one ticket to the window: its event, its entry's removal and the idempotency record, in one
  * transaction. The entry carries the ticket as it stands, so nothing else is read.
@@ -37,7 +40,7 @@ async function take(rt: Runtime, request: Request, windowId: string, w: WaitingI
     try {
       const outcome = await handleCommand(
         rt.events,
-        { aggregate: ticketAggregate, id: w.ticketId, known: { state: w.ticket, version: w.ticket.version }, command: (): TicketCommand => ({ type: 'CallTicket', data: { windowId }, meta }), context: undefined, extra: () => [waitingDelete(rt, w)] },
+        { aggregate: ticketAggregate, id: w.ticketId, known: { state: w.ticket, version: w.ticket.version }, command: (): TicketCommand => ({ type: 'CallTicket', data: { windowId, ...servedBy(request) }, meta }), context: undefined, extra: () => [waitingDelete(rt, w)] },
         answer,
         idempotencyOf(request),
       );

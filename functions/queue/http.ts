@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boardPartition, hallBoard, ticketView, ticketsPartition } from '../../domain/projections/ticket-views.ts';
+import { boardPartition, displayPartition, hallBoard, ticketView, ticketsPartition, windowDisplay, windowDisplayStatuses } from '../../domain/projections/ticket-views.ts';
 import { rank } from '../../domain/queue/rules.ts';
 import { summarizeQueue } from '../../domain/stats/queue.ts';
 import { priorities, ticketStatuses, type TicketCommand } from '../../domain/ticket/aggregate.ts';
@@ -14,7 +14,7 @@ import { CaseId, dateRange, EmptyBody, Id, LocalDateString, named, QueueFigures,
 import { todayAt, type Runtime } from '../runtime.ts';
 import { callNext } from './calling.ts';
 import { queueRows } from './rows.ts';
-import { checkCategory, issueTicket, placeOf, ticketBody, ticketStep, unknownCases } from './tickets.ts';
+import { checkCategory, hallWaiting, issueTicket, placeOf, ticketBody, ticketStep, unknownCases } from './tickets.ts';
 import { waiting, windowPartition } from './waiting-line.ts';
 import { windowCategoriesChanged } from './window-days.ts';
 
@@ -71,6 +71,29 @@ const WaitingList = named('WaitingList', z.object({
   entries: z.array(z.object({ ticketId: z.string(), number: z.string(), priority: z.enum(priorities), appointmentAt: z.string().nullable(), issuedAt: z.string(), ahead: z.number().int(), waitingMinutes: z.number().int() })),
 }));
 const HallBoard = named('HallBoard', z.object({ date: LocalDateString, calls: z.array(z.object({ number: z.string(), category: z.string(), windowId: z.string(), windowName: z.string(), at: z.string(), recall: z.boolean() })) }));
+const HallWaiting = named('HallWaiting', z.object({
+  date: LocalDateString,
+  categories: z.array(z.object({ code: z.string(), name: z.string(), waiting: z.number().int().describe('who may be called now'), estimatedWaitMinutes: z.number().int().describe('for a visitor taking a ticket now') })),
+}));
+const WindowDisplay = named('WindowDisplay', z.object({
+  windowId: z.string(),
+  windowName: z.string(),
+  departmentName: z.string(),
+  date: LocalDateString,
+  ticket: z
+    .object({
+      ticketId: z.string(),
+      number: z.string(),
+      category: z.string(),
+      status: z.enum(windowDisplayStatuses),
+      calledAt: z.string(),
+      at: z.string().describe('when it last changed at this window'),
+      servedBy: z.object({ name: z.string(), badgeNo: z.string().nullable() }).nullable().describe('the clerk who called it (工号 when the account has one)'),
+      caseIds: z.array(z.string()),
+    })
+    .nullable()
+    .describe('the ticket the window called last today, as it stands; null before its first call'),
+}));
 const QueueStats = named('QueueStats', z.object({
   from: LocalDateString,
   to: LocalDateString,
@@ -269,6 +292,39 @@ export const queueRoutes = [
       // The screen polls: read only the last calls, not the whole day's.
       const items = await rt.views.docs(hallBoard, boardPartition(date), { newest: 20 });
       return { body: { date, calls: items.map(({ doc }) => ({ ...doc, windowName: rt.county.window(doc.windowId)?.name ?? doc.windowId })) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/hall/waiting',
+    entry: ENTRY,
+    operationId: 'getHallWaiting',
+    summary: 'Each category’s waiting count and the wait a visitor taking a ticket now should expect (the hall screen)',
+    response: { status: 200, schema: HallWaiting },
+    access: HALL_SCREENS,
+    handle: async (request, rt) => {
+      const date = todayAt(rt, request.now);
+      return { body: { date, categories: await hallWaiting(rt, date, request.now) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/windows/{id}/display',
+    entry: ENTRY,
+    operationId: 'getWindowDisplay',
+    summary: 'What a window’s own display shows (窗口屏): the window, and the ticket it called last today with the clerk who called it',
+    params: WindowParams,
+    response: { status: 200, schema: WindowDisplay },
+    access: [...STAFF, 'rating-device'],
+    handle: async (request, rt) => {
+      const id = request.params.id;
+      const window = rt.county.window(id);
+      if (!window) throw new NotFound(`no window ${id}`);
+      assertPlace(request.caller, placeOf(rt, id), `window ${id}’s display`);
+      const date = todayAt(rt, request.now);
+      const [last] = await rt.views.docs(windowDisplay, displayPartition(date, id), { newest: 1 });
+      const departmentName = rt.county.county.departments.find((d) => d.id === window.departmentId)?.name ?? window.departmentId;
+      return { body: { windowId: id, windowName: window.name, departmentName, date, ticket: last?.doc ?? null } };
     },
   }),
   defineRoute({

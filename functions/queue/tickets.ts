@@ -16,7 +16,7 @@ import { ulid } from '../ids.ts';
 import { countersOf } from '../projections/projector.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { eventsTable } from '../tables.ts';
-import { draw, othersWaiting, servingChanges, voidPlace, waitingPut } from './waiting-line.ts';
+import { draw, isLine, isWaiting, othersWaiting, rows, servingChanges, voidPlace, waitingPut, type Line } from './waiting-line.ts';
 
 /** A ticket as windows and screens read it. */
 export function ticketBody(t: TicketState) {
@@ -27,18 +27,41 @@ export function checkCategory(rt: Runtime, category: string, path: string): void
   if (!rt.county.county.queue.categories.some((c) => c.code === category)) throw new InvalidInput('Unknown ticket category', [{ path, message: `no category ${category}` }]);
 }
 
-/** Today's average service time in a category, from the queue's counters (the county's default before anyone was served). */
-async function averageServiceMinutes(rt: Runtime, date: LocalDate, category: string): Promise<number> {
+/** Today's average service time per category, from the queue's counters (the county's default before anyone was served there). */
+async function averageServiceMinutes(rt: Runtime, date: LocalDate): Promise<(category: string) => number> {
   const rows = await rt.views.partition<Record<string, unknown>>(queueStatsPartition(date), { from: `${date}#`, to: `${date}#\uffff` });
-  let seconds = 0;
-  let served = 0;
+  const totals = new Map<string, { seconds: number; served: number }>();
   for (const row of rows) {
-    if (!String(row.sk).endsWith(`#${category}`)) continue;
+    const category = String(row.sk).split('#').at(-1) ?? '';
     const c = countersOf(row);
-    seconds += c.serviceSeconds ?? 0;
-    served += c.served ?? 0;
+    const total = totals.get(category) ?? { seconds: 0, served: 0 };
+    totals.set(category, { seconds: total.seconds + (c.serviceSeconds ?? 0), served: total.served + (c.served ?? 0) });
   }
-  return served === 0 ? rt.county.county.queue.defaultServiceMinutes : seconds / served / 60;
+  return (category) => {
+    const total = totals.get(category);
+    return total === undefined || total.served === 0 ? rt.county.county.queue.defaultServiceMinutes : total.seconds / total.served / 60;
+  };
+}
+
+/** The wait a visitor taking a ticket now should expect: those ahead, served at today's pace by the windows serving the category. */
+function estimatedWait(rt: Runtime, category: string, ahead: number, serviceMinutes: number, line: Line): number {
+  const fromFile = rt.county.county.queue.categories.find((c) => c.code === category)?.windowIds ?? [];
+  return Math.ceil((ahead * serviceMinutes) / Math.max(1, servingWindows(fromFile, servingChanges(line))));
+}
+
+/**
+ * What the hall screen shows per category (候号人数, 预计等待): everyone who may be called now, and
+ * the wait the next visitor should expect. One read of each category's waiting list, side by side.
+ */
+export async function hallWaiting(rt: Runtime, date: LocalDate, now: string): Promise<{ code: string; name: string; waiting: number; estimatedWaitMinutes: number }[]> {
+  const categories = rt.county.county.queue.categories;
+  const [serviceMinutes, partitions] = await Promise.all([averageServiceMinutes(rt, date), Promise.all(categories.map((c) => rows(rt, date, c.code)))]);
+  return categories.map((c, i) => {
+    const all = partitions[i] ?? [];
+    const line: Line = all.find(isLine) ?? { drawn: 0 };
+    const waitingNow = rank(all.filter(isWaiting), now).length;
+    return { code: c.code, name: c.name, waiting: waitingNow, estimatedWaitMinutes: estimatedWait(rt, c.code, waitingNow, serviceMinutes(c.code), line) };
+  });
 }
 
 export interface TicketOrder {
@@ -76,7 +99,7 @@ export async function issueTicket(rt: Runtime, request: Request, order: TicketOr
   // Walk-ins ahead are counted off the line (the places before this one no window has claimed); only
   // the few others (appointments, priority, transferred) are read.
   const self: Waiting = { ticketId, numberCategory: order.category, appointmentAt, priority, issuedAt: request.now, sequence };
-  const [others, serviceMinutes] = await Promise.all([othersWaiting(rt, date, order.category), averageServiceMinutes(rt, date, order.category)]);
+  const [others, serviceMinutes] = await Promise.all([othersWaiting(rt, date, order.category), averageServiceMinutes(rt, date)]);
   const before = place ?? Number(line.places ?? 0) + 1;
   const claimedNow = Number(line.claimed ?? 0);
   const voidedAhead = [...(line.voided ?? [])].filter((p) => p > claimedNow && p < before).length;
@@ -85,8 +108,7 @@ export async function issueTicket(rt: Runtime, request: Request, order: TicketOr
   const position = ranked.findIndex((w) => w.ticketId === ticketId);
   // An appointment not yet due has everyone callable now ahead of it.
   const ahead = position === -1 ? ranked.length + unclaimed : position + (place === undefined ? 0 : unclaimed);
-  const fromFile = rt.county.county.queue.categories.find((c) => c.code === order.category)?.windowIds ?? [];
-  const estimatedWaitMinutes = Math.ceil((ahead * serviceMinutes) / Math.max(1, servingWindows(fromFile, servingChanges(line))));
+  const estimatedWaitMinutes = estimatedWait(rt, order.category, ahead, serviceMinutes(order.category), line);
   const command: TicketCommand = {
     type: 'IssueTicket',
     data: { ticketId, number, category: order.category, date, priority, source: order.appointmentId !== undefined ? 'appointment' : (order.source ?? 'kiosk'), appointmentId: order.appointmentId ?? null, appointmentAt, issuedAt: request.now },

@@ -125,7 +125,7 @@ function withTicket(row: Row | PreviousEntry): Row {
 }
 
 export const isWaiting = (r: Row): r is WaitingItem & { kind: 'waiting' } => r.kind === 'waiting';
-const isLine = (r: Row): r is Line & { kind: 'line'; version: 0 } => r.kind === 'line';
+export const isLine = (r: Row): r is Line & { kind: 'line'; version: 0 } => r.kind === 'line';
 
 /** Every ticket waiting in a partition. */
 export async function waiting(rt: Runtime, date: LocalDate, partition: string): Promise<WaitingItem[]> {

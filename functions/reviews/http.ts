@@ -57,6 +57,7 @@ const Satisfaction = named('SatisfactionStats', z.object({
   smsReviews: z.number().int(),
   smsUnparsed: z.number().int(),
   rectifications: z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() }),
+  windows: z.array(z.object({ windowId: z.string(), name: z.string(), reviews: z.number().int(), badReviews: z.number().int(), satisfactionRate: z.number().nullable() })),
   monthly: z.array(z.object({ month: z.string(), reviews: z.number().int(), badReviews: z.number().int(), satisfactionRate: z.number().nullable() })),
 }));
 

@@ -47,6 +47,7 @@ const StatsSummary = named('StatsSummary', z.object({
   grassroots: z.number().int().meta({ description: 'cases received at township and village sites' }),
   online: z.number().int(),
   byChannel: z.record(z.enum(channels), z.number().int()),
+  bySiteLevel: z.object({ county: z.number().int(), township: z.number().int(), village: z.number().int() }).meta({ description: 'applications by the level of the site that took them' }),
   windows: z.array(z.object({ windowId: z.string(), name: z.string(), departmentId: z.string(), ...Figures })),
   departments: z.array(z.object({ departmentId: z.string(), name: z.string(), ...Figures })),
   queue: z.object(QueueFigures),

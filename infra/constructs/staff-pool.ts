@@ -29,8 +29,11 @@ export const staffGroups = {
   'hall-screen': 'Hall screens: the calls and the waiting lists',
 } as const satisfies Record<Role, string>;
 
-/** The attributes that bind an account to a place: only an administrator (AdminUpdateUserAttributes) may set them. */
-const bindingAttributes = ['windowId', 'siteId'] as const;
+/**
+ * The attributes that bind an account to a place, and the badge number (工号) a window's display
+ * shows beside the clerk's name: only an administrator (AdminUpdateUserAttributes) may set them.
+ */
+const bindingAttributes = ['windowId', 'siteId', 'badgeNo'] as const;
 
 /** What every staff client shares: which attributes a token may read and write, and how long it lasts. */
 const staffClientSettings = {

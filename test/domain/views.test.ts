@@ -77,6 +77,8 @@ describe('the center’s summary', () => {
     expect(s.onTimeRate).toBeCloseTo(3 / 4);
     expect(s.earlyRate).toBeCloseTo(1 / 3);
     expect(s.byChannel).toEqual({ window: 3, online: 4, township: 1, village: 2, agent: 0 });
+    // By the level of the site that took them: the center 7 (at its windows and online), the township 1, its village 2.
+    expect(s.bySiteLevel).toEqual({ county: 7, township: 1, village: 2 });
     expect(s.windows.find((w) => w.windowId === 'W02')).toMatchObject({ submitted: 7, completed: 2, onTime: 1, late: 1, onTimeRate: 0.5 });
     expect(s.departments.find((d) => d.departmentId === 'D-NR')).toMatchObject({ submitted: 7 });
   });

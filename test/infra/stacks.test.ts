@@ -124,7 +124,7 @@ describe('the stateless stack', () => {
     const client = clients.find((c) => c.Properties.ClientName === 'window-terminals-and-console')!.Properties;
     // Without an explicit list, a client may write attributes by default; with one, exactly those.
     expect(client.WriteAttributes).toEqual(['name']);
-    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:windowId', 'custom:siteId']));
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:windowId', 'custom:siteId', 'custom:badgeNo', 'name']));
     expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
     expect(client.AllowedOAuthFlowsUserPoolClient).not.toBe(true);
     for (const unused of ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs']) expect(client[unused], unused).toBeUndefined();

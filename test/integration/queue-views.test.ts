@@ -143,6 +143,47 @@ describe('a morning at two windows, through the views', () => {
     expect((await w02.put('/windows/W02/categories', { categories: ['A', 'B'] }, t('09:34'))).status).toBe(200);
   });
 
+  it('shows the hall each category’s waiting count and the wait a visitor taking a ticket now should expect', async () => {
+    type Waiting = { date: string; categories: { code: string; name: string; waiting: number; estimatedWaitMinutes: number }[] };
+    const screen = api(stack.url, await stack.token('hall-screen', { user: 'hall-1' }));
+    const hall = await screen.get<Waiting>('/hall/waiting', t('09:35'));
+    expect(hall.status).toBe(200);
+    // Every category of the county file, in its order, with its name.
+    expect(hall.body.categories.map((c) => c.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R', 'S', 'T', 'U', 'Z']);
+    const byCode = Object.fromEntries(hall.body.categories.map((c) => [c.code, c]));
+    // A005, A006 and A007 wait; at today's 15 minutes a service over W01 and W02, the next waits ⌈3 × 15 / 2⌉.
+    expect(byCode.A).toEqual({ code: 'A', name: '自然资源和规划', waiting: 3, estimatedWaitMinutes: 23 });
+    expect(byCode.B).toMatchObject({ waiting: 0, estimatedWaitMinutes: 0 });
+    // The same count as the category's own list.
+    expect((await admin.get<{ waiting: number }>('/queue?category=A', t('09:35'))).body.waiting).toBe(3);
+    // The screen reads the board and the waiting counts, and nothing else.
+    expect((await screen.get('/windows/W01/display', t('09:35'))).status).toBe(403);
+    expect((await screen.get(`/stats/queue?from=${date}&to=${date}`, t('09:35'))).status).toBe(403);
+  });
+
+  it('shows each window’s display the ticket it called last, as it stands, and who called it', async () => {
+    type Display = { windowId: string; windowName: string; departmentName: string; ticket: null | { number: string; status: string; servedBy: { name: string; badgeNo: string | null } | null; caseIds: string[] } };
+    const device = api(stack.url, await stack.token('rating-device', { windowId: 'W01' }));
+    // W01 sent its last visitor, A002, on to B; W02 then called A002 and has it now.
+    await settle(async () => (await device.get<Display>('/windows/W01/display', t('09:36'))).body.ticket?.number === 'A002');
+    expect((await device.get<Display>('/windows/W01/display', t('09:36'))).body).toMatchObject({ windowId: 'W01', windowName: '自然资源和规划窗口', ticket: { number: 'A002', status: 'transferred', servedBy: null } });
+    expect((await admin.get<Display>('/windows/W02/display', t('09:36'))).body.ticket).toMatchObject({ number: 'A002', status: 'called' });
+    // A clerk whose account has a name and badge number calls the next visitor: the display names them.
+    const named = api(stack.url, await stack.token('clerk', { windowId: 'W01', user: 'wangli', name: '王丽', badgeNo: '220101' }));
+    const called = await named.post<{ ticketId: string; number: string }>('/windows/W01/call-next', {}, t('09:40'));
+    expect(called.body.number).toBe('A005');
+    await settle(async () => (await device.get<Display>('/windows/W01/display', t('09:41'))).body.ticket?.number === 'A005');
+    const display = (await device.get<Display>('/windows/W01/display', t('09:41'))).body;
+    expect(display.ticket).toMatchObject({ number: 'A005', status: 'called', servedBy: { name: '王丽', badgeNo: '220101' }, caseIds: [] });
+    expect(display.departmentName).toBeTruthy();
+    // A window's device sees its own window only.
+    expect((await device.get('/windows/W02/display', t('09:41'))).status).toBe(403);
+    expect((await device.get('/windows/W99/display', t('09:41'))).status).toBe(404);
+    // Gives the ticket back to the line for the next test: it calls A005 again.
+    expect((await named.post(`/tickets/${called.body.ticketId}/transfer`, { category: 'A' }, t('09:42'))).status).toBe(200);
+    await settle(async () => (await device.get<Display>('/windows/W01/display', t('09:43'))).body.ticket?.status === 'transferred');
+  });
+
   it('refuses a finish linking a case that does not exist, writing nothing', async () => {
     const called = await w01.post<{ ticketId: string; number: string }>('/windows/W01/call-next', {}, t('10:00'));
     expect(called.body.number).toBe('A005');

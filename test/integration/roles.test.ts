@@ -78,6 +78,9 @@ const expected: Record<string, Record<CallerName, number>> = {
   setWindowCategories: ok(200, ['admin', 'clerk']),
   getQueue: ok(200, [...staff, 'hall-screen']),
   getHallBoard: ok(200, [...staff, 'hall-screen']),
+  getHallWaiting: ok(200, [...staff, 'hall-screen']),
+  // A window's display: staff, and the rating device of that window only.
+  getWindowDisplay: ok(200, ['admin', 'director', 'callback', 'clerk', 'rating-device']),
   getQueueStats: ok(200, ['admin', 'director']),
 };
 

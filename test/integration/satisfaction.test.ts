@@ -110,6 +110,18 @@ describe('a simulated week of callbacks', () => {
     expect(summary.satisfaction).toMatchObject({ satisfactionRate: report.satisfactionRate, callbackAttempts: report.callbackAttempts, smsReviews: report.smsReviews });
   });
 
+  it('gives each window its own rate: the windows add up to the center, and each agrees with the report filtered to it', async () => {
+    type Report = { reviews: number; badReviews: number; satisfactionRate: number | null; windows: { windowId: string; reviews: number; badReviews: number; satisfactionRate: number | null }[] };
+    const report = (await http.get<Report>('/stats/satisfaction?from=2026-11-01&to=2026-11-30')).body;
+    expect(report.windows.reduce((n, w) => n + w.reviews, 0)).toBe(report.reviews);
+    expect(report.windows.reduce((n, w) => n + w.badReviews, 0)).toBe(report.badReviews);
+    const busiest = [...report.windows].sort((a, b) => b.reviews - a.reviews)[0]!;
+    expect(busiest.reviews).toBeGreaterThan(0);
+    const alone = (await http.get<Report>(`/stats/satisfaction?from=2026-11-01&to=2026-11-30&windowId=${busiest.windowId}`)).body;
+    expect(alone).toMatchObject({ reviews: busiest.reviews, badReviews: busiest.badReviews, satisfactionRate: busiest.satisfactionRate });
+    expect(alone.windows).toEqual([busiest]);
+  });
+
   it('rebuilds to the very same lists and satisfaction views', async () => {
     const result = await rebuild({ db: stack.db, tables: stack.tables, settleMs: 0 });
     const live = await generationItems(stack.db, stack.tables.views, result.previous);

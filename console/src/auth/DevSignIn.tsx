@@ -7,7 +7,8 @@ import { homeOf, roleNames, startSession, type Role } from './session.ts';
 
 interface LocalAccount {
   user: string;
-  role: Role;
+  /** Also machines the console has no page for (the ticket kiosk): those are not listed. */
+  role: Role | 'kiosk';
   label: string;
   windowId?: string;
   siteId?: string;
@@ -19,12 +20,12 @@ interface LocalAccount {
  */
 export default function DevSignIn({ next }: { next: string }) {
   const navigate = useNavigate();
-  const [accounts, setAccounts] = useState<LocalAccount[]>([]);
+  const [accounts, setAccounts] = useState<(LocalAccount & { role: Role })[]>([]);
   const [error, setError] = useState<string>();
   const [clock, setClock] = useState('');
   useEffect(() => {
     fetch('/console/dev/accounts')
-      .then(async (r) => (r.ok ? setAccounts((await r.json()) as LocalAccount[]) : setError(`HTTP ${r.status}`)))
+      .then(async (r) => (r.ok ? setAccounts(((await r.json()) as LocalAccount[]).filter((a): a is LocalAccount & { role: Role } => a.role in roleNames)) : setError(`HTTP ${r.status}`)))
       .catch((e: Error) => setError(e.message));
   }, []);
   const signIn = async (account: LocalAccount) => {

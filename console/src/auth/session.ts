@@ -2,7 +2,8 @@
  * The signed-in person: their ID token and what it says about them. Kept in `sessionStorage` only
  * (gone when the tab closes); signing out removes it. Nothing else personal is ever stored.
  */
-export type Role = 'clerk' | 'director' | 'callback' | 'admin';
+/** People's roles, and the two machines that show pages: the hall's screen and a window's display (its rating device). */
+export type Role = 'clerk' | 'director' | 'callback' | 'admin' | 'hall-screen' | 'rating-device';
 
 export interface Session {
   token: string;
@@ -10,12 +11,15 @@ export interface Session {
   roles: Role[];
   windowId?: string;
   siteId?: string;
+  /** The person's name and badge number (工号), when their account has them. */
+  name?: string;
+  badgeNo?: string;
   /** Seconds since the epoch. */
   expiresAt: number;
 }
 
 const KEY = 'banjian.session';
-const staffRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin'];
+const consoleRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin', 'hall-screen', 'rating-device'];
 
 function base64UrlDecode(text: string): string {
   const padded = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
@@ -31,12 +35,16 @@ export function sessionFromToken(token: string): Session {
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
   const windowId = claims['custom:windowId'];
   const siteId = claims['custom:siteId'];
+  const name = claims.name;
+  const badgeNo = claims['custom:badgeNo'];
   return {
     token,
     username: typeof claims['cognito:username'] === 'string' ? claims['cognito:username'] : typeof claims.sub === 'string' ? claims.sub : '',
-    roles: groups.filter((g): g is Role => (staffRoles as readonly string[]).includes(g)),
+    roles: groups.filter((g): g is Role => (consoleRoles as readonly string[]).includes(g)),
     ...(typeof windowId === 'string' ? { windowId } : {}),
     ...(typeof siteId === 'string' ? { siteId } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof badgeNo === 'string' ? { badgeNo } : {}),
     expiresAt: Number(claims.exp ?? 0),
   };
 }
@@ -74,7 +82,9 @@ export function homeOf(session: Session): string {
   if (session.roles.includes('callback')) return '/callbacks';
   if (session.roles.includes('director')) return '/director';
   if (session.roles.includes('admin')) return '/admin';
+  if (session.roles.includes('hall-screen')) return '/hall';
+  if (session.roles.includes('rating-device') && session.windowId) return `/window/${session.windowId}`;
   return '/sign-in';
 }
 
-export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员' };
+export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员', 'hall-screen': '大厅叫号屏', 'rating-device': '窗口屏（评价器）' };
