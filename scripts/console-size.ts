@@ -20,6 +20,10 @@ export const pages = {
   callback: ['src/pages/callback/Callbacks.tsx', 'src/pages/callback/CallPanel.tsx'],
   director: ['src/pages/director/Director.tsx'],
   admin: ['src/pages/admin/Admin.tsx'],
+  // The cards first; ECharts (its own chunk, about 190 KB gzipped) comes while they show.
+  dashboard: ['src/pages/dashboard/Dashboard.tsx'],
+  hall: ['src/pages/hall/HallScreen.tsx'],
+  window: ['src/pages/window/WindowDisplay.tsx'],
 } as const;
 
 export interface PageWeight {

@@ -13,15 +13,21 @@ const Register = lazy(() => import('./pages/clerk/Register.tsx'));
 const Callbacks = lazy(() => import('./pages/callback/Callbacks.tsx'));
 const Director = lazy(() => import('./pages/director/Director.tsx'));
 const Admin = lazy(() => import('./pages/admin/Admin.tsx'));
+const Dashboard = lazy(() => import('./pages/dashboard/Dashboard.tsx'));
+const HallScreen = lazy(() => import('./pages/hall/HallScreen.tsx'));
+const WindowDisplay = lazy(() => import('./pages/window/WindowDisplay.tsx'));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} tip="加载中…" fullscreen />;
 
-/** A page for these roles only; without a session, the sign-in page (and back here after it). */
-function Guard({ roles, children }: { roles: Role[]; children: ReactNode }) {
+/**
+ * A page for these roles only; without a session, the sign-in page (and back here after it). `bare`
+ * pages fill the screen without the console's frame: the hall's TV and a window's display.
+ */
+function Guard({ roles, bare = false, children }: { roles: Role[]; bare?: boolean; children: ReactNode }) {
   const session = currentSession();
   if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(window.location.pathname.replace(/^\/console/, ''))}`} replace />;
   if (!roles.some((r) => session.roles.includes(r))) return <Navigate to={homeOf(session)} replace />;
-  return <Shell session={session}>{children}</Shell>;
+  return bare ? children : <Shell session={session}>{children}</Shell>;
 }
 
 export function Routes() {
@@ -37,6 +43,9 @@ export function Routes() {
         <Route path="/callbacks" element={<Guard roles={['callback', 'admin']}><Callbacks /></Guard>} />
         <Route path="/director" element={<Guard roles={['director', 'admin']}><Director /></Guard>} />
         <Route path="/admin" element={<Guard roles={['admin']}><Admin /></Guard>} />
+        <Route path="/dashboard" element={<Guard roles={['director', 'admin']}><Dashboard /></Guard>} />
+        <Route path="/hall" element={<Guard roles={['hall-screen', 'director', 'admin']} bare><HallScreen /></Guard>} />
+        <Route path="/window/:windowId" element={<Guard roles={['rating-device', 'clerk', 'director', 'admin']} bare><WindowDisplay /></Guard>} />
         <Route path="*" element={<Navigate to={session ? homeOf(session) : '/sign-in'} replace />} />
       </RouterRoutes>
     </Suspense>

@@ -5,7 +5,7 @@ import { NotFound } from '../../domain/errors.ts';
 import { defineRoute } from '../http/route.ts';
 import type { Runtime } from '../runtime.ts';
 
-/** The county's item catalogue (事项目录) and its three-level sites (三级联动): county data, served as it is. */
+/** The county's item catalogue (事项目录), its departments with their windows, and its three-level sites (三级联动): county data, served as it is. */
 
 const ItemView = named('Item', z.object({
   code: z.string(),
@@ -17,6 +17,7 @@ const ItemView = named('Item', z.object({
   statutoryDays: z.number().int(),
   materials: z.array(z.object({ code: z.string(), name: z.string() })),
 }));
+const DepartmentView = named('Department', z.object({ id: z.string(), name: z.string(), windows: z.array(z.object({ id: z.string(), name: z.string(), siteId: z.string() })) }));
 const SiteView = named('Site', z.object({ id: z.string(), name: z.string(), level: z.enum(siteLevels), parentId: z.string().nullable() }));
 
 const itemView = (rt: Runtime, item: Item) => ({ ...item, departmentId: rt.county.departmentOf(item.windowId) ?? '' });
@@ -57,5 +58,17 @@ export const catalogueRoutes = [
     response: { status: 200, schema: SiteView.array() },
     access: STAFF,
     handle: (_request, rt) => ({ body: rt.county.county.sites }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/departments',
+    entry: 'catalogue',
+    operationId: 'listDepartments',
+    summary: 'The departments (部门) and their windows, by name: no reads, for pickers and reports',
+    response: { status: 200, schema: DepartmentView.array() },
+    access: STAFF,
+    handle: (_request, rt) => ({
+      body: rt.county.county.departments.map((d) => ({ id: d.id, name: d.name, windows: rt.county.county.windows.filter((w) => w.departmentId === d.id).map((w) => ({ id: w.id, name: w.name, siteId: w.siteId })) })),
+    }),
   }),
 ];

@@ -35,6 +35,7 @@ const expected: Record<string, Record<CallerName, number>> = {
   getWindowQueue: ok(200, ['admin', 'director', 'clerk']),
   getWindowTicket: ok(200, ['admin', 'clerk']),
   listSites: ok(200, staff),
+  listDepartments: ok(200, staff),
   getStatsSummary: ok(200, ['admin', 'director']),
   getStatsDaily: ok(200, ['admin', 'director']),
   listDeadLetters: ok(200, ['admin']),
