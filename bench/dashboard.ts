@@ -7,7 +7,7 @@
  * server (or leave it running and pass its DynamoDB as `DYNAMODB_ENDPOINT=http://localhost:8000`).
  * One view of the dashboard is the ten reads the console makes at once (the period's and the previous
  * period's summary, satisfaction, the year's satisfaction series, the queue, the daily series, the
- * month's scorecards, and the windows, sites and ticket categories for the pickers). The raw side
+ * month's scorecards, and the departments with their windows, the sites and ticket categories for the pickers). The raw side
  * replays, side by side too, every Query and GetItem those handlers sent (recorded on the first view).
  * Prints medians and p90 of whole views and per route, and the ratio to the raw reads.
  */
@@ -72,7 +72,7 @@ const urls = [
   `/stats/queue?from=${from}&to=${to}`,
   `/stats/daily?from=${from}&to=${to}`,
   `/scorecards/${to.slice(0, 7)}`,
-  '/windows',
+  '/departments',
   '/sites',
   '/ticket-categories',
 ];
@@ -111,6 +111,21 @@ async function replay(read: Read): Promise<void> {
   } while (start);
 }
 
+if (process.env.BENCH_DIAG) {
+  for (const read of reads) {
+    const started = performance.now();
+    let items = 0;
+    let pages = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = read.kind === 'get' ? await raw.send(new GetCommand(read.input as never)) : await raw.send(new QueryCommand({ ...(read.input as object), ExclusiveStartKey: start } as never));
+      items += 'Items' in page ? (page.Items?.length ?? 0) : 1;
+      pages++;
+      start = 'LastEvaluatedKey' in page ? page.LastEvaluatedKey : undefined;
+    } while (start);
+    console.log(fmt(performance.now() - started, 0).padStart(6), 'ms', String(items).padStart(6), 'items', pages, 'pages', JSON.stringify(read.input.ExpressionAttributeValues ?? read.input.Key).slice(0, 110));
+  }
+}
 const views: number[] = [];
 const rawViews: number[] = [];
 const perRoute = new Map<string, number[]>();

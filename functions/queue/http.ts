@@ -289,8 +289,8 @@ export const queueRoutes = [
     access: HALL_SCREENS,
     handle: async (request, rt) => {
       const date = todayAt(rt, request.now);
-      // The screen polls: read only the last calls, not the whole day's.
-      const items = await rt.views.docs(hallBoard, boardPartition(date), { newest: 20 });
+      // The screen polls: read only the last calls, not the whole day's (none after now: a replayed day on the dev clock shows its own morning).
+      const items = await rt.views.docs(hallBoard, boardPartition(date), { newest: 20, from: '0000', to: `${request.now}#\uffff` });
       return { body: { date, calls: items.map(({ doc }) => ({ ...doc, windowName: rt.county.window(doc.windowId)?.name ?? doc.windowId })) } };
     },
   }),
@@ -322,7 +322,7 @@ export const queueRoutes = [
       if (!window) throw new NotFound(`no window ${id}`);
       assertPlace(request.caller, placeOf(rt, id), `window ${id}’s display`);
       const date = todayAt(rt, request.now);
-      const [last] = await rt.views.docs(windowDisplay, displayPartition(date, id), { newest: 1 });
+      const [last] = await rt.views.docs(windowDisplay, displayPartition(date, id), { newest: 1, from: '0000', to: `${request.now}#\uffff` });
       const departmentName = rt.county.county.departments.find((d) => d.id === window.departmentId)?.name ?? window.departmentId;
       return { body: { windowId: id, windowName: window.name, departmentName, date, ticket: last?.doc ?? null } };
     },

@@ -113,6 +113,8 @@ describe('a morning at two windows, through the views', () => {
       ['A003', 'W01', false],
     ]);
     expect(calls[0]!.windowName).toBeTruthy();
+    // Read at an earlier instant (a day replayed on the dev clock), the board holds the calls made by then only.
+    expect((await admin.get<Board>('/hall/board', t('08:50'))).body.calls.map((c) => c.number)).toEqual(['A001', 'A001', 'A003']);
   });
 
   it('counts the day per window and category, with wait and service times, and joins the summary', async () => {
