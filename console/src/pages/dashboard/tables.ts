@@ -2,11 +2,8 @@ import type { Cell } from './csv.ts';
 import { csvPercent, toCsv } from './csv.ts';
 import type { Figures } from './data.ts';
 
-/** A window's line in the table and its CSV. */
-export interface WindowLine {
-  windowId: string;
-  name: string;
-  department: string;
+/** A line's case figures, as the summary gives them per window and department. */
+interface CaseFigures {
   submitted: number;
   accepted: number;
   rejected: number;
@@ -16,23 +13,21 @@ export interface WindowLine {
   late: number;
   onTimeRate: number | null;
   earlyRate: number | null;
+}
+
+/** A window's line in the table and its CSV. */
+export interface WindowLine extends CaseFigures {
+  windowId: string;
+  name: string;
+  department: string;
   reviews: number;
   badReviews: number;
   satisfactionRate: number | null;
 }
 
-export interface DepartmentLine {
+export interface DepartmentLine extends CaseFigures {
   departmentId: string;
   name: string;
-  submitted: number;
-  accepted: number;
-  rejected: number;
-  completed: number;
-  onTime: number;
-  early: number;
-  late: number;
-  onTimeRate: number | null;
-  earlyRate: number | null;
 }
 
 /** Department names as the summary answers them (it lists the departments with cases in the period). */
