@@ -18,6 +18,34 @@ import './dashboard.css';
 const loadCharts = () => import('./Charts.tsx');
 const Charts = lazy(loadCharts);
 
+/**
+ * The first view's reads start as soon as this chunk arrives, before React has drawn the page (on a
+ * county PC that first drawing takes a few hundred milliseconds): the view the address asks for.
+ */
+const figuresKey = (period: Period, scope: Scope) => JSON.stringify([period.kind, period.from, period.to, scopeValue(scope)]);
+let early: { key: string; figures: Promise<Figures> } | undefined = (() => {
+  const { period, scope } = readQuery(new URLSearchParams(window.location.search), countyToday());
+  const figures = loadFigures(period, scope);
+  // A refusal is shown by the page's own read; unawaited here, it must not count as unhandled.
+  figures.catch(() => undefined);
+  return { key: figuresKey(period, scope), figures };
+})();
+const earlyPlaces = loadPlaces();
+earlyPlaces.catch(() => undefined);
+
+/** The view's figures: the early read once, when it is for this view; afresh otherwise (a reload, another period). */
+function figuresOf(period: Period, scope: Scope): Promise<Figures> {
+  const taken = early;
+  early = undefined;
+  return taken?.key === figuresKey(period, scope) ? taken.figures : loadFigures(period, scope);
+}
+let placesOnce: Promise<Places> | undefined = earlyPlaces;
+function placesOf(): Promise<Places> {
+  const taken = placesOnce;
+  placesOnce = undefined;
+  return taken ?? loadPlaces();
+}
+
 /** The scope's name for people: 全中心, 窗口 W01 自然资源和规划窗口, a department's or a site's name. */
 function scopeName(scope: Scope, places: Places | undefined, departments: Map<string, string>): string {
   switch (scope.kind) {
@@ -67,8 +95,8 @@ export default function Dashboard() {
     void loadCharts();
   }, []);
 
-  const places = useLoad(loadPlaces, []);
-  const figures = useLoad(() => loadFigures(period, scope), [period.kind, period.from, period.to, scopeValue(scope)]);
+  const places = useLoad(placesOf, []);
+  const figures = useLoad(() => figuresOf(period, scope), [period.kind, period.from, period.to, scopeValue(scope)]);
   const data: Figures | undefined = figures.data;
 
   const departments = useMemo(() => new Map([...(data ? departmentNames(data) : []), ...(places.data?.departments ?? []).map((d) => [d.id, d.name] as const)]), [data, places.data]);
