@@ -1,11 +1,13 @@
 import type { Schemas } from '../../../../client/index.ts';
+import { levels, type Level } from '../../lib/levels.ts';
+
+export { levels, type Level };
 
 /** The words of telephone callbacks (电话回访) and the good/bad review system (好差评), as the hall says them. */
 
 export type Entry = Schemas['CallbackList']['entries'][number];
 export type Attempt = Entry['attempts'][number];
 export type Outcome = Attempt['outcome'];
-export type Level = Schemas['Rectification']['level'];
 export type Reason = Entry['reason'];
 export type RectificationStatus = Schemas['Rectification']['status'];
 
@@ -18,14 +20,6 @@ export const outcomes: { value: Outcome; label: string }[] = [
 ];
 export const outcomeName: Record<Outcome, string> = Object.fromEntries(outcomes.map((o) => [o.value, o.label])) as Record<Outcome, string>;
 
-/** The five levels (满意度), best first; the last two are bad reviews (差评). */
-export const levels: { value: Level; label: string }[] = [
-  { value: 'very-satisfied', label: '非常满意' },
-  { value: 'satisfied', label: '满意' },
-  { value: 'basically-satisfied', label: '基本满意' },
-  { value: 'dissatisfied', label: '不满意' },
-  { value: 'very-dissatisfied', label: '非常不满意' },
-];
 export const levelName: Record<Level, string> = Object.fromEntries(levels.map((l) => [l.value, l.label])) as Record<Level, string>;
 export const isBadLevel = (level: Level | undefined): boolean => level === 'dissatisfied' || level === 'very-dissatisfied';
 

@@ -1,14 +1,10 @@
+import { levels, type Level } from '../../lib/levels.ts';
+
 /** What a window's own display (窗口屏) shows at a moment, from the window's last call of the day. */
 
 /** The levels of a rating (好差评), best first, as the rating device shows them. */
-export const ratingLevels = [
-  { level: 'very-satisfied', label: '非常满意' },
-  { level: 'satisfied', label: '满意' },
-  { level: 'basically-satisfied', label: '基本满意' },
-  { level: 'dissatisfied', label: '不满意' },
-  { level: 'very-dissatisfied', label: '非常不满意' },
-] as const;
-export type RatingLevel = (typeof ratingLevels)[number]['level'];
+export const ratingLevels = levels.map(({ value, label }) => ({ level: value, label }));
+export type RatingLevel = Level;
 
 /** The ticket part of `GET /windows/{id}/display`, as far as the phase depends on it. */
 export interface ShownTicket {
