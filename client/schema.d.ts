@@ -207,6 +207,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/joint/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appoint the joint inspection, or move it (安排联合验收) */
+        post: operations["scheduleJointInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/joint/inspection/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record who came to the joint inspection; an unjustified absence is consent (无正当理由缺席默认) */
+        post: operations["recordJointInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/joint/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A department’s opinion on a joint case: pass, rectify (with items) or fail (部门意见) */
+        post: operations["giveDepartmentOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/joint/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The combined rectification list, each item with its department */
+        get: operations["getJointRectification"];
+        put?: never;
+        /** Issue the combined rectification list of every department that asked (一次性整改通知) */
+        post: operations["issueJointRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/joint/rectification/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant has rectified: the departments that asked review again (整改完成) */
+        post: operations["completeJointRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/reject": {
         parameters: {
             query?: never;
@@ -360,6 +446,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/departments/{id}/joint-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department’s joint tasks (部门待办), most urgent first */
+        get: operations["listJointTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directors": {
         parameters: {
             query?: never;
@@ -456,6 +559,23 @@ export interface paths {
         get: operations["getItem"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/joint/deadlines/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deem every department whose deadline is before the date and that has not answered to approve (超时默许); the daily timer does the same */
+        post: operations["sweepJointDeadlines"];
         delete?: never;
         options?: never;
         head?: never;
@@ -710,6 +830,23 @@ export interface paths {
         };
         /** The daily series of a period */
         get: operations["getStatsDaily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/joint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joint approval over a period: working days per case against the serial sum, deemed consents and approvals, by department */
+        get: operations["getJointStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1021,7 +1158,7 @@ export interface components {
                 actor: {
                     id: string;
                     /** @enum {string} */
-                    role: "clerk" | "director" | "callback" | "admin" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
                 };
                 at: string;
                 data: {
@@ -1168,6 +1305,7 @@ export interface components {
                 /** @enum {string} */
                 type: "immediate" | "commitment" | "joint" | "report-up";
             };
+            joint: components["schemas"]["JointReview"] | null;
             materials: string[];
             materialsRequests: number;
             missing: string[] | null;
@@ -1263,6 +1401,16 @@ export interface components {
             code: string;
             committedDays: number;
             departmentId: string;
+            joint: {
+                departments: {
+                    days: number;
+                    departmentId: string;
+                    inspects: boolean;
+                    materials: string[];
+                    windowId?: string;
+                }[];
+                inspection: boolean;
+            } | null;
             materials: {
                 code: string;
                 name: string;
@@ -1272,6 +1420,170 @@ export interface components {
             /** @enum {string} */
             type: "immediate" | "commitment" | "joint" | "report-up";
             windowId: string;
+        };
+        JointInbox: {
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: date */
+            date: string;
+            departmentId: string;
+            name: string;
+            /** @enum {string} */
+            status: "open" | "passed" | "rectify" | "failed" | "deemed-consenting" | "deemed-approving";
+            tasks: {
+                /** Format: date */
+                acceptedDate: string;
+                answeredDate: string | null;
+                caseId: string;
+                caseNo: string;
+                clockStopped: boolean;
+                days: number;
+                /** Format: date */
+                deadline: string;
+                deadlineProvisional: boolean;
+                inspection: {
+                    at: string | null;
+                    date: string | null;
+                    heldDate: string | null;
+                    place: string | null;
+                };
+                inspects: boolean;
+                item: {
+                    code: string;
+                    name: string;
+                };
+                items: {
+                    text: string;
+                }[];
+                organization: string | null;
+                /** @enum {string} */
+                status: "open" | "passed" | "rectify" | "failed" | "deemed-consenting" | "deemed-approving";
+                /** @enum {string} */
+                urgency: "overdue" | "due-today" | "due-soon" | "normal";
+                windowId: string;
+            }[];
+        };
+        JointRectification: {
+            completedDate: string | null;
+            issuedDate: string | null;
+            items: {
+                departmentId: string;
+                text: string;
+            }[];
+            pending: {
+                departmentId: string;
+                text: string;
+            }[];
+            round: number | null;
+            rounds: number;
+            /** @enum {string} */
+            status: "none" | "issued" | "completed";
+            stoppedWorkingDays: number | null;
+        };
+        JointRectificationList: {
+            caseId: string;
+            caseNo: string;
+            completedDate: string | null;
+            departments: {
+                departmentId: string;
+                name: string;
+            }[];
+            issuedDate: string | null;
+            items: {
+                departmentId: string;
+                text: string;
+            }[];
+            pending: {
+                departmentId: string;
+                text: string;
+            }[];
+            round: number | null;
+            rounds: number;
+            /** @enum {string} */
+            status: "none" | "issued" | "completed";
+            stoppedWorkingDays: number | null;
+        };
+        JointReview: {
+            /** Format: date */
+            acceptedDate: string;
+            inspection: {
+                absent: {
+                    departmentId: string;
+                    justified: boolean;
+                    reason: string | null;
+                }[];
+                at: string | null;
+                date: string | null;
+                heldDate: string | null;
+                place: string | null;
+                present: string[];
+                required: boolean;
+            };
+            rectification: components["schemas"]["JointRectification"];
+            serialWorkingDays: number;
+            tasks: {
+                answeredAt: string | null;
+                answeredDate: string | null;
+                clockStopped: boolean;
+                days: number;
+                /** Format: date */
+                deadline: string;
+                deadlineProvisional: boolean;
+                departmentId: string;
+                inspects: boolean;
+                items: {
+                    text: string;
+                }[];
+                materials: string[];
+                note: string | null;
+                /** @enum {string} */
+                status: "open" | "passed" | "rectify" | "failed" | "deemed-consenting" | "deemed-approving";
+                stoppedWorkingDays: number;
+                windowId: string;
+            }[];
+        };
+        JointStats: {
+            approved: number;
+            averageWorkingDays: number | null;
+            byDepartment: {
+                answered: number;
+                averageWorkingDaysToAnswer: number | null;
+                deemedApprovals: number;
+                deemedConsents: number;
+                departmentId: string;
+                failed: number;
+                name: string;
+                passed: number;
+                rectify: number;
+                tasks: number;
+            }[];
+            cases: number;
+            completed: number;
+            deemedApprovals: number;
+            deemedConsents: number;
+            denied: number;
+            /** Format: date */
+            from: string;
+            itemCode: string | null;
+            medianWorkingDays: number | null;
+            rectificationItems: number;
+            rectifications: number;
+            serialWorkingDays: number | null;
+            /** Format: date */
+            to: string;
+        };
+        JointSweep: {
+            considered: number;
+            /** Format: date */
+            date: string;
+            deemed: {
+                caseId: string;
+                caseNo: string;
+                /** Format: date */
+                deadline: string;
+                departmentId: string;
+            }[];
         };
         Problem: {
             correlationId: string;
@@ -1459,7 +1771,7 @@ export interface components {
                     date: string;
                     detail: string;
                     /** @enum {string} */
-                    kind: "video-check" | "archive-problem" | "bad-review" | "late-completion";
+                    kind: "video-check" | "archive-problem" | "bad-review" | "late-completion" | "joint-deemed-approval" | "joint-absence";
                     link: string;
                     points: number;
                     ref: {
@@ -1601,7 +1913,7 @@ export interface components {
                 actor: {
                     id: string;
                     /** @enum {string} */
-                    role: "clerk" | "director" | "callback" | "admin" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
                 };
                 at: string;
                 data: {
@@ -2472,6 +2784,310 @@ export interface operations {
             };
         };
     };
+    scheduleJointInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at: string;
+                    place: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    recordJointInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    absent: {
+                        departmentId: string;
+                        justified: boolean;
+                        reason?: string;
+                    }[];
+                    present: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    giveDepartmentOpinion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    departmentId: string;
+                    items?: {
+                        text: string;
+                    }[];
+                    note?: string;
+                    /** @enum {string} */
+                    result: "pass" | "rectify" | "fail";
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    getJointRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointRectificationList"];
+                };
+            };
+        };
+    };
+    issueJointRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    completeJointRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
     rejectCase: {
         parameters: {
             query?: never;
@@ -2914,6 +3530,48 @@ export interface operations {
             };
         };
     };
+    listJointTasks: {
+        parameters: {
+            query?: {
+                status?: "open" | "passed" | "rectify" | "failed" | "deemed-consenting" | "deemed-approving";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointInbox"];
+                };
+            };
+        };
+    };
     listDirectors: {
         parameters: {
             query?: never;
@@ -3145,6 +3803,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Item"];
+                };
+            };
+        };
+    };
+    sweepJointDeadlines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointSweep"];
                 };
             };
         };
@@ -3892,6 +4594,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailySeries"];
+                };
+            };
+        };
+    };
+    getJointStats: {
+        parameters: {
+            query: {
+                from: string;
+                itemCode?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointStats"];
                 };
             };
         };

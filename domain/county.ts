@@ -18,6 +18,28 @@ export type ItemType = (typeof itemTypes)[number];
 
 export const MaterialSchema = z.object({ code: id, name: z.string().min(1) });
 
+/**
+ * A joint item's departments (联办件: 联合验收, 联合测量): each reviews in parallel within its own
+ * working days, from the materials it names; those that inspect meet at one joint site inspection.
+ */
+export const JointDepartmentSchema = z.object({
+  departmentId: id,
+  /** The department's fixed time limit, in working days from the day after acceptance. */
+  days: z.number().int().min(1).max(60),
+  /** The item's material codes this department reviews (one notice lists them all). */
+  materials: z.array(z.string().min(1)).default([]),
+  /** Takes part in the joint site inspection. */
+  inspects: z.boolean(),
+  /** The window that answers for the department in the hall (its scorecard takes the department's deductions); by default the department's own. */
+  windowId: id.optional(),
+});
+export const JointSchema = z.object({
+  departments: z.array(JointDepartmentSchema).min(2),
+  /** Whether the item has one joint site inspection (联合踏勘/联合验收). */
+  inspection: z.boolean(),
+});
+export type JointDepartment = z.infer<typeof JointDepartmentSchema>;
+
 export const ItemSchema = z.object({
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/),
   name: z.string().min(1),
@@ -28,6 +50,8 @@ export const ItemSchema = z.object({
   /** Statutory time limit in working days (法定时限). */
   statutoryDays: z.number().int().min(0).max(365),
   materials: z.array(MaterialSchema),
+  /** The departments of a joint item (required for, and only for, type "joint"). */
+  joint: JointSchema.optional(),
 });
 
 export const DepartmentSchema = z.object({ id, name: z.string().min(1) });
@@ -102,12 +126,15 @@ export const SupervisionSettingsSchema = z.object({
       archiveProblem: z.number().min(0).default(1),
       badReview: z.number().min(0).default(2),
       lateCompletion: z.number().min(0).default(1),
+      /** Points off the window that answers for a department that let a joint case's deadline pass (超时默许), or missed its joint inspection without reason (无故缺席). */
+      jointDeemedApproval: z.number().min(0).default(2),
+      jointUnjustifiedAbsence: z.number().min(0).default(2),
       /** Points on for a month without bad reviews, and for a month with every completion on time. */
       bonuses: z.object({ noBadReviews: z.number().min(0).default(1), allOnTime: z.number().min(0).default(1), max: z.number().min(0).default(5) }).default({ noBadReviews: 1, allOnTime: 1, max: 5 }),
       /** Score bands, highest first: the tier and the points it carries into the annual assessment. */
       tiers: z.array(z.object({ min: z.number(), name: z.string(), points: z.number() })).min(1).default([{ min: 0, name: '合格', points: 0 }]),
     })
-    .default({ base: 100, videoCheck: {}, archiveProblem: 1, badReview: 2, lateCompletion: 1, bonuses: { noBadReviews: 1, allOnTime: 1, max: 5 }, tiers: [{ min: 0, name: '合格', points: 0 }] }),
+    .default({ base: 100, videoCheck: {}, archiveProblem: 1, badReview: 2, lateCompletion: 1, jointDeemedApproval: 2, jointUnjustifiedAbsence: 2, bonuses: { noBadReviews: 1, allOnTime: 1, max: 5 }, tiers: [{ min: 0, name: '合格', points: 0 }] }),
 });
 export type SupervisionSettings = z.infer<typeof SupervisionSettingsSchema>;
 
@@ -155,6 +182,33 @@ export const CountySchema = z
     const departments = new Set(county.departments.map((d) => d.id));
     const sites = new Map(county.sites.map((s) => [s.id, s]));
     const windows = new Set(county.windows.map((w) => w.id));
+    const windowedDepartments = new Set(county.windows.map((w) => w.departmentId));
+    const jointIssues = (item: (typeof county.items)[number], index: number) => {
+      const at = ['items', index, 'joint'];
+      if (item.type !== 'joint' || item.joint === undefined) {
+        if (item.type === 'joint') ctx.addIssue({ code: 'custom', path: at, message: 'a joint item names its departments (joint.departments)' });
+        else if (item.joint !== undefined) ctx.addIssue({ code: 'custom', path: at, message: 'only a joint item has a joint block' });
+        return;
+      }
+      const materials = new Set(item.materials.map((m) => m.code));
+      unique(`items.${index}.joint.departments`, item.joint.departments.map((d) => d.departmentId));
+      item.joint.departments.forEach((d, j) => {
+        const here = [...at, 'departments', j];
+        if (!departments.has(d.departmentId)) ctx.addIssue({ code: 'custom', path: [...here, 'departmentId'], message: `unknown department ${d.departmentId}` });
+        else if (d.windowId === undefined && !windowedDepartments.has(d.departmentId)) {
+          ctx.addIssue({ code: 'custom', path: [...here, 'windowId'], message: `department ${d.departmentId} has no window: name the window that answers for it` });
+        }
+        if (d.windowId !== undefined && !windows.has(d.windowId)) ctx.addIssue({ code: 'custom', path: [...here, 'windowId'], message: `unknown window ${d.windowId}` });
+        if (d.days > item.committedDays) ctx.addIssue({ code: 'custom', path: [...here, 'days'], message: `${d.days} working days exceed the item's committed ${item.committedDays}` });
+        d.materials.forEach((code, k) => {
+          if (!materials.has(code)) ctx.addIssue({ code: 'custom', path: [...here, 'materials', k], message: `item ${item.code} lists no material ${code}` });
+        });
+        if (d.inspects && !item.joint!.inspection) ctx.addIssue({ code: 'custom', path: [...here, 'inspects'], message: 'the item has no joint inspection (joint.inspection is false)' });
+      });
+      if (item.joint.inspection && !item.joint.departments.some((d) => d.inspects)) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'inspection'], message: 'a joint inspection needs at least one inspecting department' });
+      }
+    };
     if (county.sites.filter((s) => s.level === 'county').length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['sites'], message: 'exactly one site must have level "county"' });
     }
@@ -193,6 +247,7 @@ export const CountySchema = z
         ctx.addIssue({ code: 'custom', path: ['items', index, 'committedDays'], message: 'committed days exceed statutory days' });
       }
       unique(`items.${index}.materials`, item.materials.map((m) => m.code));
+      jointIssues(item, index);
     });
     county.supervision.directors.forEach((director, index) => {
       if (!windows.has(director.windowId)) ctx.addIssue({ code: 'custom', path: ['supervision', 'directors', index, 'windowId'], message: `unknown window ${director.windowId}` });
@@ -219,12 +274,16 @@ export interface CountyIndex {
   site(id: string): Site | undefined;
   centerSite: Site;
   departmentOf(windowId: string): string | undefined;
+  /** The window that answers for a department in the hall: its first window in the county file. */
+  windowOfDepartment(departmentId: string): Window | undefined;
+  department(id: string): County['departments'][number] | undefined;
 }
 
 export function indexCounty(county: County): CountyIndex {
   const items = new Map(county.items.map((i) => [i.code, i]));
   const windows = new Map(county.windows.map((w) => [w.id, w]));
   const sites = new Map(county.sites.map((s) => [s.id, s]));
+  const departments = new Map(county.departments.map((d) => [d.id, d]));
   const centerSite = county.sites.find((s) => s.level === 'county');
   if (!centerSite) throw new Error('a county needs one county-level site');
   return {
@@ -234,5 +293,7 @@ export function indexCounty(county: County): CountyIndex {
     site: (id) => sites.get(id),
     centerSite,
     departmentOf: (windowId) => windows.get(windowId)?.departmentId,
+    windowOfDepartment: (departmentId) => county.windows.find((w) => w.departmentId === departmentId),
+    department: (id) => departments.get(id),
   };
 }

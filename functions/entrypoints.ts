@@ -104,6 +104,21 @@ export const entrypoints = {
     ],
     secret: true,
   },
+  joint: {
+    file: 'functions/entries/joint.ts',
+    kind: 'http',
+    description: 'Joint approval (联合审批): the joint inspection, departments’ opinions, the combined rectification list, the deadline sweep on demand, departments’ inboxes, the joint figures',
+    grants: [VIEWS_READ, { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] }, { table: 'events', actions: APPEND, keys: [k.case, k.idem] }],
+    secret: true,
+  },
+  'joint-deadlines': {
+    file: 'functions/entries/joint-deadlines.ts',
+    kind: 'timer',
+    description: 'Each working day after closing: deem the joint departments whose deadline passed without an opinion to approve (超时默许)',
+    grants: [VIEWS_READ, { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] }, { table: 'events', actions: APPEND, keys: [k.case, k.idem] }],
+    secret: true,
+    daily: '17:30',
+  },
   'callback-lists': {
     file: 'functions/entries/callback-lists.ts',
     kind: 'timer',

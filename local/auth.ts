@@ -51,6 +51,8 @@ export interface TokenRequest {
   user?: string;
   windowId?: string;
   siteId?: string;
+  /** A reviewer's department (`custom:departmentId`). */
+  departmentId?: string;
   /** The person's name and badge number (工号), as the county's pool keeps them (`name`, `custom:badgeNo`). */
   name?: string;
   badgeNo?: string;
@@ -62,7 +64,7 @@ export interface TokenRequest {
 /** An ID token of the pool, signed RS256 like Cognito's. */
 export async function mintToken(pool: LocalPool, request: TokenRequest): Promise<string> {
   const iat = Math.floor((request.now ?? Date.now()) / 1000);
-  const username = request.user ?? `${request.role}-${request.windowId ?? request.siteId ?? 'local'}`.toLowerCase();
+  const username = request.user ?? `${request.role}-${request.windowId ?? request.siteId ?? request.departmentId ?? 'local'}`.toLowerCase();
   return new SignJWT({
     'cognito:username': username,
     'cognito:groups': [request.role],
@@ -70,6 +72,7 @@ export async function mintToken(pool: LocalPool, request: TokenRequest): Promise
     auth_time: iat,
     ...(request.windowId ? { 'custom:windowId': request.windowId } : {}),
     ...(request.siteId ? { 'custom:siteId': request.siteId } : {}),
+    ...(request.departmentId ? { 'custom:departmentId': request.departmentId } : {}),
     ...(request.name ? { name: request.name } : {}),
     ...(request.badgeNo ? { 'custom:badgeNo': request.badgeNo } : {}),
   })

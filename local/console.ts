@@ -23,6 +23,8 @@ export interface LocalAccount {
   label: string;
   windowId?: string;
   siteId?: string;
+  /** A reviewer's department. */
+  departmentId?: string;
   name?: string;
   badgeNo?: string;
 }
@@ -32,7 +34,8 @@ const clerkNames = ['王丽', '张伟', '李娜', '刘洋', '陈静', '杨帆', 
 
 /**
  * The local pool's accounts: a clerk at every window (with a name and a badge number) and at three
- * township sites, every director, the callback staff, an administrator; and the hall's machines:
+ * township sites, every director, the callback staff, an administrator, a reviewer for each department
+ * of a joint item; and the hall's machines:
  * a ticket kiosk, the hall screen, and each window's display (its rating device).
  */
 export function localAccounts(county: County): LocalAccount[] {
@@ -45,6 +48,8 @@ export function localAccounts(county: County): LocalAccount[] {
     { user: 'admin', role: 'admin', label: '系统管理员' },
     { user: 'kiosk', role: 'kiosk', label: '大厅取号机' },
     { user: 'hall-screen', role: 'hall-screen', label: '大厅叫号屏' },
+    // A reviewer for every department that takes part in a joint item (联合审批).
+    ...[...new Set(county.items.flatMap((i) => i.joint?.departments.map((d) => d.departmentId) ?? []))].map((id) => ({ user: `reviewer-${id.toLowerCase()}`, role: 'reviewer' as const, label: `${county.departments.find((d) => d.id === id)?.name ?? id} 联合审查`, departmentId: id })),
     ...county.windows.map((w) => ({ user: `device-${w.id.toLowerCase()}`, role: 'rating-device' as const, label: `${w.id} ${w.name} 窗口屏（评价器）`, windowId: w.id })),
   ];
 }
@@ -88,8 +93,8 @@ export function consoleHandler(options: { dir: string; county: County; pool: Loc
         response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: '/problems/no-such-account', title: 'No such local account', status: 404 }));
         return true;
       }
-      const { user, role, windowId, siteId, name, badgeNo } = account;
-      const token = await mintToken(options.pool, { role, user, ...(windowId ? { windowId } : {}), ...(siteId ? { siteId } : {}), ...(name ? { name } : {}), ...(badgeNo ? { badgeNo } : {}) });
+      const { user, role, windowId, siteId, departmentId, name, badgeNo } = account;
+      const token = await mintToken(options.pool, { role, user, ...(windowId ? { windowId } : {}), ...(siteId ? { siteId } : {}), ...(departmentId ? { departmentId } : {}), ...(name ? { name } : {}), ...(badgeNo ? { badgeNo } : {}) });
       response.writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify({ token }));
       return true;
     }

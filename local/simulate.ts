@@ -1,7 +1,8 @@
 /**
- * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--seed 42] [--data dir]`: drives a county's
- * traffic through a running local server started with `npm start -- --dev-clock`, then prints what
- * it did next to what `GET /stats/summary` reports for the same period.
+ * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--joint-scale s] [--seed 42] [--data dir]`:
+ * drives a county's traffic through a running local server started with `npm start -- --dev-clock`,
+ * then prints what it did next to what `GET /stats/summary`, `/stats/queue` and `/stats/joint` report
+ * for the same period.
  */
 import './env.ts';
 import { readFileSync } from 'node:fs';
@@ -10,20 +11,35 @@ import { parseArgs } from 'node:util';
 import { CountySchema } from '../domain/county.ts';
 import { repositoryRoot } from './server.ts';
 import { devPool, mintToken } from './auth.ts';
-import { simulate } from './simulator.ts';
+import { jointFigures, simulate } from './simulator.ts';
 
 const { values } = parseArgs({
   options: {
     from: { type: 'string', default: '2026-11-02' },
     days: { type: 'string', default: '5' },
     scale: { type: 'string', default: '1' },
+    /** Joint cases' volume when it should differ from --scale (1 = the seed's handful a month). */
+    'joint-scale': { type: 'string' },
     seed: { type: 'string', default: '42' },
     url: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
     /** The server's data folder (`npm start -- --data dir`): its key signs the simulator's token. */
     data: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (values.help) {
+  console.log(`npm run simulate -- [options]   against a running \`npm start -- --dev-clock\` (e.g. \`npm start -- --in-memory --dev-clock --port 3001\`)
+  --from YYYY-MM-DD   first day (default 2026-11-02; a rest day moves to the next working day)
+  --days N            working days to simulate (default 5)
+  --scale S           1 = the seed county's volume, about 570 applications a working day (default 1)
+  --joint-scale S     joint cases' volume when it should differ from --scale (1 = about 0.4 a working day)
+  --seed N            the same seed gives the same traffic (default 42)
+  --url URL           the server (default http://127.0.0.1:$PORT or :3000)
+  --county KEY        infra/counties/KEY.json (default $COUNTY or sanmen)
+  --data DIR          the server's data folder, whose key signs the simulator's tokens (default .data)`);
+  process.exit(0);
+}
 
 const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties', `${values.county}.json`), 'utf8')));
 const health = await fetch(`${values.url}/health`, { headers: { 'x-dev-clock': '2026-01-01T00:00:00Z' } }).catch(() => undefined);
@@ -31,11 +47,24 @@ if (!health?.ok) {
   console.error(`No local server with the dev clock at ${values.url}: start it with \`npm start -- --dev-clock\` (or pass --url).`);
   process.exit(1);
 }
-const token = await mintToken(devPool(values.county, values.data), { role: 'admin', user: 'simulator' });
+const pool = devPool(values.county, values.data);
+const token = await mintToken(pool, { role: 'admin', user: 'simulator' });
 const started = Date.now();
-const tally = await simulate({ token, url: values.url, county, from: values.from, days: Number(values.days), scale: Number(values.scale), seed: Number(values.seed), log: (line) => console.log(line) });
+const tally = await simulate({
+  token,
+  pool,
+  url: values.url,
+  county,
+  from: values.from,
+  days: Number(values.days),
+  scale: Number(values.scale),
+  ...(values['joint-scale'] === undefined ? {} : { jointScale: Number(values['joint-scale']) }),
+  seed: Number(values.seed),
+  log: (line) => console.log(line),
+});
 console.log(`\nSimulated ${tally.workingDays} working days (${tally.from} … ${tally.to}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-console.log(JSON.stringify(tally, null, 2));
+// The per-case lists (joint working days) on one line each.
+console.log(JSON.stringify(tally, (_key, value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'number') ? value.join(' ') : value), 2));
 // Give the projector a moment, then show the report for the same period.
 await new Promise((r) => setTimeout(r, 1500));
 const summary = (await (await fetch(`${values.url}/stats/summary?from=${tally.from}&to=${tally.to}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
@@ -52,3 +81,12 @@ for (const [field, mine] of [['issued', tally.hall.tickets], ['served', tally.ha
   console.log(`  ${field.padEnd(20)} simulator ${String(mine).padStart(6)}   report ${String(reported).padStart(6)}   ${reported === mine ? 'equal' : 'DIFFERENT'}`);
 }
 console.log(`  average wait ${String(queue.averageWaitMinutes)} min (p90 ${String(queue.p90WaitMinutes)}), average service ${String(queue.averageServiceMinutes)} min (p90 ${String(queue.p90ServiceMinutes)})`);
+const joint = (await (await fetch(`${values.url}/stats/joint?from=${tally.from}&to=${tally.to}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+const mine = jointFigures(tally.joint);
+console.log('\nGET /stats/joint for the period:');
+for (const field of ['cases', 'completed', 'approved', 'denied', 'averageWorkingDays', 'medianWorkingDays', 'serialWorkingDays', 'deemedConsents', 'deemedApprovals', 'rectifications', 'rectificationItems'] as const) {
+  const reported = joint[field] as number | null;
+  console.log(`  ${field.padEnd(20)} simulator ${String(mine[field]).padStart(6)}   report ${String(reported).padStart(6)}   ${reported === mine[field] ? 'equal' : 'DIFFERENT'}`);
+}
+const days = (n: unknown) => (typeof n === 'number' ? String(n) : '–');
+console.log(`  a completed joint case took ${days(joint.averageWorkingDays)} working days on average (median ${days(joint.medianWorkingDays)}), against ${days(joint.serialWorkingDays)} had its departments gone one after another`);

@@ -5,6 +5,7 @@ import { addDays, type LocalDate } from '../domain/time.ts';
 import { parseSmsReply } from '../domain/reviews/levels.ts';
 import { lunarDates, publishedYears } from '../functions/calendar/published.ts';
 import { emptyHallTally, hallDay, type HallTally } from './hall.ts';
+import { mintToken, type LocalPool } from './auth.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same county day. */
 export function random(seed: number) {
@@ -31,6 +32,20 @@ export function random(seed: number) {
 }
 
 type Rng = ReturnType<typeof random>;
+
+/** A Poisson count (Knuth's method): joint cases a day, a handful a month. */
+function poisson(rng: Rng, mean: number): number {
+  let k = 0;
+  let p = Math.exp(-mean);
+  let cumulative = p;
+  const u = rng.next();
+  while (u > cumulative && k < 100) {
+    k++;
+    p *= mean / k;
+    cumulative += p;
+  }
+  return k;
+}
 
 function seedOf(seed: number, day: string, index: number): number {
   let h = seed ^ 0x9e3779b9;
@@ -61,6 +76,15 @@ export interface SimulationOptions {
   hall?: boolean;
   /** The hall's volume, when it should differ from `scale` (1 = about 400 visitors a working day). */
   hallScale?: number;
+  /** Joint cases and the evening deadline sweep (on by default; the sweep reads a view, so it needs the projector running). */
+  joint?: boolean;
+  /** Joint cases' volume, when it should differ from `scale` (1 = the seed's handful a month, about 0.4 a working day). */
+  jointScale?: number;
+  /**
+   * The county's user pool (the local stand-in for Cognito): with it the lead window's clerk and each
+   * department's reviewer act with tokens of their own; without it `token` does everything.
+   */
+  pool?: LocalPool;
 }
 
 export type Transport = (path: string, body: string, headers: Record<string, string>, method?: 'GET' | 'POST' | 'PUT') => Promise<{ status: number; json: Record<string, unknown> }>;
@@ -68,7 +92,8 @@ export type Transport = (path: string, body: string, headers: Record<string, str
 const httpTransport =
   (url: string, token: string | undefined): Transport =>
   async (path, body, headers, method = 'POST') => {
-    const response = await fetch(`${url}${path}`, { method, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: method === 'GET' ? undefined : body });
+    // A request made by someone in particular (a clerk, a reviewer) carries that person's token.
+    const response = await fetch(`${url}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, body: method === 'GET' ? undefined : body });
     const text = await response.text();
     return { status: response.status, json: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
   };
@@ -107,7 +132,52 @@ export interface Tally {
   rectificationsClosed: number;
   /** The hall's ticket queue. */
   hall: HallTally;
+  /** Joint approval (联合验收, 联合测量): what the simulator did and expects `GET /stats/joint` to report. */
+  joint: JointTally;
+  /** Requests sent again because the API said to try again (409 concurrent change, 503). */
+  retried: number;
   errors: number;
+}
+
+export interface JointTally {
+  /** Joint cases accepted (each opens its departments' review). */
+  accepted: number;
+  completed: number;
+  approved: number;
+  denied: number;
+  /** Unjustified absences from a joint inspection (无正当理由缺席默认). */
+  deemedConsents: number;
+  /** Departments that let their deadline pass, deemed approving by the evening sweep (超时默许). */
+  deemedApprovals: number;
+  /** Combined rectification lists issued, and the items on them. */
+  rectifications: number;
+  rectificationItems: number;
+  /** Per completed case: the working days from acceptance to completion… */
+  workingDays: number[];
+  /** …and the sum of its departments' limits (what they would have taken one after another). */
+  serialWorkingDays: number[];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The tally's joint figures in the shape of `GET /stats/joint` (averages to a tenth, the median of whole days). */
+export function jointFigures(joint: JointTally) {
+  const days = [...joint.workingDays].sort((a, b) => a - b);
+  const n = days.length;
+  const total = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
+  return {
+    cases: joint.accepted,
+    completed: joint.completed,
+    approved: joint.approved,
+    denied: joint.denied,
+    averageWorkingDays: n === 0 ? null : round1(total(days) / n),
+    medianWorkingDays: n === 0 ? null : n % 2 === 1 ? days[(n - 1) / 2]! : (days[n / 2 - 1]! + days[n / 2]!) / 2,
+    serialWorkingDays: n === 0 ? null : round1(total(joint.serialWorkingDays) / n),
+    deemedConsents: joint.deemedConsents,
+    deemedApprovals: joint.deemedApprovals,
+    rectifications: joint.rectifications,
+    rectificationItems: joint.rectificationItems,
+  };
 }
 
 /** Applications per working day at scale 1, and the seed county's mixes. */
@@ -121,12 +191,53 @@ const CHANNELS: readonly (readonly [Channel, number])[] = [
   ['online', 0.08],
   ['agent', 0.07],
 ];
+/** Everyday items; joint cases come apart, at their own pace (see DAILY_JOINT). */
 const TYPES = [
   ['immediate', 0.5],
   ['commitment', 0.42],
-  ['joint', 0.04],
   ['report-up', 0.04],
 ] as const;
+/** Joint cases per working day at scale 1: the seed county's handful a month, mostly completion acceptances and surveys. */
+const DAILY_JOINT = 0.4;
+/** Enterprises bring their projects to the window, often through the agency service (代办), now and then online. */
+const JOINT_CHANNELS: readonly (readonly [Channel, number])[] = [
+  ['window', 0.5],
+  ['agent', 0.4],
+  ['online', 0.1],
+];
+/** Completion acceptance (竣工联合验收) and joint surveying (联合测量) are most of the joint work; the other joint items come now and then. */
+const jointWeight = (item: Item) => (item.name.includes('竣工') ? 5 : item.name.includes('测') ? 4 : 1);
+
+/** What departments ask the applicant to rectify after a joint inspection (竣工联合验收, 联合测量, the homestead joint check). */
+const ON_SITE_RECTIFICATIONS: Record<string, readonly string[]> = {
+  'D-NR': ['建筑外立面色彩与规划许可附图不符，须按批准方案整改', '地面停车位比规划指标少2个，须补划', '绿地率核实为29.6%，低于规划要求的30%，须补种绿化', '围墙退让道路红线不足，须拆除后按规划退让', '实测建筑高度超出规划许可0.3米，须提交说明'],
+  'D-FIRE': ['地下车库排烟风机未与火灾报警系统联动，须调试', '疏散指示标志安装高度不符合规范，须调整', '消防控制室未设直通室外的电话，须补设', '防火门闭门器缺失3处，须补装', '室内消火栓箱内水带接口不匹配，须更换'],
+  'D-CAD': ['人防门未做启闭试验，须补做并提交记录', '防化通信值班室未按图设置，须整改', '人防区域标识标牌未设置，须补设'],
+  'D-LAND': ['宗地界址点与出让合同红线有偏差，须提交说明', '土地出让价款滞纳金未缴清，须补缴'],
+  'D-ARCH': ['竣工档案缺少隐蔽工程验收记录，须补齐', '电子档案未按规定格式著录，须重新整理', '竣工图未加盖竣工图章，须补盖'],
+  'D-QS': ['屋面防水层局部起鼓，须返修', '外墙保温锚栓数量不足，须补设', '楼梯栏杆高度不足1.05米，须整改', '卫生间闭水试验记录缺失，须补做'],
+  'D-REG': ['共有部位分摊说明界定不清，须补充', '宗地图界址点坐标与实测不一致，须复核'],
+  'D-HC': ['面积测算表与竣工图尺寸不符，须重新测算', '共有建筑面积分摊计算有误，须更正'],
+  'D-AG': ['建房位置与审批红线不一致，须调整', '四至相邻权利人签字确认不全，须补签'],
+  'D-TOWN': ['建房位置与审批红线不一致，须调整', '四至相邻权利人签字确认不全，须补签'],
+};
+/** …and on paper, where the item has no inspection (联合图审, investment projects' joint approval). */
+const ON_PAPER_RECTIFICATIONS: Record<string, readonly string[]> = {
+  'D-HC': ['结构计算书与施工图不一致，须修改', '建筑节能设计专篇缺少节能计算书，须补充', '施工合同与中标通知书内容不一致，须更正'],
+  'D-FIRE': ['消防设计说明缺少防排烟系统内容，须补充', '疏散楼梯净宽不满足规范要求，须修改设计'],
+  'D-CAD': ['人防工程施工图未按防护等级设计，须修改', '人防口部设计不满足平战转换要求，须修改'],
+  'D-NR': ['设计方案总平面与用地红线不符，须修改', '容积率计算表与方案不一致，须更正'],
+  'D-EE': ['环境影响报告表缺少污染防治措施章节，须补充'],
+  'D-DRC': ['项目备案信息与申请内容不一致，须变更备案'],
+};
+const GENERAL_RECTIFICATIONS = ['申请材料签章不全，须补盖公章', '申请表填写内容与附件不一致，须更正'];
+const FAILURE_NOTE = '经现场核查，项目未按许可内容建设，存在重大问题，不予通过';
+const ORGANIZATIONS = ['三和建设开发有限公司', '海润置业有限公司', '东港精密机械有限公司', '临海湾新材料科技有限公司', '城投建设集团有限公司'];
+const ABSENCE_REASONS = ['另有紧急执法任务，已书面说明并提交审查意见安排', '与上级部门会议时间冲突，已书面请假'];
+const INSPECTION_PLACES = ['项目现场（经济开发区）', '项目现场（城东新区）', '项目现场（工业园区）', '项目现场（城区）'];
+
+/** Who makes a request: the administrator unless a window's clerk or a department's reviewer does it. */
+type Person = { role: 'clerk'; windowId: string } | { role: 'reviewer'; departmentId: string };
 
 type Step = { at: string; run: () => Promise<void> };
 
@@ -175,9 +286,14 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     appeals: 0,
     rectificationsClosed: 0,
     hall: emptyHallTally(),
+    joint: { accepted: 0, completed: 0, approved: 0, denied: 0, deemedConsents: 0, deemedApprovals: 0, rectifications: 0, rectificationItems: 0, workingDays: [], serialWorkingDays: [] },
+    retried: 0,
     errors: 0,
   };
-  const byType = new Map(TYPES.map(([type]) => [type, options.county.items.filter((i) => i.type === type)]));
+  const everyday = options.county.items.filter((i) => i.type !== 'joint');
+  const byType = new Map(TYPES.map(([type]) => [type, everyday.filter((i) => i.type === type)]));
+  const jointOn = options.joint ?? true;
+  const jointItems = jointOn ? options.county.items.filter((i) => i.type === 'joint' && i.joint !== undefined) : [];
   const sitesOf = (level: 'township' | 'village') => options.county.sites.filter((s) => s.level === level);
   const countyWindow = (item: Item) => options.county.windows.find((w) => w.id === item.windowId)!;
   const at = (date: LocalDate, minutes: number) => new Date(Date.parse(`${date}T00:00:00+08:00`) + minutes * 60_000).toISOString();
@@ -201,32 +317,55 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   const isBadLevel = (level: string) => level === 'dissatisfied' || level === 'very-dissatisfied';
   const phones = new Map<string, string>();
 
-  async function post(path: string, body: unknown, instant: string, key = `sim-${options.seed}-${path}-${instant}`): Promise<Record<string, unknown>> {
-    const { status, json } = await transport(path, JSON.stringify(body), { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key });
-    if (status >= 300) {
-      tally.errors++;
-      throw new Error(`${path} → ${status}: ${String(json.detail ?? json.title)}`);
+  // Each person's token, signed once.
+  const tokens = new Map<string, Promise<string>>();
+  const authorization = async (person: Person | undefined): Promise<Record<string, string>> => {
+    if (person === undefined || options.pool === undefined) return {};
+    const name = person.role === 'clerk' ? person.windowId : person.departmentId;
+    const key = `${person.role} ${name}`;
+    if (!tokens.has(key)) tokens.set(key, mintToken(options.pool, { ...person, user: `sim-${person.role}-${name}`.toLowerCase() }));
+    return { authorization: `Bearer ${await tokens.get(key)!}` };
+  };
+
+  async function post(path: string, body: unknown, instant: string, key = `sim-${options.seed}-${path}-${instant}`, as?: Person): Promise<Record<string, unknown>> {
+    const headers = { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key, ...(await authorization(as)) };
+    for (let attempt = 1; ; attempt++) {
+      const { status, json } = await transport(path, JSON.stringify(body), headers);
+      // "Try again": a lost race the server gave up on (a busy morning's submits taking turns at the day's
+      // case number) or a busy database. A terminal sends the same request again, with the same key.
+      if ((status === 409 && json.type === '/problems/conflict') || status === 503) {
+        if (attempt < 5) {
+          tally.retried++;
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
+          continue;
+        }
+      }
+      if (status >= 300) {
+        tally.errors++;
+        throw new Error(`${path} → ${status}: ${String(json.detail ?? json.title)}`);
+      }
+      return json;
     }
-    return json;
   }
 
   /** Plans one application: what happens to it on its first day, and what it schedules for later. */
   /** The cases registered at the center's windows each day: the hall links visits to them. */
   const atWindows = new Map<LocalDate, string[]>();
 
-  function application(day: LocalDate, index: number): Step[] {
+  function application(day: LocalDate, index: number, joint = false): Step[] {
     // Each case draws from its own generator, so that running cases in parallel keeps a seed's outcome.
-    const rng = random(seedOf(options.seed, day, index));
+    const rng = random(seedOf(options.seed, joint ? `${day}#joint` : day, index));
     const type = rng.weighted(TYPES);
-    const item = rng.pick(byType.get(type)!.length > 0 ? byType.get(type)! : options.county.items);
-    const channel = rng.weighted(CHANNELS);
+    const item = joint ? rng.weighted(jointItems.map((i) => [i, jointWeight(i)] as const)) : rng.pick(byType.get(type)!.length > 0 ? byType.get(type)! : everyday);
+    const channel = rng.weighted(joint ? JOINT_CHANNELS : CHANNELS);
     const siteId = channel === 'township' || channel === 'village' ? rng.pick(sitesOf(channel)).id : undefined;
     // Morning peak: most arrivals between 08:30 and 11:30.
     let minute = rng.chance(0.65) ? rng.int(8 * 60 + 30, 11 * 60 + 30) : rng.int(13 * 60 + 30, 16 * 60);
     const codes = item.materials.map((m) => m.code);
     const incomplete = codes.length > 1 && rng.chance(0.15);
     const brought = incomplete ? codes.slice(0, rng.int(1, codes.length - 1)) : codes;
-    const reject = rng.chance(0.02);
+    // A joint application is checked at the window before it is taken: it is not turned away here.
+    const reject = !joint && rng.chance(0.02);
     const forward = siteId !== undefined && rng.chance(0.3);
     let caseId = '';
     const steps: Step[] = [];
@@ -237,7 +376,8 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     step(async (instant) => {
       const phone = `138${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
       const optOut = rng.chance(0.03);
-      const created = await post('/cases', { itemCode: item.code, applicant: { name: '模拟申请人', phone, ...(optOut ? { optOut } : {}) }, channel, siteId, materials: brought }, instant, `sim-${options.seed}-${day}-${index}-submit`);
+      const applicant = { name: '模拟申请人', phone, ...(optOut ? { optOut } : {}), ...(joint ? { organization: rng.pick(ORGANIZATIONS) } : {}) };
+      const created = await post('/cases', { itemCode: item.code, applicant, channel, siteId, materials: brought }, instant, `sim-${options.seed}-${day}-${index}${joint ? '-joint' : ''}-submit`);
       caseId = created.caseId as string;
       if (channel === 'window') atWindows.get(day)?.push(caseId);
       if (!optOut) phones.set(caseId, phone);
@@ -272,13 +412,15 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       const accepted = await post(`/cases/${caseId}/accept`, {}, instant);
       tally.accepted++;
       if (satisfactionOn && rng.chance(0.3)) await reviewAtWindow(rng, caseId, day, new Date(Date.parse(instant) + 2 * 60_000).toISOString());
-      await plan(rng, caseId, item, day, instant, accepted.deadline as LocalDate);
+      if (item.type === 'joint') await planJoint(rng, caseId, item, day, instant);
+      else await plan(rng, caseId, item, day, instant, accepted.deadline as LocalDate);
     });
     return steps;
   }
 
-  async function completeNow(rng: Rng, caseId: string, item: Item, instant: string, date: LocalDate) {
-    const done = await post(`/cases/${caseId}/complete`, { decision: item.type === 'report-up' ? 'forwarded' : rng.chance(0.97) ? 'approved' : 'denied' }, instant);
+  async function completeNow(rng: Rng, caseId: string, item: Item, instant: string, date: LocalDate, decided?: { decision: 'approved' | 'denied'; by: Person }) {
+    const decision = decided?.decision ?? (item.type === 'report-up' ? 'forwarded' : rng.chance(0.97) ? 'approved' : 'denied');
+    const done = await post(`/cases/${caseId}/complete`, { decision }, instant, undefined, decided?.by);
     tally.completed++;
     if (done.onTime === true) tally.onTime++;
     else tally.late++;
@@ -340,6 +482,176 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       return;
     }
     finish(acceptedDay, deadline);
+  }
+
+  /** The evening sweeps' expected work: by day, the departments the simulator kept silent whose time runs out that day. */
+  const deemings = new Map<LocalDate, { caseId: string; departmentId: string }[]>();
+  const jointCases = new Set<string>();
+
+  /**
+   * A joint case after acceptance, as the people would take it: the lead window's clerk appoints the
+   * joint inspection and records who came (an unjustified absence is consent); each department's
+   * reviewer answers within its limit — mostly pass, some ask for rectification, rarely fail — or
+   * stays silent and the evening sweep deems it approving; the clerk issues the combined list, the
+   * applicant reports it done a few days later, the departments that asked answer again; the clerk
+   * completes the case the working day after every department is settled. The course is drawn at
+   * acceptance against the county calendar, so the sweeps know what to expect.
+   */
+  async function planJoint(rng: Rng, caseId: string, item: Item, accepted: LocalDate, acceptedAt: string) {
+    const terms = item.joint!;
+    const clerk: Person = { role: 'clerk', windowId: item.windowId };
+    const base = `/cases/${caseId}/joint`;
+    jointCases.add(caseId);
+    tally.joint.accepted++;
+    const on = (date: LocalDate, minute: number, run: (instant: string) => Promise<void>) => {
+      const instant = at(date, minute);
+      later(date, [{ at: instant, run: () => run(instant) }], caseId);
+    };
+    const deemOn = (date: LocalDate, departmentId: string) => {
+      if (date <= lastDay) deemings.set(date, [...(deemings.get(date) ?? []), { caseId, departmentId }]);
+    };
+    const opinion = (departmentId: string, date: LocalDate, minute: number, body: { result: 'pass' | 'rectify' | 'fail'; items?: { text: string }[]; note?: string }) =>
+      on(date, minute, async (instant) => void (await post(`${base}/opinions`, { departmentId, ...body }, instant, `sim-${options.seed}-${caseId}-${departmentId}-${instant}`, { role: 'reviewer', departmentId })));
+    const rectifications = (departmentId: string) => {
+      const left = [...((terms.inspection ? ON_SITE_RECTIFICATIONS : ON_PAPER_RECTIFICATIONS)[departmentId] ?? GENERAL_RECTIFICATIONS)];
+      return Array.from({ length: rng.int(1, Math.min(3, left.length)) }, () => ({ text: left.splice(Math.floor(rng.next() * left.length), 1)[0]! }));
+    };
+    // A working day from `from` to `deadline`, mostly within two days of `from`.
+    const answerDay = (from: LocalDate, deadline: LocalDate) => calendar.addWorkingDays(from, rng.int(0, Math.min(2, calendar.workingDaysBetween(from, deadline))));
+    const latest = (dates: Iterable<LocalDate>) => [...dates].reduce((a, b) => (b > a ? b : a));
+
+    // The joint inspection, appointed at acceptance for a working day soon after, and recorded that morning.
+    let inspection: LocalDate | null = null;
+    const consenting = new Set<string>();
+    if (terms.inspection) {
+      const inspecting = terms.departments.filter((d) => d.inspects);
+      inspection = calendar.addWorkingDays(accepted, Math.min(rng.int(1, 2), ...inspecting.map((d) => d.days)));
+      const startMinute = rng.pick([9 * 60, 9 * 60 + 30, 10 * 60]);
+      const place = rng.pick(INSPECTION_PLACES);
+      await post(`${base}/inspection`, { at: at(inspection, startMinute), place }, new Date(Date.parse(acceptedAt) + rng.int(10, 40) * 60_000).toISOString(), undefined, clerk);
+      const absent = inspecting
+        .filter(() => rng.chance(0.15))
+        .map((d) => {
+          const justified = rng.chance(0.5);
+          return { departmentId: d.departmentId, justified, ...(justified ? { reason: rng.pick(ABSENCE_REASONS) } : {}) };
+        });
+      if (absent.length === inspecting.length) absent.shift();
+      const present = inspecting.map((d) => d.departmentId).filter((id) => !absent.some((a) => a.departmentId === id));
+      for (const a of absent) if (!a.justified) consenting.add(a.departmentId);
+      on(inspection, startMinute + rng.int(90, 150), async (instant) => {
+        await post(`${base}/inspection/held`, { present, absent }, instant, undefined, clerk);
+        tally.joint.deemedConsents += consenting.size;
+      });
+    }
+    // Opinions come after the morning's inspection on its day.
+    const minuteOn = (date: LocalDate, after: LocalDate | null) => (date === after ? rng.int(13 * 60 + 30, 16 * 60 + 30) : rng.int(9 * 60, 16 * 60 + 30));
+
+    // First answers: each department within its limit, from the inspection (those that inspect) or the day after acceptance.
+    const settled = new Map<string, LocalDate>();
+    const answered: LocalDate[] = [];
+    const asking: { departmentId: string; days: number; items: { text: string }[] }[] = [];
+    let failed = false;
+    for (const d of terms.departments) {
+      const deadline = calendar.addWorkingDays(accepted, d.days);
+      if (consenting.has(d.departmentId)) {
+        settled.set(d.departmentId, inspection!);
+        continue;
+      }
+      const roll = rng.next();
+      if (roll < 0.08) {
+        // Silent: the sweep on the evening of its deadline deems it approving.
+        deemOn(deadline, d.departmentId);
+        settled.set(d.departmentId, deadline);
+        continue;
+      }
+      const from = d.inspects && inspection !== null ? inspection : calendar.addWorkingDays(accepted, 1);
+      const date = answerDay(from, deadline);
+      const minute = minuteOn(date, d.inspects ? inspection : null);
+      if (roll < 0.09) {
+        failed = true;
+        opinion(d.departmentId, date, minute, { result: 'fail', note: FAILURE_NOTE });
+      } else if (roll < 0.33) {
+        const items = rectifications(d.departmentId);
+        asking.push({ departmentId: d.departmentId, days: d.days, items });
+        opinion(d.departmentId, date, minute, { result: 'rectify', items });
+      } else opinion(d.departmentId, date, minute, { result: 'pass' });
+      answered.push(date);
+      settled.set(d.departmentId, date);
+    }
+
+    // One combined list once the answers are in (a failed case is denied instead); the departments that asked answer again.
+    if (!failed && asking.length > 0) {
+      const issued = latest(answered);
+      const items = asking.reduce((n, a) => n + a.items.length, 0);
+      on(issued, 16 * 60 + 45, async (instant) => {
+        await post(`${base}/rectification`, {}, instant, undefined, clerk);
+        tally.joint.rectifications++;
+        tally.joint.rectificationItems += items;
+      });
+      const done = calendar.addWorkingDays(issued, rng.int(2, 5));
+      on(done, rng.int(9 * 60, 10 * 60 + 30), async (instant) => void (await post(`${base}/rectification/done`, {}, instant, undefined, clerk)));
+      // Their clocks stood still from the list to the report; the others' ran on.
+      const stopped = calendar.workingDaysBetween(issued, done);
+      for (const a of asking) {
+        const deadline = calendar.addWorkingDays(accepted, a.days + stopped);
+        // A department whose time ran out before the list went out is past its deadline when the work comes back.
+        if (deadline < done || rng.chance(0.06)) {
+          const deemed = deadline < done ? done : deadline;
+          deemOn(deemed, a.departmentId);
+          settled.set(a.departmentId, deemed);
+          continue;
+        }
+        const date = answerDay(done, deadline);
+        opinion(a.departmentId, date, minuteOn(date, done), { result: 'pass' });
+        settled.set(a.departmentId, date);
+      }
+    }
+
+    // Completion the working day after the last department is settled (now and then a day later).
+    const decision = failed ? ('denied' as const) : ('approved' as const);
+    const completeDay = calendar.addWorkingDays(latest(settled.values()), rng.chance(0.8) ? 1 : 2);
+    const serial = terms.departments.reduce((sum, d) => sum + d.days, 0);
+    on(completeDay, rng.int(9 * 60, 16 * 60 + 30), async (instant) => {
+      await completeNow(rng, caseId, item, instant, completeDay, { decision, by: clerk });
+      tally.joint.completed++;
+      tally.joint[decision]++;
+      tally.joint.workingDays.push(calendar.workingDaysBetween(accepted, completeDay));
+      tally.joint.serialWorkingDays.push(serial);
+    });
+  }
+
+  /**
+   * The daily timer's stand-in (超时默许): after the hall has closed, the administrator sweeps for
+   * tomorrow, so every department whose deadline was today or before and that has not answered is
+   * deemed approving. The sweep reads the due tasks from a view: until the projector has caught up
+   * with the day it may miss some, so it runs again (it deems each task once however often it runs).
+   */
+  async function sweep(day: LocalDate) {
+    const instant = at(day, 17 * 60 + 45);
+    const date = addDays(day, 1);
+    const expected = deemings.get(day) ?? [];
+    deemings.delete(day);
+    const keyOf = (d: { caseId: string; departmentId: string }) => `${d.caseId} ${d.departmentId}`;
+    const deemed = new Set<string>();
+    for (let attempt = 0; ; attempt++) {
+      const result = (await post(`/joint/deadlines/${date}`, {}, instant, `sim-${options.seed}-sweep-${date}-${attempt}`)) as { deemed: { caseId: string; departmentId: string }[] };
+      for (const d of result.deemed) deemed.add(keyOf(d));
+      const missing = expected.filter((e) => !deemed.has(keyOf(e)));
+      if (missing.length === 0) break;
+      if (attempt === 40) {
+        tally.errors += missing.length;
+        options.log?.(`  ${day}: the sweep for ${date} did not deem ${missing.map(keyOf).join(', ')}`);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const wanted = new Set(expected.map(keyOf));
+    tally.joint.deemedApprovals += expected.filter((e) => deemed.has(keyOf(e))).length;
+    const surprises = [...deemed].filter((k) => !wanted.has(k) && jointCases.has(k.split(' ')[0]!));
+    if (surprises.length > 0) {
+      tally.errors += surprises.length;
+      options.log?.(`  ${day}: the sweep for ${date} deemed ${surprises.join(', ')}, which were to answer`);
+    }
   }
 
   async function reviewAtWindow(rng: Rng, caseId: string, day: LocalDate, instant: string) {
@@ -427,8 +739,14 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     tally.delivered++;
   }
 
+  // Joint cases a day: the seed's handful a month; a short run that would draw none still gets one on its first day.
+  const jointRng = random(seedOf(options.seed, '#joint', 0));
+  const jointScale = options.jointScale ?? options.scale;
+  const jointArrivals = days.map(() => (jointItems.length > 0 ? poisson(jointRng, DAILY_JOINT * jointScale) : 0));
+  if (jointItems.length > 0 && jointScale > 0 && !jointArrivals.some((n) => n > 0)) jointArrivals[0] = 1;
+
   const concurrency = options.concurrency ?? 8;
-  for (const day of days) {
+  for (const [dayIndex, day] of days.entries()) {
     const byCase = pending.get(day) ?? new Map<string, Step[]>();
     pending.delete(day);
     if (satisfactionOn) {
@@ -439,6 +757,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     const chains: Step[][] = [...byCase.values()];
     const arrivals = Math.round(DAILY_APPLICATIONS * options.scale * (0.9 + rng.next() * 0.2));
     atWindows.set(day, []);
+    for (let j = 0; j < jointArrivals[dayIndex]!; j++) chains.push(application(day, j, true));
     for (let i = 0; i < arrivals; i++) chains.push(application(day, i));
     // Chains run in parallel; the steps of one case run in order, each at its own dev-clock instant.
     let next = 0;
@@ -472,6 +791,18 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       });
       atWindows.delete(day);
       options.log?.(`${day}: hall: running totals: ${tally.hall.tickets} tickets, ${tally.hall.served} served, ${tally.hall.noShows} no-shows, ${tally.hall.transfers} transfers`);
+    }
+    // After every step of the day (the hall's too): the evening sweep is the last thing dated that day.
+    if (jointOn) {
+      try {
+        await sweep(day);
+      } catch (error) {
+        options.log?.(`  ${day}: ${(error as Error).message}`);
+      }
+    }
+    if (jointItems.length > 0) {
+      const j = tally.joint;
+      options.log?.(`${day}: joint: running totals: ${j.accepted} accepted, ${j.completed} completed, ${j.deemedConsents} deemed consenting, ${j.deemedApprovals} deemed approving, ${j.rectifications} rectification lists`);
     }
   }
   return tally;

@@ -12,6 +12,8 @@ const { values } = parseArgs({
     role: { type: 'string' },
     window: { type: 'string' },
     site: { type: 'string' },
+    /** A reviewer's department (联合审批): `--role reviewer --department D-FIRE`. */
+    department: { type: 'string' },
     user: { type: 'string' },
     /** The person's name and badge number (工号), as the county's pool keeps them: a window's display shows them. */
     name: { type: 'string' },
@@ -22,7 +24,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.role || !(roles as readonly string[]).includes(values.role)) {
-  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY] [--user name] [--name 王丽 --badge 220101] [--hours 8] [--data dir]\n(clerks need a window or site, rating devices a window)`);
+  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY | --department D-FIRE] [--user name] [--name 王丽 --badge 220101] [--hours 8] [--data dir]\n(clerks need a window or site, rating devices a window, reviewers a department)`);
   process.exit(1);
 }
 if (values.role === 'clerk' && !values.window && !values.site) {
@@ -33,5 +35,9 @@ if (values.role === 'rating-device' && !values.window) {
   console.error('a rating device stands at one window: add --window W03');
   process.exit(1);
 }
+if (values.role === 'reviewer' && !values.department) {
+  console.error('a reviewer answers for one department: add --department D-FIRE');
+  process.exit(1);
+}
 const pool = devPool(values.county, values.data);
-console.log(await mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, user: values.user, name: values.name, badgeNo: values.badge, hours: Number(values.hours) }));
+console.log(await mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, departmentId: values.department, user: values.user, name: values.name, badgeNo: values.badge, hours: Number(values.hours) }));

@@ -24,6 +24,7 @@ export const pages = {
   dashboard: ['src/pages/dashboard/Dashboard.tsx'],
   hall: ['src/pages/hall/HallScreen.tsx'],
   window: ['src/pages/window/WindowDisplay.tsx'],
+  joint: ['src/pages/joint/JointInbox.tsx'],
 } as const;
 
 export interface PageWeight {

@@ -16,6 +16,8 @@ const Admin = lazy(() => import('./pages/admin/Admin.tsx'));
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard.tsx'));
 const HallScreen = lazy(() => import('./pages/hall/HallScreen.tsx'));
 const WindowDisplay = lazy(() => import('./pages/window/WindowDisplay.tsx'));
+const JointInbox = lazy(() => import('./pages/joint/JointInbox.tsx'));
+const JointCase = lazy(() => import('./pages/joint/JointCase.tsx'));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} tip="加载中…" fullscreen />;
 
@@ -43,6 +45,8 @@ export function Routes() {
         <Route path="/callbacks" element={<Guard roles={['callback', 'admin']}><Callbacks /></Guard>} />
         <Route path="/director" element={<Guard roles={['director', 'admin']}><Director /></Guard>} />
         <Route path="/admin" element={<Guard roles={['admin']}><Admin /></Guard>} />
+        <Route path="/joint" element={<Guard roles={['reviewer', 'director', 'admin']}><JointInbox /></Guard>} />
+        <Route path="/joint/cases/:caseId" element={<Guard roles={['reviewer', 'director', 'admin']}><JointCase /></Guard>} />
         <Route path="/dashboard" element={<Guard roles={['director', 'admin']}><Dashboard /></Guard>} />
         <Route path="/hall" element={<Guard roles={['hall-screen', 'director', 'admin']} bare><HallScreen /></Guard>} />
         <Route path="/window/:windowId" element={<Guard roles={['rating-device', 'clerk', 'director', 'admin']} bare><WindowDisplay /></Guard>} />

@@ -1,5 +1,6 @@
 import type { CommandMeta } from '../meta.ts';
 import type { Level, ReviewChannel } from '../reviews/levels.ts';
+import type { JointCommand } from './joint.ts';
 import type { Applicant, CallbackAnswers, CallbackOutcome, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; meta: CommandMeta };
@@ -90,7 +91,10 @@ export type CaseCommand =
   | TransferCase
   | CompleteCase
   | DeliverCase
-  | ReviewCommand;
+  | ReviewCommand
+  | JointCommand;
+
+export type { JointCommand } from './joint.ts';
 
 export type { CommandMeta } from '../meta.ts';
 

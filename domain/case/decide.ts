@@ -3,15 +3,16 @@ import { IllegalTransition, InvalidInput, RuleViolation } from '../errors.ts';
 import { localDateOf, type LocalDate } from '../time.ts';
 import { eventMetaOf } from '../meta.ts';
 import { decideCallback } from './callbacks.ts';
-import type { CaseCommand, ReviewCommand, SubmitCase } from './commands.ts';
+import type { CaseCommand, JointCommand, ReviewCommand, SubmitCase } from './commands.ts';
 import type { CaseContext } from './context.ts';
 import { deadlineOf, timelinessOf } from './deadline.ts';
 import type { CaseEvent } from './events.ts';
 import { decideRectification } from './rectifications.ts';
 import { decideReview } from './reviews.ts';
+import { decideJoint, jointDecisionAllowed, jointDeadlinesAfter, openJointReview, openRound } from './joint.ts';
 import type { CaseState, CaseStatus } from './state.ts';
 
-type LifecycleCommand = Exclude<CaseCommand, ReviewCommand>;
+type LifecycleCommand = Exclude<CaseCommand, ReviewCommand | JointCommand>;
 
 export const commandStatuses: Record<Exclude<LifecycleCommand['type'], 'SubmitCase'>, readonly CaseStatus[]> = {
   RequestMaterials: ['submitted'],
@@ -111,6 +112,13 @@ export function decide(command: CaseCommand, state: CaseState | undefined, conte
     case 'FollowUpRectification':
     case 'CloseRectification':
       return decideRectification(command, state, today);
+    case 'ScheduleJointInspection':
+    case 'RecordJointInspection':
+    case 'GiveDepartmentOpinion':
+    case 'IssueJointRectification':
+    case 'CompleteJointRectification':
+    case 'SweepJointDeadlines':
+      return decideJoint(command, state, context, today);
     default:
       return decideLifecycle(command, state, context, today);
   }
@@ -146,12 +154,15 @@ function decideLifecycle(command: Exclude<LifecycleCommand, SubmitCase>, state: 
       const missing = item.materials.map((m) => m.code).filter((code) => !onFile.has(code));
       if (missing.length > 0) throw new RuleViolation('Required materials are missing: issue a one-time notice first', { missing });
       const { deadline, provisional } = deadlineOf(today, state.item.committedDays, 0, calendar);
-      return [{ type: 'CaseAccepted', data: { acceptedDate: today, deadline, deadlineProvisional: provisional }, meta }];
+      // A joint item's departments start reviewing at acceptance, each against its own limit.
+      const joint = state.item.type === 'joint' ? openJointReview(context.county.item(state.item.code), today, state.receivedSiteId, context.county, calendar, meta) : [];
+      return [{ type: 'CaseAccepted', data: { acceptedDate: today, deadline, deadlineProvisional: provisional }, meta }, ...joint];
     }
     case 'RejectCase':
       return [{ type: 'CaseRejected', data: { reason: command.data.reason, rejectedDate: today }, meta }];
     case 'SuspendCase': {
       if (state.item.type === 'immediate') throw new RuleViolation('Immediate items have no special procedure', { itemType: 'immediate' });
+      if (state.joint && openRound(state.joint)) throw new IllegalTransition('the combined rectification list is with the applicant: the clocks already stand still');
       return [{ type: 'CaseSuspended', data: { procedure: command.data.procedure, reason: command.data.reason, suspendedDate: today }, meta }];
     }
     case 'ResumeCase': {
@@ -159,7 +170,8 @@ function decideLifecycle(command: Exclude<LifecycleCommand, SubmitCase>, state: 
       const stopped = calendar.workingDaysBetween(since, today);
       const acceptedDate = state.acceptedDate ?? today;
       const { deadline, provisional } = deadlineOf(acceptedDate, state.item.committedDays, state.suspendedWorkingDays + stopped, calendar);
-      return [{ type: 'CaseResumed', data: { resumedDate: today, stoppedWorkingDays: stopped, deadline, deadlineProvisional: provisional }, meta }];
+      const joint = state.joint ? { jointDeadlines: jointDeadlinesAfter(state.joint, stopped, calendar) } : {};
+      return [{ type: 'CaseResumed', data: { resumedDate: today, stoppedWorkingDays: stopped, deadline, deadlineProvisional: provisional, ...joint }, meta }];
     }
     case 'TransferCase': {
       const window = context.county.window(command.data.windowId);
@@ -190,8 +202,10 @@ function decideLifecycle(command: Exclude<LifecycleCommand, SubmitCase>, state: 
       if (command.data.decision === 'approved' && reportUp) {
         throw new RuleViolation('A report-up item is decided above: it ends as forwarded (or denied here)', { itemType: state.item.type });
       }
+      if (state.joint) jointDecisionAllowed(state.joint, command.data.decision);
       const { deadline, onTime, early } = timelinessOf(state, today, calendar);
-      const completed: CaseEvent = { type: 'CaseCompleted', data: { decision: command.data.decision, note: command.data.note ?? null, completedDate: today, deadline, onTime, early }, meta };
+      const joint = state.joint ? { joint: { workingDays: calendar.workingDaysBetween(state.joint.acceptedDate, today), serialWorkingDays: state.joint.tasks.reduce((sum, t) => sum + t.days, 0) } } : {};
+      const completed: CaseEvent = { type: 'CaseCompleted', data: { decision: command.data.decision, note: command.data.note ?? null, completedDate: today, deadline, onTime, early, ...joint }, meta };
       // Completion invites the applicant to rate by SMS, when there is a mobile number and no opt-out.
       const phone = state.applicant.phone;
       const invite = context.phoneKey !== undefined && phone !== undefined && /^1\d{10}$/.test(phone) && state.applicant.optOut !== true;

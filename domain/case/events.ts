@@ -3,6 +3,7 @@ import { allOf } from '../decider.ts';
 import type { Level, ReviewChannel } from '../reviews/levels.ts';
 import type { EventMeta } from '../meta.ts';
 import type { LocalDate } from '../time.ts';
+import { jointEventTypes, type JointEvent } from './joint.ts';
 
 export type { Actor, EventMeta, Role } from '../meta.ts';
 
@@ -67,7 +68,14 @@ export type CaseSuspended = Event<'CaseSuspended', { procedure: Procedure; reaso
 /** The special procedure ended (特别程序结束): the clock runs again, the deadline moves. */
 export type CaseResumed = Event<
   'CaseResumed',
-  { resumedDate: LocalDate; stoppedWorkingDays: number; deadline: LocalDate; deadlineProvisional: boolean }
+  {
+    resumedDate: LocalDate;
+    stoppedWorkingDays: number;
+    deadline: LocalDate;
+    deadlineProvisional: boolean;
+    /** A joint case's unanswered departments: their deadlines moved by the same days. */
+    jointDeadlines?: { departmentId: string; deadline: LocalDate }[];
+  }
 >;
 
 /** Moved to another window (转办), or forwarded from a township/village site to the county (上报/转报). */
@@ -79,7 +87,16 @@ export type CaseTransferred = Event<
 /** Decision made (办结): approved, denied, or forwarded up for a report-up item. */
 export type CaseCompleted = Event<
   'CaseCompleted',
-  { decision: Decision; note: string | null; completedDate: LocalDate; deadline: LocalDate; onTime: boolean; early: boolean | null }
+  {
+    decision: Decision;
+    note: string | null;
+    completedDate: LocalDate;
+    deadline: LocalDate;
+    onTime: boolean;
+    early: boolean | null;
+    /** A joint case: working days from acceptance, against the sum of its departments' limits (what going one after another would have taken). */
+    joint?: { workingDays: number; serialWorkingDays: number };
+  }
 >;
 
 /** Result handed to the applicant (送达). */
@@ -160,7 +177,9 @@ export type ReviewEvent =
   | RectificationFollowedUp
   | RectificationClosed;
 
-export type CaseEvent = LifecycleEvent | ReviewEvent;
+export type { JointEvent } from './joint.ts';
+
+export type CaseEvent = LifecycleEvent | ReviewEvent | JointEvent;
 export type CaseEventType = CaseEvent['type'];
 
 export const lifecycleEventTypes = allOf<LifecycleEvent['type']>({
@@ -193,4 +212,5 @@ export const caseEventTypes: readonly CaseEventType[] = [
     RectificationFollowedUp: true,
     RectificationClosed: true,
   }),
+  ...jointEventTypes,
 ];

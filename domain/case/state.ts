@@ -1,6 +1,7 @@
 import type { ItemType } from '../county.ts';
 import type { LocalDate } from '../time.ts';
 import type { Level, ReviewChannel } from '../reviews/levels.ts';
+import { evolveJoint, resumeJoint, type JointState } from './joint.ts';
 import type { Applicant, CallbackOutcome, CaseEvent, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
 
 export const caseStatuses = ['submitted', 'awaiting-materials', 'accepted', 'suspended', 'rejected', 'completed', 'delivered'] as const;
@@ -98,6 +99,8 @@ export interface CaseState {
   sms: { phoneKey: string; answered: boolean; messageIds: string[] } | null;
   callback: CallbackState;
   rectifications: Rectification[];
+  /** A joint case's departments, inspection and rectification rounds (联合审批), from its acceptance. */
+  joint: JointState | null;
   updatedAt: string;
 }
 
@@ -141,6 +144,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       sms: null,
       callback: { attempts: [], attemptIds: [], round: 0, settled: false },
       rectifications: [],
+      joint: null,
       updatedAt: event.meta.at,
     };
   }
@@ -181,6 +185,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
         suspendedWorkingDays: state.suspendedWorkingDays + event.data.stoppedWorkingDays,
         deadline: event.data.deadline,
         deadlineProvisional: event.data.deadlineProvisional,
+        joint: state.joint && resumeJoint(state.joint, event.data.stoppedWorkingDays, event.data.jointDeadlines ?? []),
       };
     case 'CaseTransferred':
       return { ...next, windowId: event.data.toWindowId, siteId: event.data.toSiteId, departmentId: event.data.toDepartmentId };
@@ -277,6 +282,23 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       return withRectification(next, event.data.rectificationId, () => ({ status: 'followed-up', followUpSatisfied: event.data.satisfied }));
     case 'RectificationClosed':
       return withRectification(next, event.data.rectificationId, () => ({ status: 'closed', closedDate: event.data.closedDate }));
+    case 'JointRectificationCompleted':
+      // The applicant's rectification time stands the case's own clock still, as a special procedure does.
+      return {
+        ...next,
+        joint: evolveJoint(state.joint, event),
+        suspendedWorkingDays: state.suspendedWorkingDays + event.data.stoppedWorkingDays,
+        deadline: event.data.caseDeadline,
+        deadlineProvisional: event.data.caseDeadlineProvisional,
+      };
+    case 'JointReviewOpened':
+    case 'JointInspectionScheduled':
+    case 'JointInspectionHeld':
+    case 'DepartmentDeemedConsenting':
+    case 'DepartmentOpinionGiven':
+    case 'JointRectificationIssued':
+    case 'DepartmentDeemedApproving':
+      return { ...next, joint: evolveJoint(state.joint, event) };
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${(unhandled as CaseEvent).type}`);

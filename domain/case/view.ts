@@ -3,6 +3,7 @@ import { maskIdNumber, maskPhone } from '../privacy.ts';
 import { currentDeadline } from './deadline.ts';
 import type { Applicant, CaseEvent } from './events.ts';
 import type { CaseState } from './state.ts';
+import { jointView } from './joint.ts';
 
 export interface PrivacyOptions {
   /** Only callback staff and administrators see phone numbers whole. */
@@ -52,6 +53,8 @@ export function caseView(state: CaseState, calendar: WorkingCalendar, privacy: P
     early: state.early,
     deliveredAt: state.deliveredAt,
     deliveryMethod: state.deliveryMethod,
+    /** A joint case's departments (联合审批), from acceptance. */
+    joint: state.joint === null ? null : jointView(state.joint, calendar),
     updatedAt: state.updatedAt,
   };
 }

@@ -6,6 +6,7 @@ import type { Aggregate } from '../decider.ts';
 import { caseStatistics } from './case-statistics.ts';
 import type { Projection } from './projection.ts';
 import { windowQueue } from './window-queue.ts';
+import { jointDue, jointStatistics, jointTasks } from './joint.ts';
 import { satisfactionStats } from './satisfaction-stats.ts';
 import { completions } from './completions.ts';
 import { smsAwaiting } from './sms-awaiting.ts';
@@ -52,7 +53,7 @@ const asIs = <S>(state: S) => state;
 
 // The registry: adding a projection is its file plus one entry in a list below.
 export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [
-  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions]),
+  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions, jointTasks, jointDue, jointStatistics]),
   // The callback list is the one view that keeps phone numbers whole (callback staff need them).
   projected(callbackListAggregate, asIs, [callbackListView, callbackListIndex]),
   projected(rosterAggregate, asIs, [rosterView, rosterIndex, videoCheckDeductions]),

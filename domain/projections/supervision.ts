@@ -64,11 +64,20 @@ export const archiveDeductions = documentProjection<ArchiveEvent, ArchiveState, 
   },
 });
 
-/** Bad reviews (until voided) and late completions count against the window the case was at. */
+/** A department deemed approving or consenting costs the window that answers for it (its department's, or the one the county names). */
+function jointDeduction(event: CaseEvent, stream: string, version: number): Deduction | undefined {
+  if (event.type === 'DepartmentDeemedApproving') return { kind: 'joint-deemed-approval', windowId: event.data.windowId, date: event.data.deemedDate, detail: event.data.departmentId, ref: { stream, version } };
+  if (event.type === 'DepartmentDeemedConsenting') return { kind: 'joint-absence', windowId: event.data.windowId, date: event.data.deemedDate, detail: event.data.departmentId, ref: { stream, version } };
+  return undefined;
+}
+
+/** Bad reviews (until voided) and late completions count against the window the case was at; a department's silence or absence in a joint case against its window. */
 export const caseDeductions = documentProjection<CaseEvent, CaseState, Deduction>({
   name: 'scorecard-case',
-  canHandle: ['CaseReviewed', 'RectificationRechecked', 'CaseCompleted'],
+  canHandle: ['CaseReviewed', 'RectificationRechecked', 'CaseCompleted', 'DepartmentDeemedApproving', 'DepartmentDeemedConsenting'],
   keys: ({ event, after, stream, version }) => {
+    const joint = jointDeduction(event, stream, version);
+    if (joint) return [deductionKey(joint, `${after.caseId}-${joint.detail}`)];
     if (event.type === 'CaseReviewed' && event.data.bad) return [deductionKey({ kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version } }, event.data.reviewId)];
     if (event.type === 'CaseCompleted' && !event.data.onTime) return [deductionKey({ kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version } }, after.caseId)];
     if (event.type === 'RectificationRechecked' && event.data.result === 'voided') {
@@ -79,6 +88,8 @@ export const caseDeductions = documentProjection<CaseEvent, CaseState, Deduction
     return [];
   },
   evolve: ({ event, after, stream, version }) => {
+    const joint = jointDeduction(event, stream, version);
+    if (joint) return joint;
     if (event.type === 'CaseReviewed' && event.data.bad) return { kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version } };
     if (event.type === 'CaseCompleted' && !event.data.onTime) return { kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version } };
     // A voided review no longer costs the window anything.

@@ -12,7 +12,7 @@ export const DUE_SOON_WORKING_DAYS = 2;
 export interface RankedEntry extends QueueEntry {
   deadline: LocalDate | null;
   deadlineProvisional: boolean;
-  /** True while a special procedure stops the clock: the deadline shown is "if resumed today". */
+  /** True while a special procedure (or a joint case's rectification) stops the clock: the deadline shown is "if resumed today". */
   clockStopped: boolean;
   urgency: Urgency;
 }
@@ -24,9 +24,9 @@ export interface RankedEntry extends QueueEntry {
 export function rankQueue(entries: readonly QueueEntry[], calendar: WorkingCalendar, today: LocalDate) {
   const ranked: RankedEntry[] = entries.map((entry) => {
     if (entry.acceptedDate === null) return { ...entry, deadline: null, deadlineProvisional: false, clockStopped: false, urgency: 'normal' };
-    const stoppedNow = entry.status === 'suspended' && entry.suspendedSince !== null ? calendar.workingDaysBetween(entry.suspendedSince, today) : 0;
+    const stoppedNow = entry.suspendedSince !== null ? calendar.workingDaysBetween(entry.suspendedSince, today) : 0;
     const { deadline, provisional } = deadlineOf(entry.acceptedDate, entry.item.committedDays, entry.suspendedWorkingDays + stoppedNow, calendar);
-    const clockStopped = entry.status === 'suspended';
+    const clockStopped = entry.suspendedSince !== null;
     let urgency: Urgency = 'normal';
     if (!clockStopped) {
       if (today > deadline) urgency = 'overdue';

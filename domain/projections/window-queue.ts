@@ -39,7 +39,8 @@ function entryOf(state: CaseState): QueueEntry {
     submittedAt: state.submittedAt,
     acceptedDate: state.acceptedDate,
     suspendedWorkingDays: state.suspendedWorkingDays,
-    suspendedSince: state.suspension?.since ?? null,
+    // A joint case's clock also stands still while the applicant works on the combined rectification list.
+    suspendedSince: state.suspension?.since ?? (state.joint?.rectifications.find((r) => r.completedDate === null)?.issuedDate ?? null),
     deadline: state.deadline,
     missing: state.missing,
   };
@@ -48,7 +49,7 @@ function entryOf(state: CaseState): QueueEntry {
 /** Each window's open cases: an entry while the case is open at that window, gone when it moves or closes. */
 export const windowQueue = documentProjection<CaseEvent, CaseState, QueueEntry>({
   name: 'window-queue',
-  canHandle: lifecycleEventTypes,
+  canHandle: [...lifecycleEventTypes, 'JointRectificationIssued', 'JointRectificationCompleted'],
   keys: ({ before, after }) => {
     const keys = [queueKey(after.windowId, after.caseId)];
     if (before && before.windowId !== after.windowId) keys.push(queueKey(before.windowId, before.caseId));

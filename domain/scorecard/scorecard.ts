@@ -1,7 +1,7 @@
 import type { SupervisionSettings } from '../county.ts';
 
 /** What costs a window points. */
-export const deductionKinds = ['video-check', 'archive-problem', 'bad-review', 'late-completion'] as const;
+export const deductionKinds = ['video-check', 'archive-problem', 'bad-review', 'late-completion', 'joint-deemed-approval', 'joint-absence'] as const;
 
 /** One thing that cost a window points, with the event it came from. */
 export interface Deduction {
@@ -29,6 +29,10 @@ function pointsOf(d: Deduction, rules: SupervisionSettings['scoring']): number {
       return rules.badReview;
     case 'late-completion':
       return rules.lateCompletion;
+    case 'joint-deemed-approval':
+      return rules.jointDeemedApproval;
+    case 'joint-absence':
+      return rules.jointUnjustifiedAbsence;
     default: {
       const unhandled: never = d.kind;
       return unhandled;

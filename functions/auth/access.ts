@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors.ts';
 export type Access = 'public' | readonly Role[];
 
 /** Roles, strongest first: an account in several groups acts with the first. */
-export const rolePrecedence = ['admin', 'director', 'callback', 'clerk', 'rating-device', 'kiosk', 'hall-screen', 'sms-gateway'] as const satisfies readonly Role[];
+export const rolePrecedence = ['admin', 'director', 'callback', 'clerk', 'reviewer', 'rating-device', 'kiosk', 'hall-screen', 'sms-gateway'] as const satisfies readonly Role[];
 
 export class Unauthenticated extends HttpError {
   constructor(reason: string) {
@@ -25,6 +25,8 @@ export interface Caller {
   subject: string;
   windowId: string | null;
   siteId: string | null;
+  /** A reviewer's department (`custom:departmentId`): the joint cases' tasks of that department are theirs. */
+  departmentId: string | null;
   /** The person's name and badge number (工号) from the pool (`name`, `custom:badgeNo`): a window's display shows who serves. */
   name: string | null;
   badgeNo: string | null;
@@ -55,6 +57,12 @@ export function assertPlace(caller: Caller, place: { windowId?: string | null; s
     const here = caller.windowId ?? (role === 'clerk' ? caller.siteId : null) ?? 'no window or site';
     throw new Forbidden(`${what} is not at your window or site (${here})`);
   }
+}
+
+/** A department's reviewer acts only for their own department; no other role a route admits is bound to one. */
+export function assertDepartment(caller: Caller, departmentId: string, what: string): void {
+  if (caller.actor.role !== 'reviewer') return;
+  if (caller.departmentId === null || caller.departmentId !== departmentId) throw new Forbidden(`${what} is not for your department (${caller.departmentId ?? 'none'})`);
 }
 
 /** Only callback staff and administrators see phone numbers whole. */

@@ -14,9 +14,11 @@ import { commandReply, versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute, type Out, type Request } from '../http/route.ts';
 import { CaseId, EmptyBody, Id, LocalDateString, named, Nullable, Text } from '../http/schemas.ts';
+import type { EntryName } from '../entrypoints.ts';
 import { ulid } from '../ids.ts';
+import { JointReviewView } from '../joint/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
-import { caseContext, caseOf, noCase, onCase, type CaseResult } from './run.ts';
+import { assertCaseReader, caseContext, caseOf, noCase, onCase, type CaseResult } from './run.ts';
 
 /** The case's routes: registering an application and every step of its life (收件 … 送达), and reading it. */
 
@@ -76,6 +78,7 @@ export const CaseView = named('Case', z.object({
   early: Nullable(z.boolean()),
   deliveredAt: Nullable(z.string()),
   deliveryMethod: Nullable(z.enum(deliveryMethods)),
+  joint: Nullable(JointReviewView).meta({ description: 'a joint case’s departments, from acceptance (联合审批)' }),
   updatedAt: z.string(),
 }));
 export const Timeline = named('Timeline', z.object({
@@ -95,17 +98,17 @@ export const Timeline = named('Timeline', z.object({
 }));
 
 /** What a caller sees of a case after a command: the case as it is now, with its version as the ETag. */
-function caseReply(result: CaseResult, caller: Caller, context: { calendar: Parameters<typeof caseView>[1] }, status?: number) {
+export function caseReply(result: CaseResult, caller: Caller, context: { calendar: Parameters<typeof caseView>[1] }, status?: number) {
   const state = caseOf(result);
   return versioned(caseView(state, context.calendar, { revealPhone: revealsPhone(caller) }), state.version, status, status === 201 ? { location: `/cases/${state.caseId}` } : {});
 }
 
-/** One step of a case's life, at the case's window or site (clerks), by the command its body makes. */
-function step<B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, command: (body: Out<B>, meta: CommandMeta) => CaseCommand) {
+/** One step of a case's life, at the case's window or site (clerks), by the command its body makes; served by `entry`. */
+export function step<B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, command: (body: Out<B>, meta: CommandMeta) => CaseCommand, entry: EntryName = 'case-commands') {
   return defineRoute({
     method: 'POST',
     path: `/cases/{id}/${path}`,
-    entry: 'case-commands',
+    entry,
     operationId,
     summary,
     params: CaseIdParams,
@@ -167,16 +170,17 @@ const submitCase = defineRoute({
   },
 });
 
-/** A case read from its own stream (one consistent Query): a clerk reads the cases at their window or site, and those their site received. */
-async function readCase(rt: Runtime, id: string, request: Request) {
+/** A case read from its own stream (one consistent Query), by those who may read it (`assertCaseReader`). */
+export async function readCase(rt: Runtime, id: string, request: Request) {
   const { events } = await rt.events.read<Parameters<typeof caseAggregate.evolve>[1]>(caseAggregate.streamPrefix + id);
   const state = fold(caseAggregate, events.map((e) => e.event));
   if (!state) throw noCase(id)();
-  assertPlace(request.caller, { windowId: state.windowId, siteIds: [state.siteId, state.receivedSiteId] }, `case ${state.caseNo}`);
+  assertCaseReader(request.caller, state);
   return { events, state };
 }
 
-const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;
+/** Staff, and the reviewers of the departments a joint case has tasks for. */
+const READERS = ['clerk', 'director', 'callback', 'admin', 'reviewer'] as const;
 
 export const caseRoutes = [
   submitCase,
@@ -197,7 +201,7 @@ export const caseRoutes = [
     summary: 'A case, with its deadline against today’s calendar',
     params: CaseIdParams,
     response: { status: 200, schema: CaseView },
-    access: STAFF,
+    access: READERS,
     handle: async (request, rt) => {
       const [{ state }, calendar] = await Promise.all([readCase(rt, request.params.id, request), rt.calendars.calendar()]);
       return versioned(caseView(state, calendar, { revealPhone: revealsPhone(request.caller) }), state.version);
@@ -211,7 +215,7 @@ export const caseRoutes = [
     summary: 'A case’s timeline: who did what, where and when',
     params: CaseIdParams,
     response: { status: 200, schema: Timeline },
-    access: STAFF,
+    access: READERS,
     handle: async (request, rt) => {
       const { events, state } = await readCase(rt, request.params.id, request);
       const privacy = { revealPhone: revealsPhone(request.caller) };

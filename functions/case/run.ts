@@ -5,7 +5,7 @@ import type { CaseEvent } from '../../domain/case/events.ts';
 import type { CaseState } from '../../domain/case/state.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { phoneKey } from '../../domain/keyed.ts';
-import { assertPlace } from '../auth/access.ts';
+import { assertPlace, Forbidden, type Caller } from '../auth/access.ts';
 import type { CommandResult, Handling } from '../commands/handle.ts';
 import { commandReply } from '../http/command-reply.ts';
 import type { Reply, Request } from '../http/route.ts';
@@ -27,6 +27,18 @@ export function caseOf(result: { state: CaseState | undefined }): CaseState {
 }
 
 export const noCase = (id: string) => () => new NotFound(`no case ${id}`);
+
+/**
+ * Who may read a case: a clerk the cases at their window or site and those their site received; a
+ * department's reviewer the joint cases their department has a task in; other staff every case.
+ */
+export function assertCaseReader(caller: Caller, state: CaseState): void {
+  if (caller.actor.role === 'reviewer') {
+    if (!state.joint?.tasks.some((t) => t.departmentId === caller.departmentId)) throw new Forbidden(`case ${state.caseNo} has no task for your department (${caller.departmentId ?? 'none'})`);
+    return;
+  }
+  assertPlace(caller, { windowId: state.windowId, siteIds: [state.siteId, state.receivedSiteId] }, `case ${state.caseNo}`);
+}
 
 /** Clerks and rating devices act on the cases at their window or site. */
 export const atThePlace = (request: Request) => (state: CaseState | undefined) => {

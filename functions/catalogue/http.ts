@@ -16,12 +16,21 @@ const ItemView = named('Item', z.object({
   committedDays: z.number().int(),
   statutoryDays: z.number().int(),
   materials: z.array(z.object({ code: z.string(), name: z.string() })),
+  joint: z
+    .object({
+      inspection: z.boolean(),
+      departments: z.array(z.object({ departmentId: z.string(), days: z.number().int(), materials: z.array(z.string()), inspects: z.boolean(), windowId: z.string().optional() })),
+    })
+    .nullable()
+    .meta({ description: 'a joint item’s departments, each with its working days, the materials it reviews, and whether it inspects' }),
 }));
 const DepartmentView = named('Department', z.object({ id: z.string(), name: z.string(), windows: z.array(z.object({ id: z.string(), name: z.string(), siteId: z.string() })) }));
 const SiteView = named('Site', z.object({ id: z.string(), name: z.string(), level: z.enum(siteLevels), parentId: z.string().nullable() }));
 
-const itemView = (rt: Runtime, item: Item) => ({ ...item, departmentId: rt.county.departmentOf(item.windowId) ?? '' });
+const itemView = (rt: Runtime, item: Item) => ({ ...item, departmentId: rt.county.departmentOf(item.windowId) ?? '', joint: item.joint ?? null });
 const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;
+/** What a department's reviewer reads of the catalogue too: a joint item's materials, and the departments' names. */
+const WITH_REVIEWERS = [...STAFF, 'reviewer'] as const;
 
 export const catalogueRoutes = [
   defineRoute({
@@ -42,7 +51,7 @@ export const catalogueRoutes = [
     summary: 'One item',
     params: z.strictObject({ code: z.string().min(1).max(64) }),
     response: { status: 200, schema: ItemView },
-    access: STAFF,
+    access: WITH_REVIEWERS,
     handle: (request, rt) => {
       const item = rt.county.item(request.params.code);
       if (!item) throw new NotFound(`no item ${request.params.code} in the catalogue`);
@@ -66,7 +75,7 @@ export const catalogueRoutes = [
     operationId: 'listDepartments',
     summary: 'The departments (部门) and their windows, by name: no reads, for pickers and reports',
     response: { status: 200, schema: DepartmentView.array() },
-    access: STAFF,
+    access: WITH_REVIEWERS,
     handle: (_request, rt) => ({
       body: rt.county.county.departments.map((d) => ({ id: d.id, name: d.name, windows: rt.county.county.windows.filter((w) => w.departmentId === d.id).map((w) => ({ id: w.id, name: w.name, siteId: w.siteId })) })),
     }),

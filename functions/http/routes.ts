@@ -11,6 +11,7 @@ import { callbackRoutes } from '../callbacks/http.ts';
 import { rectificationRoutes } from '../rectifications/http.ts';
 import { reviewRoutes } from '../reviews/http.ts';
 import { queueRoutes } from '../queue/http.ts';
+import { jointRoutes } from '../joint/http.ts';
 
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
 export const routes: readonly Route[] = [
@@ -26,6 +27,7 @@ export const routes: readonly Route[] = [
   ...archiveRoutes,
   ...scorecardRoutes,
   ...queueRoutes,
+  ...jointRoutes,
 ];
 
 export { routeKeyOf } from './route.ts';

@@ -44,7 +44,7 @@ async function monthFigures(rt: Runtime, month: string): Promise<Map<string, Mon
   return figures;
 }
 
-const kindNames = { 'video-check': '视频督查', 'archive-problem': '档案问题', 'bad-review': '差评', 'late-completion': '超期办结' } as const;
+const kindNames = { 'video-check': '视频督查', 'archive-problem': '档案问题', 'bad-review': '差评', 'late-completion': '超期办结', 'joint-deemed-approval': '联审超时默许', 'joint-absence': '联合验收无故缺席' } as const;
 
 export const scorecardRoutes = [
   defineRoute({

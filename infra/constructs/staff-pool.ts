@@ -27,13 +27,14 @@ export const staffGroups = {
   kiosk: 'Ticket kiosks in the hall: issue tickets',
   'rating-device': 'A window’s rating device (评价器, bound to its window by custom:windowId): rates that window’s cases',
   'hall-screen': 'Hall screens: the calls and the waiting lists',
+  reviewer: 'A department’s reviewer of joint cases (联合审批, bound to the department by custom:departmentId): its inbox and opinions',
 } as const satisfies Record<Role, string>;
 
 /**
- * The attributes that bind an account to a place, and the badge number (工号) a window's display
+ * The attributes that bind an account to a place or a department, and the badge number (工号) a window's display
  * shows beside the clerk's name: only an administrator (AdminUpdateUserAttributes) may set them.
  */
-const bindingAttributes = ['windowId', 'siteId', 'badgeNo'] as const;
+const bindingAttributes = ['windowId', 'siteId', 'departmentId', 'badgeNo'] as const;
 
 /** What every staff client shares: which attributes a token may read and write, and how long it lasts. */
 const staffClientSettings = {

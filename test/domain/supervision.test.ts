@@ -10,6 +10,8 @@ const rules = {
   base: 100,
   videoCheck: { atPost: 3, noPhone: 1 },
   archiveProblem: 1,
+  jointDeemedApproval: 2,
+  jointUnjustifiedAbsence: 2,
   badReview: 2,
   lateCompletion: 1,
   bonuses: { noBadReviews: 1, allOnTime: 1, max: 5 },

@@ -107,24 +107,24 @@ describe('the stateless stack', () => {
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: Match.arrayWith(['https://banjian.sanmen.gov.cn']) } });
   });
 
-  it('has a staff pool with the four staff groups, a group for each kind of machine, and window/site attributes', () => {
+  it('has a staff pool with the staff groups, a group for each kind of machine, and window/site/department attributes', () => {
     const groups = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
-    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director', 'hall-screen', 'kiosk', 'rating-device', 'sms-gateway']);
+    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director', 'hall-screen', 'kiosk', 'rating-device', 'reviewer', 'sms-gateway']);
     stateless.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'windowId' }), Match.objectLike({ Name: 'siteId' })]),
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'windowId' }), Match.objectLike({ Name: 'siteId' }), Match.objectLike({ Name: 'departmentId' })]),
     });
   });
 
-  it('lets no user write the attributes that bind them to a window or site, and offers the terminals no OAuth flow, scope or callback', () => {
+  it('lets no user write the attributes that bind them to a window, site or department, and offers the terminals no OAuth flow, scope or callback', () => {
     const clients = Object.values(stateless.findResources('AWS::Cognito::UserPoolClient')) as { Properties: Record<string, unknown> }[];
     // The terminals' and the console's (test/infra/console-hosting.test.ts).
     expect(clients.map((c) => c.Properties.ClientName).sort()).toEqual(['staff-console', 'window-terminals-and-console']);
     const client = clients.find((c) => c.Properties.ClientName === 'window-terminals-and-console')!.Properties;
     // Without an explicit list, a client may write attributes by default; with one, exactly those.
     expect(client.WriteAttributes).toEqual(['name']);
-    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:windowId', 'custom:siteId', 'custom:badgeNo', 'name']));
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:windowId', 'custom:siteId', 'custom:departmentId', 'custom:badgeNo', 'name']));
     expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
     expect(client.AllowedOAuthFlowsUserPoolClient).not.toBe(true);
     for (const unused of ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs']) expect(client[unused], unused).toBeUndefined();
@@ -208,5 +208,14 @@ describe('counties', () => {
     expect(build).toThrow(/sanmen\.json is invalid/);
     expect(build).toThrow(/items\.3\.windowId: unknown window W99/);
     expect(build).toThrow(/api\.corsOrigins\.0: Invalid URL/);
+  });
+
+  it('fails synth on an invalid joint block, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'counties-'));
+    const county = JSON.parse(readFileSync(join(countiesDir, 'sanmen.json'), 'utf8')) as { items: { code: string; joint?: { departments: { days: number }[] } }[] };
+    const index = county.items.findIndex((i) => i.code === '331022-LHSP-002');
+    county.items[index]!.joint!.departments[2]!.days = 25;
+    writeFileSync(join(dir, 'sanmen.json'), JSON.stringify(county));
+    expect(() => buildApp(new App({ context: { county: 'sanmen', countiesDir: dir } }))).toThrow(`items.${index}.joint.departments.2.days: 25 working days exceed`);
   });
 });

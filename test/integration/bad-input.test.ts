@@ -46,6 +46,12 @@ const validBodies: Record<string, unknown> = {
   startTicket: {},
   finishTicket: {},
   setWindowCategories: { categories: ['C'] },
+  scheduleJointInspection: { at: '2026-11-04T09:30:00+08:00', place: '项目现场' },
+  recordJointInspection: { present: ['D-FIRE'], absent: [{ departmentId: 'D-CAD', justified: false }] },
+  giveDepartmentOpinion: { departmentId: 'D-FIRE', result: 'rectify', items: [{ text: '疏散指示标志不连续' }] },
+  issueJointRectification: {},
+  completeJointRectification: {},
+  sweepJointDeadlines: {},
 };
 
 function pathFor(route: Route, id: string): string {
@@ -111,7 +117,7 @@ describe('every route refuses bad input with problem+json and writes nothing', (
 
   it.each(routes.filter((r) => r.path.includes('{id}') || r.path.includes('{caseId}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
     const body = route.body ? validBodies[route.operationId] : undefined;
-    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : [unknownCaseId, 'not-an-id'];
+    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : route.path.startsWith('/departments/') ? ['D-NOWHERE', 'bad%20id!'] : [unknownCaseId, 'not-an-id'];
     expectProblem(await http.call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
     expectProblem(await http.call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
     expect(await tables()).toBe(snapshot);

@@ -10,11 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => stack.close());
 
-/** 建设工程竣工联合验收: a joint item with 6 committed working days and five materials. */
-const JOINT_ACCEPTANCE = '331022-LHSP-002';
+/** 建设工程规划许可证核发: a commitment item of the planning window (W01), 5 committed working days and five materials. */
+const PLANNING_PERMIT = '331022-ZRZY-003';
 const applicant = { name: '三门县海润建设有限公司', phone: '13857612345', organization: '三门县海润建设有限公司' };
 
-async function submit(materials: string[], itemCode = JOINT_ACCEPTANCE, date = '2026-11-02') {
+async function submit(materials: string[], itemCode = PLANNING_PERMIT, date = '2026-11-02') {
   const response = await http.post('/cases', { itemCode, applicant, channel: 'window', materials }, clock(date, '09:00'));
   expect(response.status).toBe(201);
   return response.body as { caseId: string; caseNo: string; version: number };
@@ -32,21 +32,21 @@ describe('a case walked through every state over HTTP', () => {
       expect(response.headers.get('etag')).toBe(`"${(response.body as { version: number }).version}"`);
       return response.body;
     };
-    await step('request-materials', { missing: ['M4', 'M5'], note: '请补充竣工图纸和质量评估报告' }, '2026-11-02', '09:30', { status: 'awaiting-materials', missing: ['M4', 'M5'], version: 2 });
+    await step('request-materials', { missing: ['M4', 'M5'], note: '请补充建筑设计方案文本和授权委托书' }, '2026-11-02', '09:30', { status: 'awaiting-materials', missing: ['M4', 'M5'], version: 2 });
     await step('supply-materials', { materials: ['M4', 'M5'] }, '2026-11-02', '14:00', { status: 'submitted', version: 3 });
-    await step('accept', {}, '2026-11-02', '15:00', { status: 'accepted', deadline: '2026-11-10', deadlineProvisional: false, version: 4 });
+    await step('accept', {}, '2026-11-02', '15:00', { status: 'accepted', deadline: '2026-11-09', deadlineProvisional: false, version: 4 });
     await step('suspend', { procedure: 'expert-review', reason: '组织专家评审' }, '2026-11-04', '10:00', { status: 'suspended', version: 5 });
-    await step('resume', {}, '2026-11-09', '09:00', { status: 'accepted', deadline: '2026-11-13', suspendedWorkingDays: 3, version: 6 });
+    await step('resume', {}, '2026-11-09', '09:00', { status: 'accepted', deadline: '2026-11-12', suspendedWorkingDays: 3, version: 6 });
     await step('transfer', { windowId: 'W07' }, '2026-11-09', '10:00', { windowId: 'W07', departmentId: 'D-HC', version: 7 });
     // Completion also records that the SMS rating invitation is due (a second event): version 9.
-    await step('complete', { decision: 'approved' }, '2026-11-12', '16:00', { status: 'completed', onTime: true, early: true, version: 9 });
-    await step('deliver', { method: 'electronic' }, '2026-11-13', '09:00', { status: 'delivered', deliveryMethod: 'electronic', version: 10 });
+    await step('complete', { decision: 'approved' }, '2026-11-11', '16:00', { status: 'completed', onTime: true, early: true, version: 9 });
+    await step('deliver', { method: 'electronic' }, '2026-11-12', '09:00', { status: 'delivered', deliveryMethod: 'electronic', version: 10 });
 
     // A director reads it with the phone masked; the administrator who acted sees it whole.
     const director = api(stack.url, await stack.token('director'));
     const view = await director.get(`/cases/${id}`);
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ caseNo: created.caseNo, status: 'delivered', deadline: '2026-11-13', applicant: { phone: '138****2345' }, acceptedDate: '2026-11-02' });
+    expect(view.body).toMatchObject({ caseNo: created.caseNo, status: 'delivered', deadline: '2026-11-12', applicant: { phone: '138****2345' }, acceptedDate: '2026-11-02' });
     expect(view.text).not.toContain('13857612345');
 
     const timeline = await director.get<{ events: { type: string; version: number; at: string; actor: { id: string }; windowId: string | null }[] }>(`/cases/${id}/events`);
@@ -77,7 +77,7 @@ describe('a case walked through every state over HTTP', () => {
   it('refuses the dev clock on a server started without --dev-clock', async () => {
     const before = await stack.scan('events');
     const plain = api(stack.plainUrl, await stack.token('admin'));
-    const response = await plain.post('/cases', { itemCode: JOINT_ACCEPTANCE, applicant, channel: 'window', materials: [] }, clock('2026-11-02'));
+    const response = await plain.post('/cases', { itemCode: PLANNING_PERMIT, applicant, channel: 'window', materials: [] }, clock('2026-11-02'));
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect((await stack.scan('events')).length).toBe(before.length);
@@ -87,7 +87,7 @@ describe('a case walked through every state over HTTP', () => {
 
 describe('exactly-once commands', () => {
   it('lets exactly one of 50 concurrent accepts through', async () => {
-    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], JOINT_ACCEPTANCE, '2026-11-04');
+    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], PLANNING_PERMIT, '2026-11-04');
     const responses = await Promise.all(Array.from({ length: 50 }, () => http.post(`/cases/${caseId}/accept`, {}, clock('2026-11-04', '11:00'))));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -98,7 +98,7 @@ describe('exactly-once commands', () => {
   });
 
   it('answers 20 concurrent retries of one Idempotency-Key identically, with one event', async () => {
-    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], JOINT_ACCEPTANCE, '2026-11-05');
+    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], PLANNING_PERMIT, '2026-11-05');
     const headers = { ...clock('2026-11-05', '11:00'), 'idempotency-key': `accept-${caseId}` };
     const responses = await Promise.all(Array.from({ length: 20 }, () => http.post(`/cases/${caseId}/accept`, {}, headers)));
     expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
@@ -120,7 +120,7 @@ describe('exactly-once commands', () => {
   });
 
   it('refuses a key reused with another body (422) and writes nothing', async () => {
-    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], JOINT_ACCEPTANCE, '2026-11-06');
+    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], PLANNING_PERMIT, '2026-11-06');
     const key = { 'idempotency-key': `reject-${caseId}` };
     const first = await http.post(`/cases/${caseId}/reject`, { reason: '不属于本机关职权范围' }, { ...clock('2026-11-06', '10:00'), ...key });
     expect(first.status).toBe(200);
@@ -132,7 +132,7 @@ describe('exactly-once commands', () => {
   });
 
   it('honours If-Match: the current version passes, a stale one gets 412', async () => {
-    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], JOINT_ACCEPTANCE, '2026-11-09');
+    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], PLANNING_PERMIT, '2026-11-09');
     const stale = await http.post(`/cases/${caseId}/accept`, {}, { ...clock('2026-11-09', '10:00'), 'if-match': '"7"' });
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ currentVersion: 1, expectedVersion: 7 });
@@ -143,9 +143,9 @@ describe('exactly-once commands', () => {
 
 describe('the calendar', () => {
   it('flags a deadline in an unpublished year and recomputes it when the notice is entered', async () => {
-    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], JOINT_ACCEPTANCE, '2026-12-28');
+    const { caseId } = await submit(['M1', 'M2', 'M3', 'M4', 'M5'], PLANNING_PERMIT, '2026-12-28');
     const accepted = await http.post(`/cases/${caseId}/accept`, {}, clock('2026-12-28', '10:00'));
-    expect(accepted.body).toMatchObject({ deadline: '2027-01-06', deadlineProvisional: true });
+    expect(accepted.body).toMatchObject({ deadline: '2027-01-05', deadlineProvisional: true });
     const before = await http.get('/calendar/2027');
     expect(before.body).toMatchObject({ year: 2027, source: 'provisional', provisional: true });
     // Suppose the 2027 notice gives 4 January off and makes Saturday 9 January a working day.
@@ -153,7 +153,7 @@ describe('the calendar', () => {
     expect(amended.status).toBe(200);
     expect(amended.body).toMatchObject({ source: 'amended', provisional: false, holidays: ['2027-01-01', '2027-01-04'] });
     const after = await http.get(`/cases/${caseId}`);
-    expect(after.body).toMatchObject({ deadline: '2027-01-07', deadlineProvisional: false });
+    expect(after.body).toMatchObject({ deadline: '2027-01-06', deadlineProvisional: false });
   });
 
   it('refuses an amendment that does not fit its year', async () => {

@@ -17,7 +17,7 @@ describe('the generated client', () => {
   it('submits, accepts and reads a case with typed bodies and answers', async () => {
     const at = clock('2026-11-02', '09:00');
     const submitted = await client.POST('/cases', {
-      body: { itemCode: '331022-LHSP-002', applicant: { name: '三门县海润建设有限公司', phone: '13857612345' }, channel: 'window', materials: ['M1', 'M2', 'M3', 'M4', 'M5'] },
+      body: { itemCode: '331022-ZRZY-003', applicant: { name: '三门县海润建设有限公司', phone: '13857612345' }, channel: 'window', materials: ['M1', 'M2', 'M3', 'M4', 'M5'] },
       headers: { ...at, 'idempotency-key': 'client-test-submit-1' },
     });
     expect(submitted.response.status, JSON.stringify(submitted.error)).toBe(201);

@@ -8,10 +8,16 @@ import { localPool, mintToken } from '../../local/auth.ts';
 import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 /** The role table, written out by hand: the status each caller gets on each route (given a request that is otherwise right). */
-type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
-const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'sms-gateway', 'kiosk', 'rating-device', 'rating-device-elsewhere', 'hall-screen', 'no-token', 'expired', 'other-county'];
-const ok = (status: number, allowed: CallerName[]) =>
-  Object.fromEntries(callers.map((c) => [c, allowed.includes(c) ? status : ['no-token', 'expired', 'other-county'].includes(c) ? 401 : 403])) as Record<CallerName, number>;
+type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'joint-clerk' | 'reviewer' | 'reviewer-elsewhere' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
+const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'joint-clerk', 'reviewer', 'reviewer-elsewhere', 'sms-gateway', 'kiosk', 'rating-device', 'rating-device-elsewhere', 'hall-screen', 'no-token', 'expired', 'other-county'];
+/**
+ * The joint window's clerk (W16) is one more clerk of another window wherever clerk-elsewhere is
+ * listed; the joint routes list it themselves.
+ */
+const ok = (status: number, allowed: CallerName[]) => {
+  const admitted = allowed.includes('clerk-elsewhere') ? [...allowed, 'joint-clerk'] : allowed;
+  return Object.fromEntries(callers.map((c) => [c, admitted.includes(c) ? status : ['no-token', 'expired', 'other-county'].includes(c) ? 401 : 403])) as Record<CallerName, number>;
+};
 const everyone = (status: number) => Object.fromEntries(callers.map((c) => [c, status])) as Record<CallerName, number>;
 
 const caseActors: CallerName[] = ['admin', 'clerk'];
@@ -30,12 +36,12 @@ const expected: Record<string, Record<CallerName, number>> = {
   getCase: ok(200, ['admin', 'director', 'callback', 'clerk']),
   getCaseEvents: ok(200, ['admin', 'director', 'callback', 'clerk']),
   listItems: ok(200, staff),
-  getItem: ok(200, staff),
+  getItem: ok(200, [...staff, 'reviewer', 'reviewer-elsewhere']),
   listWindows: ok(200, staff),
   getWindowQueue: ok(200, ['admin', 'director', 'clerk']),
   getWindowTicket: ok(200, ['admin', 'clerk']),
   listSites: ok(200, staff),
-  listDepartments: ok(200, staff),
+  listDepartments: ok(200, [...staff, 'reviewer', 'reviewer-elsewhere']),
   getStatsSummary: ok(200, ['admin', 'director']),
   getStatsDaily: ok(200, ['admin', 'director']),
   listDeadLetters: ok(200, ['admin']),
@@ -83,7 +89,21 @@ const expected: Record<string, Record<CallerName, number>> = {
   // A window's display: staff, and the rating device of that window only.
   getWindowDisplay: ok(200, ['admin', 'director', 'callback', 'clerk', 'rating-device']),
   getQueueStats: ok(200, ['admin', 'director']),
+  // Joint approval: the lead window (W16) steps the case; a department's reviewer answers for it and reads its cases and inbox.
+  scheduleJointInspection: ok(200, ['admin', 'joint-clerk']),
+  recordJointInspection: ok(200, ['admin', 'joint-clerk']),
+  issueJointRectification: ok(200, ['admin', 'joint-clerk']),
+  completeJointRectification: ok(200, ['admin', 'joint-clerk']),
+  giveDepartmentOpinion: ok(200, ['admin', 'reviewer']),
+  getJointRectification: ok(200, ['admin', 'director', 'callback', 'joint-clerk', 'reviewer']),
+  sweepJointDeadlines: ok(200, ['admin']),
+  listJointTasks: ok(200, ['admin', 'director', 'clerk', 'clerk-elsewhere', 'reviewer']),
+  getJointStats: ok(200, ['admin', 'director']),
 };
+
+/** A completion acceptance (W16) with every material it lists, and the department whose reviewer the table's `reviewer` is. */
+const ACCEPTANCE = { itemCode: '331022-LHSP-002', applicant: { name: '三门县海润建设有限公司', phone: '13857612345' }, channel: 'window', materials: Array.from({ length: 30 }, (_, i) => `M${i + 1}`) };
+const REVIEWED = 'D-FIRE';
 
 const MORTGAGE = { itemCode: '331022-BDCDJ-001', applicant: { name: '钱七', phone: '13911112222' }, channel: 'window', materials: ['M1', 'M2', 'M3', 'M4', 'M5'] };
 
@@ -107,6 +127,9 @@ beforeAll(async () => {
     'rating-device': await stack.token('rating-device', { user: 'rater-w03', windowId: 'W03' }),
     'rating-device-elsewhere': await stack.token('rating-device', { user: 'rater-w05', windowId: 'W05' }),
     'hall-screen': await stack.token('hall-screen', { user: 'screen-1' }),
+    'joint-clerk': await stack.token('clerk', { windowId: 'W16' }),
+    reviewer: await stack.token('reviewer', { departmentId: REVIEWED, user: 'reviewer-fire' }),
+    'reviewer-elsewhere': await stack.token('reviewer', { departmentId: 'D-EDU', user: 'reviewer-edu' }),
     'no-token': undefined,
     expired: await stack.token('admin', { hours: -1 }),
     'other-county': await mintToken(otherCounty, { role: 'admin' }),
@@ -115,8 +138,9 @@ beforeAll(async () => {
 afterAll(async () => stack.close());
 
 let day = 0;
-/** A fresh case at window W03 in the state the command needs. */
+/** A fresh case at window W03 in the state the command needs (a joint case at W16 for the joint routes). */
 async function caseFor(operationId: string): Promise<string> {
+  if (/Joint|Department/.test(operationId)) return jointCaseFor(operationId);
   const date = `2026-11-${String(2 + (day++ % 4)).padStart(2, '0')}`;
   const incomplete = operationId === 'requestMaterials' || operationId === 'supplyMaterials';
   const { caseId } = (await admin.post<{ caseId: string }>('/cases', { ...MORTGAGE, materials: incomplete ? ['M1'] : MORTGAGE.materials }, clock(date, '09:00'))).body;
@@ -125,6 +149,24 @@ async function caseFor(operationId: string): Promise<string> {
   if (['suspendCase', 'resumeCase', 'completeCase', 'deliverCase', 'reviewCase'].includes(operationId)) await step('accept', {}, '09:20');
   if (operationId === 'resumeCase') await step('suspend', { procedure: 'hearing', reason: '听证' }, '09:30');
   if (operationId === 'deliverCase') await step('complete', { decision: 'approved' }, '09:40');
+  return caseId;
+}
+
+/** A completion acceptance accepted on 11-05, moved to the step the joint route needs (its requests come at 11-06 15:00). */
+async function jointCaseFor(operationId: string): Promise<string> {
+  const { caseId } = (await admin.post<{ caseId: string }>('/cases', ACCEPTANCE, clock('2026-11-05', '09:00'))).body;
+  const step = async (path: string, body: unknown, date: string, time: string) => {
+    const response = await admin.post(`/cases/${caseId}/${path}`, body, clock(date, time));
+    expect(response.status, response.text).toBe(200);
+  };
+  await step('accept', {}, '2026-11-05', '09:10');
+  if (operationId === 'scheduleJointInspection') return caseId;
+  await step('joint/inspection', { at: '2026-11-06T09:00:00+08:00', place: '项目现场' }, '2026-11-05', '09:20');
+  if (operationId === 'recordJointInspection') return caseId;
+  await step('joint/inspection/held', { present: ['D-NR', 'D-FIRE', 'D-CAD', 'D-LAND', 'D-QS'], absent: [] }, '2026-11-06', '10:00');
+  if (operationId === 'giveDepartmentOpinion') return caseId;
+  await step('joint/opinions', { departmentId: REVIEWED, result: 'rectify', items: [{ text: '疏散指示标志不连续' }] }, '2026-11-06', '10:30');
+  if (operationId === 'completeJointRectification') await step('joint/rectification', {}, '2026-11-06', '11:00');
   return caseId;
 }
 
@@ -215,7 +257,11 @@ const bodies: Record<string, unknown> = {
   startTicket: {},
   finishTicket: {},
   setWindowCategories: { categories: ['C'] },
+  scheduleJointInspection: { at: '2026-11-09T09:30:00+08:00', place: '项目现场' },
+  recordJointInspection: { present: ['D-NR', 'D-FIRE', 'D-CAD', 'D-LAND'], absent: [{ departmentId: 'D-QS', justified: true, reason: '同日另有监督任务' }] },
+  giveDepartmentOpinion: { departmentId: REVIEWED, result: 'pass' },
 };
+
 
 /** A ticket of category C held by window W03, in the state the step needs. */
 async function ticketFor(operationId: string): Promise<string> {
@@ -232,9 +278,9 @@ async function request(route: Route, caller: CallerName, id: string) {
   // Each allowed build gets a day of its own (a second build of a day answers 200).
   const date = route.operationId === 'buildCallbackList' || route.operationId === 'publishRoster' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
   const month = route.operationId === 'drawArchiveChecks' ? `2025-${String((listDay++ % 12) + 1).padStart(2, '0')}` : route.path.startsWith('/archive-checks/') ? '2026-10' : '2026-11';
-  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
+  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : route.path.startsWith('/departments/') ? REVIEWED : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
   const query =
-    route.operationId.startsWith('getStats') || route.operationId === 'getSatisfaction' || route.operationId === 'getQueueStats'
+    route.operationId.startsWith('getStats') || ['getSatisfaction', 'getQueueStats', 'getJointStats'].includes(route.operationId)
       ? '?from=2026-11-01&to=2026-11-30'
       : route.operationId === 'getCallbacks' || route.operationId === 'getUnmatchedSms'
         ? '?date=2026-11-06'

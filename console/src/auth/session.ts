@@ -2,8 +2,8 @@
  * The signed-in person: their ID token and what it says about them. Kept in `sessionStorage` only
  * (gone when the tab closes); signing out removes it. Nothing else personal is ever stored.
  */
-/** People's roles, and the two machines that show pages: the hall's screen and a window's display (its rating device). */
-export type Role = 'clerk' | 'director' | 'callback' | 'admin' | 'hall-screen' | 'rating-device';
+/** People's roles (a department's reviewer of joint cases among them), and the two machines that show pages: the hall's screen and a window's display (its rating device). */
+export type Role = 'clerk' | 'director' | 'callback' | 'admin' | 'reviewer' | 'hall-screen' | 'rating-device';
 
 export interface Session {
   token: string;
@@ -11,6 +11,8 @@ export interface Session {
   roles: Role[];
   windowId?: string;
   siteId?: string;
+  /** A reviewer's department (联合审批). */
+  departmentId?: string;
   /** The person's name and badge number (工号), when their account has them. */
   name?: string;
   badgeNo?: string;
@@ -19,7 +21,7 @@ export interface Session {
 }
 
 const KEY = 'banjian.session';
-const consoleRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin', 'hall-screen', 'rating-device'];
+const consoleRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin', 'reviewer', 'hall-screen', 'rating-device'];
 
 function base64UrlDecode(text: string): string {
   const padded = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
@@ -35,6 +37,7 @@ export function sessionFromToken(token: string): Session {
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
   const windowId = claims['custom:windowId'];
   const siteId = claims['custom:siteId'];
+  const departmentId = claims['custom:departmentId'];
   const name = claims.name;
   const badgeNo = claims['custom:badgeNo'];
   return {
@@ -43,6 +46,7 @@ export function sessionFromToken(token: string): Session {
     roles: groups.filter((g): g is Role => (consoleRoles as readonly string[]).includes(g)),
     ...(typeof windowId === 'string' ? { windowId } : {}),
     ...(typeof siteId === 'string' ? { siteId } : {}),
+    ...(typeof departmentId === 'string' ? { departmentId } : {}),
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof badgeNo === 'string' ? { badgeNo } : {}),
     expiresAt: Number(claims.exp ?? 0),
@@ -82,9 +86,10 @@ export function homeOf(session: Session): string {
   if (session.roles.includes('callback')) return '/callbacks';
   if (session.roles.includes('director')) return '/director';
   if (session.roles.includes('admin')) return '/admin';
+  if (session.roles.includes('reviewer')) return '/joint';
   if (session.roles.includes('hall-screen')) return '/hall';
   if (session.roles.includes('rating-device') && session.windowId) return `/window/${session.windowId}`;
   return '/sign-in';
 }
 
-export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员', 'hall-screen': '大厅叫号屏', 'rating-device': '窗口屏（评价器）' };
+export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员', reviewer: '部门审查人员', 'hall-screen': '大厅叫号屏', 'rating-device': '窗口屏（评价器）' };

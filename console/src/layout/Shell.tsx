@@ -9,6 +9,7 @@ const pages: { key: string; label: string; roles: Role[] }[] = [
   { key: '/clerk', label: '窗口工作台', roles: ['clerk', 'admin'] },
   { key: '/callbacks', label: '电话回访', roles: ['callback', 'admin'] },
   { key: '/director', label: '窗口督查', roles: ['director', 'admin'] },
+  { key: '/joint', label: '联合审批', roles: ['reviewer', 'director', 'admin'] },
   { key: '/dashboard', label: '数据看板', roles: ['director', 'admin'] },
   { key: '/admin', label: '系统管理', roles: ['admin'] },
 ];

@@ -9,6 +9,7 @@ import { chineseDate, localDateTime } from '../../lib/dates.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
 import { actionLabels, allowedActions, missingMaterials, type CaseAction } from './case-actions.ts';
+import { jointToolbar } from './joint/joint-rules.ts';
 import { caseStatus, channels, decisions, deliveryMethods, eventLabels, itemTypes, procedures } from './labels.ts';
 
 /** The API answers callback staff and administrators with the whole number; outside the callback page it is shown masked all the same. */
@@ -16,6 +17,8 @@ export const maskPhone = (phone: string): string => phone.replace(/^(.{3}).*(.{4
 
 // The forms of the steps load when a step is first taken.
 const ActionDialog = lazy(() => import('./ActionDialog.tsx'));
+// A joint case's departments (联合审批), for the few cases that have them.
+const JointPanel = lazy(() => import('./JointPanel.tsx'));
 
 /** One case: its record, its timeline, and only the steps its state allows. */
 export default function CasePage() {
@@ -38,7 +41,8 @@ export default function CasePage() {
   const { kase, timeline, item, windows } = loaded.data;
   const missing = missingMaterials(item, kase.materials);
   const mayAct = session.roles.includes('admin') || (session.roles.includes('clerk') && (kase.windowId === session.windowId || kase.siteId === session.siteId));
-  const actions = mayAct ? allowedActions(kase, missing) : [];
+  // A joint case is completed in its joint panel, by the departments' answers.
+  const actions = mayAct ? jointToolbar(kase, allowedActions(kase, missing)) : [];
   const materialName = new Map(item.materials.map((m) => [m.code, m.name]));
   const status = caseStatus[kase.status];
   const done = (_updated: Case) => {
@@ -93,6 +97,11 @@ export default function CasePage() {
           {kase.rejectionReason ? <Descriptions.Item label="不予受理理由">{kase.rejectionReason}</Descriptions.Item> : null}
         </Descriptions>
       </Panel>
+      {kase.joint ? (
+        <Suspense fallback={<Panel loading />}>
+          <JointPanel kase={{ ...kase, joint: kase.joint }} item={item} mayAct={mayAct} onDone={done} onRefresh={loaded.reload} />
+        </Suspense>
+      ) : null}
       <Row gutter={24}>
         <Col xs={24} lg={10}>
           <Panel title="申请材料">

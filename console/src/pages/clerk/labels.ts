@@ -55,6 +55,14 @@ export const eventLabels: Record<string, string> = {
   RectificationRechecked: '申诉复核',
   RectificationFollowedUp: '整改回访',
   RectificationClosed: '整改办结',
+  JointReviewOpened: '联合审查启动',
+  JointInspectionScheduled: '安排联合验收',
+  JointInspectionHeld: '联合验收（现场）',
+  DepartmentDeemedConsenting: '无故缺席，视为同意',
+  DepartmentOpinionGiven: '部门意见',
+  JointRectificationIssued: '出具整改通知（一次性）',
+  JointRectificationCompleted: '整改完成，复查',
+  DepartmentDeemedApproving: '超时默许',
 };
 
 export const ticketStatus: Record<Schemas['Ticket']['status'], string> = { waiting: '等候中', called: '已叫号', serving: '办理中', finished: '已办结', 'no-show': '过号' };

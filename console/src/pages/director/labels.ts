@@ -64,6 +64,7 @@ export const actorRoles: Record<TimelineEvent['actor']['role'], string> = {
   kiosk: '取号机',
   'rating-device': '评价器',
   'hall-screen': '大厅屏',
+  reviewer: '部门审查人员',
   system: '系统',
 };
 
