@@ -17,26 +17,11 @@ import {
   type JointReview,
   type JointTask,
 } from '../../console/src/pages/joint/model.ts';
+import { jointTask } from './joint-fixtures.ts';
 
 beforeAll(() => setConfig({ county: { key: 'sanmen', name: '三门县', timeZone: 'Asia/Shanghai' }, apiBase: '', auth: { kind: 'local' } }));
 
-const task = (departmentId: string, over: Partial<JointTask> = {}): JointTask => ({
-  departmentId,
-  windowId: 'W16',
-  status: 'open',
-  days: 5,
-  inspects: true,
-  materials: ['M1'],
-  deadline: '2026-12-28',
-  deadlineProvisional: false,
-  stoppedWorkingDays: 0,
-  clockStopped: false,
-  answeredAt: null,
-  answeredDate: null,
-  items: [],
-  note: null,
-  ...over,
-});
+const task = (departmentId: string, over: Partial<JointTask> = {}): JointTask => jointTask(departmentId, { windowId: 'W16', deadline: '2026-12-28', ...over });
 
 const review = (tasks: JointTask[], inspection: Partial<JointReview['inspection']> = {}, pending: JointReview['rectification']['pending'] = []): JointReview => ({
   acceptedDate: '2026-12-21',

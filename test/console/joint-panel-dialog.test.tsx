@@ -9,27 +9,12 @@ import { showProblem } from '../../console/src/api/problem.ts';
 import { setConfig } from '../../console/src/config.ts';
 import JointActionDialog, { type JointCase } from '../../console/src/pages/clerk/joint/JointActionDialog.tsx';
 import type { JointAction, JointTask } from '../../console/src/pages/clerk/joint/joint-rules.ts';
+import { jointTask } from './joint-fixtures.ts';
 
 const departmentNames: Record<string, string> = { 'D-NR': '三门县自然资源和规划局', 'D-FIRE': '三门县消防救援大队', 'D-CAD': '三门县人民防空办公室', 'D-ARCH': '三门县城市建设档案馆' };
 const names = (id: string) => departmentNames[id] ?? id;
 
-const task = (departmentId: string, inspects: boolean, patch: Partial<JointTask> = {}): JointTask => ({
-  departmentId,
-  windowId: 'W07',
-  status: 'open',
-  days: 5,
-  inspects,
-  materials: ['M1'],
-  deadline: '2026-12-31',
-  deadlineProvisional: false,
-  stoppedWorkingDays: 0,
-  clockStopped: false,
-  answeredAt: null,
-  answeredDate: null,
-  items: [],
-  note: null,
-  ...patch,
-});
+const task = (departmentId: string, inspects: boolean, patch: Partial<JointTask> = {}): JointTask => jointTask(departmentId, { inspects, ...patch });
 
 /** A joint case on the day of its inspection (2026-12-25, 09:30 on site). */
 const kase: JointCase = {

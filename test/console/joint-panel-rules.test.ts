@@ -21,6 +21,7 @@ import {
   type JointReview,
   type JointTask,
 } from '../../console/src/pages/clerk/joint/joint-rules.ts';
+import { jointTask } from './joint-fixtures.ts';
 
 // Sanmen's 竣工联合验收 (331022-LHSP-002), accepted on Thursday 2026-12-24: the shared domain notes' worked example.
 const departmentNames: Record<string, string> = {
@@ -33,23 +34,8 @@ const departmentNames: Record<string, string> = {
 };
 const names = (id: string) => departmentNames[id] ?? id;
 
-const task = (departmentId: string, days: number, inspects: boolean, deadline: string, patch: Partial<JointTask> = {}): JointTask => ({
-  departmentId,
-  windowId: 'W07',
-  status: 'open',
-  days,
-  inspects,
-  materials: ['M1', 'M5'],
-  deadline,
-  deadlineProvisional: false,
-  stoppedWorkingDays: 0,
-  clockStopped: false,
-  answeredAt: null,
-  answeredDate: null,
-  items: [],
-  note: null,
-  ...patch,
-});
+const task = (departmentId: string, days: number, inspects: boolean, deadline: string, patch: Partial<JointTask> = {}): JointTask =>
+  jointTask(departmentId, { days, inspects, materials: ['M1', 'M5'], deadline, ...patch });
 
 function opened(): JointReview {
   return {
