@@ -17,6 +17,13 @@ export interface RankedEntry extends QueueEntry {
   urgency: Urgency;
 }
 
+/** How pressing a running deadline is today: overdue, due today, due within two working days, or not yet. */
+export function urgencyOf(deadline: LocalDate, today: LocalDate, calendar: WorkingCalendar): Urgency {
+  if (today > deadline) return 'overdue';
+  if (today === deadline) return 'due-today';
+  return calendar.workingDaysBetween(today, deadline) <= DUE_SOON_WORKING_DAYS ? 'due-soon' : 'normal';
+}
+
 /**
  * Ranks a window's open cases against the calendar as it stands today, so that urgency is right on
  * any day without a sweep: overdue, due today, due within two working days, then the rest.
@@ -27,12 +34,7 @@ export function rankQueue(entries: readonly QueueEntry[], calendar: WorkingCalen
     const stoppedNow = entry.suspendedSince !== null ? calendar.workingDaysBetween(entry.suspendedSince, today) : 0;
     const { deadline, provisional } = deadlineOf(entry.acceptedDate, entry.item.committedDays, entry.suspendedWorkingDays + stoppedNow, calendar);
     const clockStopped = entry.suspendedSince !== null;
-    let urgency: Urgency = 'normal';
-    if (!clockStopped) {
-      if (today > deadline) urgency = 'overdue';
-      else if (today === deadline) urgency = 'due-today';
-      else if (calendar.workingDaysBetween(today, deadline) <= DUE_SOON_WORKING_DAYS) urgency = 'due-soon';
-    }
+    const urgency: Urgency = clockStopped ? 'normal' : urgencyOf(deadline, today, calendar);
     return { ...entry, deadline, deadlineProvisional: provisional, clockStopped, urgency };
   });
   ranked.sort(

@@ -3,7 +3,7 @@ import type { CaseCommand } from '../../domain/case/commands.ts';
 import { jointTaskStatuses, opinionResults, rectificationView, taskDeadline } from '../../domain/case/joint.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { jointStatsLabels, jointStatsPartition, jointTasks, jointTasksPartition } from '../../domain/projections/joint.ts';
-import { DUE_SOON_WORKING_DAYS, urgencies, type Urgency } from '../../domain/projections/urgency.ts';
+import { urgencies, urgencyOf, type Urgency } from '../../domain/projections/urgency.ts';
 import { summarizeJoint } from '../../domain/stats/joint.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { assertDepartment } from '../auth/access.ts';
@@ -185,12 +185,7 @@ export const jointRoutes = [
         const running = doc.status === 'open' || doc.status === 'rectify';
         const stoppedNow = clockStopped ? calendar.workingDaysBetween(doc.stoppedSince!, today) : 0;
         const { deadline, provisional } = running ? taskDeadline(doc.acceptedDate, { days: doc.days, stoppedWorkingDays: doc.stoppedWorkingDays + stoppedNow }, calendar) : { deadline: doc.deadline, provisional: false };
-        let urgency: Urgency = 'normal';
-        if (doc.status === 'open' && doc.caseStatus === 'accepted') {
-          if (today > deadline) urgency = 'overdue';
-          else if (today === deadline) urgency = 'due-today';
-          else if (calendar.workingDaysBetween(today, deadline) <= DUE_SOON_WORKING_DAYS) urgency = 'due-soon';
-        }
+        const urgency: Urgency = doc.status === 'open' && doc.caseStatus === 'accepted' ? urgencyOf(deadline, today, calendar) : 'normal';
         const { stoppedSince: _s, stoppedWorkingDays: _w, caseStatus: _c, departmentId: _d, ...shown } = doc;
         return { ...shown, deadline, deadlineProvisional: provisional, clockStopped, urgency };
       });
