@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-/** What every test run shares: the SDK quiet on Node 20, a host far from Beijing (dates must not depend on it), no logs. */
+/** What every test run shares: the SDK quiet on Node 20, a host far from Beijing (dates must not depend on it), no logs, no metric lines. */
 export const shared = {
-  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'America/Los_Angeles', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'America/Los_Angeles', POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
   testTimeout: 30_000,
   hookTimeout: 60_000,
 };

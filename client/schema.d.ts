@@ -1,5 +1,39 @@
 /* Generated from openapi.json by `npm run openapi` (openapi-typescript); do not edit. */
 export interface paths {
+    "/appointments/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn today’s booking into a ticket at the kiosk (预约签到取号): the same ticket again for the same booking */
+        post: operations["checkInAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/appointments/no-shows/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the date’s bookings not checked in by `noShowAfterMinutes` after their slot as no-shows (爽约); the daily timer does the same */
+        post: operations["sweepAppointmentNoShows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/archive-checks/{month}": {
         parameters: {
             query?: never;
@@ -599,6 +633,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a slot (预约): 201 with the code for the kiosk; 409 when the slot is full, 422 for a closed date, a started slot or a phone blocked after no-shows (public) */
+        post: operations["bookAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking with its code before the slot starts (取消预约); a wrong code is 404 as an unknown booking, 409 once the slot has started (public) */
+        post: operations["cancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/appointments/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket categories a citizen can book a slot of (public) */
+        get: operations["listAppointmentCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/appointments/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A date’s half-hour slots of a category with the places left (public) */
+        get: operations["getAppointmentSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Look a case up by its number and a code (办件进度查询): the last four digits of the applicant’s phone or the receipt’s query code; rate limited per client */
+        get: operations["getPublicProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/reviews/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a rating link rates (扫码/短信评价): the item and its dates, and whether the link was used; 404 forged, 410 expired */
+        get: operations["getPublicReview"];
+        put?: never;
+        /** Rate the case from the link (online channel), once per link: 409 when the link was used; a bad rating opens a rectification */
+        post: operations["postPublicReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/queue": {
         parameters: {
             query?: never;
@@ -787,6 +924,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sms/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send every message due now (the sender runs each minute; this runs it at once) */
+        post: operations["dispatchSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sms/inbound": {
         parameters: {
             query?: never;
@@ -798,6 +952,40 @@ export interface paths {
         put?: never;
         /** An SMS reply from the gateway (1–5 or the Chinese word rates the sender’s case; anything else is kept); 202 says nothing of which case */
         post: operations["smsInbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text messages queued on a day, as sent (短信发件箱): template, masked number, text, status */
+        get: operations["listSmsOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delivery receipts (状态报告) from the SMS gateway: each names a message, delivered or failed */
+        post: operations["smsReceipts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1148,6 +1336,52 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Appointment: {
+            appointmentId: string;
+            category: string;
+            code: string;
+            /** Format: date */
+            date: string;
+            slot: string;
+            startsAt: string;
+        };
+        AppointmentCancellation: {
+            appointmentId: string;
+            category: string;
+            /** Format: date */
+            date: string;
+            slot: string;
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "checked-in" | "missed";
+        };
+        AppointmentCategory: {
+            code: string;
+            name: string;
+        };
+        AppointmentSlots: {
+            category: string;
+            closed: ("past" | "not-a-working-day" | "too-far-ahead") | null;
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            lastBookableDate: string;
+            name: string;
+            slots: {
+                capacity: number;
+                remaining: number;
+                slot: string;
+                startsAt: string;
+            }[];
+        };
+        AppointmentTicket: {
+            ahead: number;
+            appointmentAt: string;
+            appointmentId: string;
+            category: string;
+            estimatedWaitMinutes: number;
+            number: string;
+            ticketId: string;
+        };
         ArchiveCheck: {
             caseId: string;
             caseNo: string;
@@ -1310,6 +1544,7 @@ export interface components {
             materialsRequests: number;
             missing: string[] | null;
             onTime: boolean | null;
+            queryCode?: string;
             receivedSiteId: string;
             rejectedAt: string | null;
             rejectionReason: string | null;
@@ -1585,6 +1820,20 @@ export interface components {
                 departmentId: string;
             }[];
         };
+        NoShowSweep: {
+            checkedIn: {
+                appointmentId: string;
+                ticketId: string;
+            }[];
+            considered: number;
+            /** Format: date */
+            date: string;
+            missed: {
+                appointmentId: string;
+                category: string;
+                slot: string;
+            }[];
+        };
         Problem: {
             correlationId: string;
             detail?: string;
@@ -1596,6 +1845,43 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        PublicProgress: {
+            acceptedDate: string | null;
+            caseNo: string;
+            collection: {
+                /** Format: date */
+                deliveredDate: string;
+                /** @enum {string} */
+                method: "in-person" | "post" | "electronic";
+            } | null;
+            completion: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                decision: "approved" | "denied" | "forwarded";
+            } | null;
+            deadline: string | null;
+            itemName: string;
+            /** @enum {string} */
+            status: "submitted" | "awaiting-materials" | "accepted" | "suspended" | "rejected" | "completed" | "delivered";
+            steps: {
+                /** Format: date */
+                date: string;
+                step: string;
+            }[];
+        };
+        PublicReviewLink: {
+            acceptedDate: string | null;
+            completedDate: string | null;
+            itemName: string;
+            rated: boolean;
+        };
+        PublicReviewResult: {
+            /** @enum {string} */
+            level: "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+            /** @constant */
+            rated: true;
         };
         PublishedRoster: {
             absent: string[];
@@ -1794,6 +2080,39 @@ export interface components {
             name: string;
             parentId: string | null;
         };
+        SmsDispatch: {
+            considered: number;
+            dead: number;
+            failed: number;
+            retried: number;
+            sent: number;
+            skipped: number;
+        };
+        SmsMessage: {
+            attempts: number;
+            deliveredAt: string | null;
+            dueAt: string;
+            /** @enum {string} */
+            kind: "materials-requested" | "accepted" | "rejected" | "suspended" | "resumed" | "completed" | "delivered" | "online-received" | "rating-invitation" | "appointment-booked" | "appointment-reminder" | "appointment-cancelled";
+            lastError: string | null;
+            messageId: string;
+            phone: string | null;
+            queuedAt: string;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "retry" | "sent" | "delivered" | "failed" | "dead" | "skipped";
+            templateCode: string | null;
+            text: string | null;
+        };
+        SmsOutbox: {
+            /** Format: date */
+            date: string;
+            messages: components["schemas"]["SmsMessage"][];
+        };
+        SmsReceipts: {
+            recorded: number;
+            unknown: number;
+        };
         SmsResult: {
             /** @constant */
             received: true;
@@ -1924,6 +2243,7 @@ export interface components {
                 version: number;
                 windowId: string | null;
             }[];
+            messages: components["schemas"]["SmsMessage"][];
         };
         UnmatchedSms: {
             /** Format: date */
@@ -2051,6 +2371,94 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    checkInAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentTicket"];
+                };
+            };
+        };
+    };
+    sweepAppointmentNoShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoShowSweep"];
+                };
+            };
+        };
+    };
     getArchiveChecks: {
         parameters: {
             query?: never;
@@ -3900,6 +4308,319 @@ export interface operations {
             };
         };
     };
+    bookAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    category: string;
+                    /** Format: date */
+                    date: string;
+                    name: string;
+                    phone: string;
+                    slot: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+        };
+    };
+    cancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentCancellation"];
+                };
+            };
+        };
+    };
+    listAppointmentCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentCategory"][];
+                };
+            };
+        };
+    };
+    getAppointmentSlots: {
+        parameters: {
+            query: {
+                category: string;
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentSlots"];
+                };
+            };
+        };
+    };
+    getPublicProgress: {
+        parameters: {
+            query: {
+                caseNo: string;
+                code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProgress"];
+                };
+            };
+        };
+    };
+    getPublicReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicReviewLink"];
+                };
+            };
+        };
+    };
+    postPublicReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /** @enum {string} */
+                    level: "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicReviewResult"];
+                };
+            };
+        };
+    };
     getQueue: {
         parameters: {
             query?: {
@@ -4465,6 +5186,48 @@ export interface operations {
             };
         };
     };
+    dispatchSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsDispatch"];
+                };
+            };
+        };
+    };
     smsInbound: {
         parameters: {
             query?: never;
@@ -4510,6 +5273,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SmsResult"];
+                };
+            };
+        };
+    };
+    listSmsOutbox: {
+        parameters: {
+            query?: {
+                date?: string;
+                status?: "pending" | "sending" | "retry" | "sent" | "delivered" | "failed" | "dead" | "skipped";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsOutbox"];
+                };
+            };
+        };
+    };
+    smsReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    receipts: {
+                        /** Format: date-time */
+                        at: string;
+                        /** @description the provider’s error code for a failed delivery */
+                        code?: string;
+                        /** @description ours, as sent in OutId (Alibaba) or SessionContext (Tencent) */
+                        messageId?: string;
+                        /** @description the provider’s (BizId, SerialNo) */
+                        providerMessageId?: string;
+                        /** @enum {string} */
+                        status: "delivered" | "failed";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsReceipts"];
                 };
             };
         };

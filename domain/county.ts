@@ -148,6 +148,103 @@ export const QueueSettingsSchema = z.object({
 });
 export type QueueSettings = z.infer<typeof QueueSettingsSchema>;
 
+/**
+ * What a text message is about (the template it uses): a step of a case, an online application's
+ * receipt, the rating invitation, or an appointment's confirmation, reminder and cancellation.
+ */
+export const smsKinds = [
+  'materials-requested',
+  'accepted',
+  'rejected',
+  'suspended',
+  'resumed',
+  'completed',
+  'delivered',
+  'online-received',
+  'rating-invitation',
+  'appointment-booked',
+  'appointment-reminder',
+  'appointment-cancelled',
+] as const;
+export type SmsKind = (typeof smsKinds)[number];
+
+/**
+ * A template as registered with the provider: its code there, the text (zh-CN) with `${name}`
+ * placeholders, and the parameters in the order the provider takes them (Tencent's are positional).
+ */
+export const SmsTemplateSchema = z
+  .object({ code: z.string().min(1).max(64), text: z.string().min(1).max(500), params: z.array(z.string().regex(/^[a-zA-Z]+$/)).default([]) })
+  .superRefine((t, ctx) => {
+    const used = [...t.text.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]!);
+    for (const name of used) if (!t.params.includes(name)) ctx.addIssue({ code: 'custom', path: ['params'], message: `the text uses \${${name}}: list it in params` });
+    for (const name of t.params) if (!used.includes(name)) ctx.addIssue({ code: 'custom', path: ['params'], message: `${name} is not in the text` });
+  });
+export type SmsTemplate = z.infer<typeof SmsTemplateSchema>;
+
+const template = (code: string, text: string): SmsTemplate => ({ code, text, params: [...new Set([...text.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]!))] });
+
+/** Templates a county without its own registered ones starts from (the local sink sends anything). */
+export const defaultSmsTemplates: Record<SmsKind, SmsTemplate> = {
+  'materials-requested': template('BJ_MATERIALS', '您申请的${item}（办件号${caseNo}）材料不全，请补齐：${missing}。'),
+  accepted: template('BJ_ACCEPTED', '您申请的${item}（办件号${caseNo}）已于${acceptedDate}受理，承诺${deadline}前办结，可凭办件号和手机号后四位查询进度。'),
+  rejected: template('BJ_REJECTED', '您申请的${item}（办件号${caseNo}）不予受理，原因：${reason}。'),
+  suspended: template('BJ_SUSPENDED', '您申请的${item}（办件号${caseNo}）进入${procedure}程序，期间不计入办理时限。'),
+  resumed: template('BJ_RESUMED', '您申请的${item}（办件号${caseNo}）特别程序已结束，承诺${deadline}前办结。'),
+  completed: template('BJ_COMPLETED', '您申请的${item}（办件号${caseNo}）已办结：${decision}。${collect}'),
+  delivered: template('BJ_DELIVERED', '您申请的${item}（办件号${caseNo}）办理结果已${method}送达。'),
+  'online-received': template('BJ_ONLINE', '您网上申请的${item}已收到，办件号${caseNo}，工作人员将尽快审核，可凭办件号和手机号后四位查询进度。'),
+  'rating-invitation': template('BJ_RATING', '请对${item}（办件号${caseNo}）的服务评价：回复1非常满意、2满意、3基本满意、4不满意、5非常不满意，或点击${link}'),
+  'appointment-booked': template('BJ_APPT_BOOKED', '您已预约${date} ${slot}${category}业务，预约码${code}。请在预约时间到大厅取号机输入预约码取号。'),
+  'appointment-reminder': template('BJ_APPT_REMIND', '提醒：您预约了明天（${date}）${slot}的${category}业务，预约码${code}。'),
+  'appointment-cancelled': template('BJ_APPT_CANCEL', '您${date} ${slot}的${category}业务预约已取消。'),
+};
+
+export const SmsSettingsSchema = z.object({
+  /** Who sends: Alibaba Cloud SMS, Tencent Cloud SMS, or (locally) a sink writing `.data/sms/outbox.jsonl`. */
+  provider: z.enum(['sink', 'aliyun', 'tencent']).default('sink'),
+  /** The registered signature, without its brackets: 三门县行政服务中心 → 【三门县行政服务中心】. */
+  signName: z.string().min(2).max(30).default('行政服务中心'),
+  /** Tencent's SmsSdkAppId. */
+  appId: z.string().min(1).optional(),
+  /** The provider's region (Tencent: ap-guangzhou; Alibaba: cn-hangzhou). */
+  region: z.string().min(1).optional(),
+  /** Nothing is sent between these county times; messages wait until the end. */
+  quietHours: z.object({ from: hhmm, to: hhmm }).default({ from: '21:00', to: '08:00' }),
+  /** Attempts at a transient failure before the message is dead-lettered. */
+  maxAttempts: z.number().int().min(1).max(20).default(6),
+  templates: z.partialRecord(z.enum(smsKinds), SmsTemplateSchema).default({}),
+});
+export type SmsSettings = z.infer<typeof SmsSettingsSchema>;
+
+/** The citizens' side: the public pages' address, the lookup's rate limit, the rating link's life. */
+export const PublicSettingsSchema = z.object({
+  /** Where citizens open the public pages (the rating link and lookups point here). */
+  baseUrl: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** Progress lookups per client: a token bucket of this size, refilled at this rate per minute. */
+  lookups: z.object({ perMinute: z.number().int().min(1).max(600), burst: z.number().int().min(1).max(600) }).default({ perMinute: 10, burst: 20 }),
+  /** Days a rating link stays valid after it was sent. */
+  ratingLinkDays: z.number().int().min(1).max(90).default(30),
+});
+
+/** Online appointments (在线预约): half-hour slots per ticket category on working days. */
+export const AppointmentSettingsSchema = z.object({
+  /** Slot start times (half-hours) on a working day. */
+  slots: z.array(hhmm).default(['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30']),
+  /** Places per slot by category; by default the windows serving it × 30 minutes ÷ its average service time, rounded down. */
+  capacity: z.record(z.string().regex(/^[A-Z]$/), z.number().int().min(0).max(100)).default({}),
+  /** Working days ahead that can be booked (today counts as 0). */
+  daysAhead: z.number().int().min(1).max(30).default(7),
+  /** Minutes after its slot starts that a booking not checked in becomes a no-show. */
+  noShowAfterMinutes: z.number().int().min(1).max(120).default(15),
+  /** This many no-shows within `noShowWindowDays` block online booking for `blockDays`. */
+  noShowLimit: z.number().int().min(1).max(10).default(3),
+  noShowWindowDays: z.number().int().min(1).max(365).default(30),
+  blockDays: z.number().int().min(1).max(365).default(30),
+  /** The reminder goes at this time the day before. */
+  reminderAt: hhmm.default('18:00'),
+});
+export type AppointmentSettings = z.infer<typeof AppointmentSettingsSchema>;
+
 export const CountySchema = z
   .object({
     code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
@@ -164,6 +261,9 @@ export const CountySchema = z
     supervision: SupervisionSettingsSchema.default(SupervisionSettingsSchema.parse({})),
     queue: QueueSettingsSchema.default(QueueSettingsSchema.parse({})),
     privacy: PrivacySettingsSchema.default(PrivacySettingsSchema.parse({})),
+    sms: SmsSettingsSchema.default(SmsSettingsSchema.parse({})),
+    public: PublicSettingsSchema.default(PublicSettingsSchema.parse({})),
+    appointments: AppointmentSettingsSchema.default(AppointmentSettingsSchema.parse({})),
     /** Where alarm notifications go (an operator's address); optional. */
     alarmEmail: z.email().optional(),
   })
@@ -254,6 +354,11 @@ export const CountySchema = z
     });
     unique('supervision.directors', county.supervision.directors.map((d) => d.id));
     unique('queue.categories', county.queue.categories.map((c) => c.code));
+    const categories = new Set(county.queue.categories.map((c) => c.code));
+    for (const code of Object.keys(county.appointments.capacity)) {
+      if (!categories.has(code)) ctx.addIssue({ code: 'custom', path: ['appointments', 'capacity', code], message: `no ticket category ${code}` });
+    }
+    if (county.sms.provider === 'tencent' && county.sms.appId === undefined) ctx.addIssue({ code: 'custom', path: ['sms', 'appId'], message: 'Tencent Cloud SMS needs the SmsSdkAppId' });
     county.queue.categories.forEach((category, index) => {
       category.windowIds.forEach((windowId, j) => {
         if (!windows.has(windowId)) ctx.addIssue({ code: 'custom', path: ['queue', 'categories', index, 'windowIds', j], message: `unknown window ${windowId}` });
@@ -265,6 +370,9 @@ export type County = z.infer<typeof CountySchema>;
 export type Item = County['items'][number];
 export type Window = County['windows'][number];
 export type Site = County['sites'][number];
+
+/** The template a county sends for a kind of message: its own, or the default. */
+export const smsTemplate = (county: County, kind: SmsKind): SmsTemplate => county.sms.templates[kind] ?? defaultSmsTemplates[kind];
 
 /** Constant-time lookups over a county's data, built once per county. */
 export interface CountyIndex {

@@ -23,6 +23,14 @@ export function phoneKey(phone: string, mac: Mac): string {
   return mac(`phone#${phone.replace(/\D/g, '')}`).slice(0, 32);
 }
 
+/**
+ * The six-digit query code printed on a case's receipt (查询码): with the case number it looks the case
+ * up online when the applicant gave no phone. Keyed, so nobody can work it out from the case number.
+ */
+export function queryCode(caseId: string, mac: Mac): string {
+  return String(mac32(mac, `query-code#${caseId}`) % 1_000_000).padStart(6, '0');
+}
+
 /** Sorts by a keyed order: each item's MAC is computed once, ties broken by the item's own key. */
 export function macOrder<T>(items: readonly T[], mac: Mac, message: (item: T) => string, key: (item: T) => string): T[] {
   return items

@@ -1,3 +1,4 @@
+import { appointmentAggregate } from '../domain/appointment/aggregate.ts';
 import { archiveAggregate } from '../domain/archive/aggregate.ts';
 import { CALENDAR, calendarAggregate } from '../domain/calendar/amendment.ts';
 import { callbackListAggregate } from '../domain/callback-list/aggregate.ts';
@@ -36,8 +37,12 @@ export interface Entrypoint {
   batchSize?: number;
   /** Timer entries: the county-local time of day they run (EventBridge Scheduler on AWS, a local timer in `npm start`). */
   daily?: string;
+  /** Timer entries that run all day: every this many minutes (the SMS sender). */
+  everyMinutes?: number;
   /** Reads the county secret (sampling salt, phone keys, roster seed). */
   secret?: true;
+  /** Sends text messages: reads the SMS provider's credentials (Secrets Manager) and may reach the provider. */
+  sms?: true;
 }
 
 const READ = ['GetItem', 'Query'] as const;
@@ -46,6 +51,8 @@ const APPEND = ['PutItem'] as const;
 const VIEWS_READ: TableGrant = { table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query'] };
 /** Events streams and records by their key prefix: each aggregate's own, and the store's records (`functions/tables.ts`). */
 const all = (aggregate: Pick<Aggregate<never, { type: string }, unknown, never>, 'streamPrefix'>) => streamOf(aggregate, '*');
+/** The SMS outbox's items in the Views table, outside the views' generations (functions/sms/outbox.ts). */
+const SMS_OUTBOX = ['sms#*', 'smsdue#*', 'smsday#*', 'smsref#*', 'smsdead#*'] as const;
 const k = {
   case: all(caseAggregate),
   idem: streams.idempotency('*'),
@@ -58,9 +65,16 @@ const k = {
   ticket: all(ticketAggregate),
   waiting: 'waiting#*',
   windowDay: all(windowDayAggregate),
+  appointment: all(appointmentAggregate),
   callbackContacts: streams.contacts(`${callbackListAggregate.streamPrefix}*`),
   smsContacts: streams.contacts(`${smsInboxAggregate.streamPrefix}*`),
 } as const;
+
+/** The SMS outbox, and the number a message goes to, read from its stream as it is when the message is sent. */
+const SMS_GRANTS: readonly TableGrant[] = [
+  { table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], keys: SMS_OUTBOX },
+  { table: 'events', actions: READ, keys: [k.case, k.appointment] },
+];
 
 export const entrypoints = {
   'case-commands': {
@@ -78,8 +92,11 @@ export const entrypoints = {
   'case-queries': {
     file: 'functions/entries/case-queries.ts',
     kind: 'http',
-    description: 'A case and its timeline, read from its stream',
-    grants: [{ table: 'events', actions: ['Query'], keys: [k.case, k.calendar] }],
+    description: 'A case and its timeline, read from its stream, with the text messages it sent',
+    grants: [
+      { table: 'events', actions: ['Query'], keys: [k.case, k.calendar] },
+      { table: 'views', actions: ['Query'], keys: ['sms#*'] },
+    ],
   },
   catalogue: {
     file: 'functions/entries/catalogue.ts',
@@ -144,6 +161,23 @@ export const entrypoints = {
     secret: true,
     daily: '02:00',
   },
+  sms: {
+    file: 'functions/entries/sms.ts',
+    kind: 'http',
+    description: 'Text messages (短信): the outbox, the sender on demand, the gateway’s delivery receipts',
+    grants: SMS_GRANTS,
+    secret: true,
+    sms: true,
+  },
+  'sms-sender': {
+    file: 'functions/entries/sms-sender.ts',
+    kind: 'timer',
+    description: 'Every minute: send the text messages that are due (none in quiet hours), retry, dead-letter',
+    grants: SMS_GRANTS,
+    everyMinutes: 1,
+    secret: true,
+    sms: true,
+  },
   supervision: {
     file: 'functions/entries/supervision.ts',
     kind: 'http',
@@ -177,12 +211,46 @@ export const entrypoints = {
     description: 'The hall’s ticket queue: tickets, calling, the hall screen, queue statistics',
     grants: [
       VIEWS_READ,
-      // A visit's cases are checked to exist by their first event.
-      { table: 'events', actions: READ, keys: [k.ticket, k.waiting, k.windowDay, k.idem, k.case] },
-      { table: 'events', actions: APPEND, keys: [k.ticket, k.waiting, k.windowDay, k.idem] },
+      // A visit's cases are checked to exist by their first event; an appointment's check-in at the kiosk is recorded on its slot.
+      { table: 'events', actions: READ, keys: [k.ticket, k.waiting, k.windowDay, k.idem, k.case, k.appointment] },
+      { table: 'events', actions: APPEND, keys: [k.ticket, k.waiting, k.windowDay, k.idem, k.appointment] },
       // The waiting index and the lines are the only items ever changed or removed: events never are.
       { table: 'events', actions: ['UpdateItem', 'DeleteItem'], keys: [k.waiting] },
     ],
+  },
+  appointments: {
+    file: 'functions/entries/appointments.ts',
+    kind: 'http',
+    description: 'Online appointments (在线预约): slots with places left, booking and cancelling (public), the no-show sweep on demand',
+    grants: [
+      VIEWS_READ,
+      // The working-day check reads the calendar; a no-show sweep looks for a ticket issued under the check-in's key.
+      { table: 'events', actions: READ, keys: [k.appointment, k.idem, k.calendar] },
+      { table: 'events', actions: APPEND, keys: [k.appointment, k.idem] },
+    ],
+    // Phone keys and appointment codes.
+    secret: true,
+  },
+  'appointment-no-shows': {
+    file: 'functions/entries/appointment-no-shows.ts',
+    kind: 'timer',
+    description: 'Each day after the last slot: mark the bookings nobody checked in for as no-shows (爽约)',
+    grants: [VIEWS_READ, { table: 'events', actions: READ, keys: [k.appointment, k.idem] }, { table: 'events', actions: APPEND, keys: [k.appointment, k.idem] }],
+    daily: '17:45',
+  },
+  public: {
+    file: 'functions/entries/public.ts',
+    kind: 'http',
+    description: 'The citizens’ side without sign-in: progress lookup (办件进度查询) by case number and code, rating from the link (扫码/短信评价)',
+    grants: [
+      // The generation pointer and the case-number index: no other view.
+      { table: 'views', actions: ['GetItem'], keys: ['meta', 'g*#case-no#*'] },
+      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] },
+      // A rating from the link is a review on the case's own stream.
+      { table: 'events', actions: APPEND, keys: [k.case, k.idem] },
+    ],
+    // Opening rating tokens.
+    secret: true,
   },
   calendar: {
     file: 'functions/entries/calendar.ts',

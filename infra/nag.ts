@@ -28,11 +28,17 @@ export function acknowledgeSchedulerTargets(stack: Stack, timers: readonly Banji
 }
 
 export function acknowledgePublicRoutes(api: IConstruct): void {
-  const publicKeys = new Set(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`));
+  const publicRoutes = new Map(routes.filter((r) => r.access === 'public').map((r) => [`${r.method} ${r.path}`, r]));
   for (const construct of api.node.findAll()) {
-    if (construct instanceof CfnRoute && publicKeys.has(Stack.of(construct).resolve(construct.routeKey) as string)) {
-      ack(construct, 'AwsSolutions-APIG4', 'Health checks and the API description are public on purpose; they reveal no case data.');
-    }
+    const route = construct instanceof CfnRoute ? publicRoutes.get(Stack.of(construct).resolve(construct.routeKey) as string) : undefined;
+    if (!route) continue;
+    ack(
+      construct,
+      'AwsSolutions-APIG4',
+      route.path.startsWith('/public/')
+        ? 'The citizens’ routes (progress lookup, rating from the link, appointments) take no sign-in by design and answer nothing personal; they are limited per address by the edge web ACL, per client by the function and for everyone by the stage’s per-route ceiling.'
+        : 'Health checks and the API description are public on purpose; they reveal no case data.',
+    );
   }
 }
 
@@ -49,8 +55,10 @@ const deploymentActions = new Set(['s3:GetObject*', 's3:GetBucket*', 's3:List*',
 
 export function acknowledgeConsoleHosting(stack: Stack, hosting: ConsoleHosting): void {
   const distribution = hosting.distribution.node.defaultChild as CfnElement;
-  ack(distribution, 'AwsSolutions-CFR1', 'Staff sign in from wherever they work; the distribution serves only the console’s public code, and every datum is behind the API’s JWT authorizer.');
-  ack(distribution, 'AwsSolutions-CFR2', 'The distribution serves static files only (no forms, no data, GET and HEAD); a web ACL costs per month and is the county’s choice to add.');
+  ack(distribution, 'AwsSolutions-CFR1', 'Staff sign in, and citizens look their cases up, from wherever they are; the distribution serves the console’s public code and the citizens’ /public/ routes, which answer nothing personal; every other datum is behind the staff API’s JWT authorizer.');
+  if (!hosting.webAclArn) {
+    ack(distribution, 'AwsSolutions-CFR2', 'No AWS WAF for CloudFront in this partition (the China regions have regional AWS WAF only); the citizens’ routes are limited by the function’s token bucket and the stage’s per-route ceiling.');
+  }
   ack(distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate has no choice of security policy (CloudFront fixes TLSv1 for it); a county domain with its own certificate would set TLSv1.2_2021.');
 
   // The deployment handler is a singleton at the stack's root, named by CDK.

@@ -26,6 +26,10 @@ export interface StatelessStackProps extends StackProps {
   events: Table;
   views: Table;
   secret: ISecret;
+  /** The SMS provider's AccessKey pair (JSON `{accessKeyId, accessKeySecret}`): read by the entries that send (`sms: true`). */
+  smsCredentials: ISecret;
+  /** The edge stack's AWS WAF web ACL (scope CLOUDFRONT) for the console's distribution; absent in the China regions. */
+  webAclArn?: string;
   /** The folder of the console's `aws` build (`scripts/build-console.ts`), uploaded to the console's bucket. */
   consoleBuild: string;
 }
@@ -58,9 +62,16 @@ export class StatelessStack extends Stack {
         // A rebuild scans the whole Events table; everything else answers within seconds.
         timeout: entry.kind === 'task' ? Duration.minutes(15) : Duration.seconds(entry.kind === 'stream' ? 60 : 10),
         memorySize: entry.kind === 'task' ? 2048 : 512,
-        environment: { EVENTS_TABLE: props.events.tableName, VIEWS_TABLE: props.views.tableName, ...(entry.secret ? { COUNTY_SECRET_ARN: props.secret.secretArn } : {}) },
+        environment: {
+          EVENTS_TABLE: props.events.tableName,
+          VIEWS_TABLE: props.views.tableName,
+          ...(entry.secret ? { COUNTY_SECRET_ARN: props.secret.secretArn } : {}),
+          ...(entry.sms ? { SMS_CREDENTIALS_ARN: props.smsCredentials.secretArn } : {}),
+        },
       });
       if (entry.secret) props.secret.grantRead(fn);
+      // The provider is reached over the internet: the functions run outside any VPC, so no NAT or endpoint is needed.
+      if (entry.sms) props.smsCredentials.grantRead(fn);
       grantTables(fn, entry, { events: props.events, views: props.views });
       acknowledgeFunction(fn);
       if (entry.kind === 'stream') {
@@ -79,19 +90,12 @@ export class StatelessStack extends Stack {
           }),
         );
       }
-      if (entry.kind === 'timer' && entry.daily) {
-        const [hour, minute] = entry.daily.split(':');
-        new Schedule(this, `${pascal(name)}Schedule`, {
-          description: `${entry.description} (daily at ${entry.daily} ${county.timeZone})`,
-          schedule: ScheduleExpression.cron({ hour, minute, timeZone: TimeZone.of(county.timeZone) }),
-          target: new LambdaInvoke(fn, { input: ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime }), retryAttempts: 3 }),
-        });
-      }
+      if (entry.kind === 'timer') schedule(this, name, entry, fn, county);
       this.functions.set(name, fn);
     }
 
     this.staff = new StaffPool(this, 'Staff', { county });
-    this.console = new ConsoleHosting(this, 'Console', { county, build: props.consoleBuild, staff: this.staff });
+    this.console = new ConsoleHosting(this, 'Console', { county, build: props.consoleBuild, staff: this.staff, ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}) });
     this.api = new BanjianHttpApi(this, 'Gateway', {
       county,
       functions: this.functions,
@@ -101,9 +105,12 @@ export class StatelessStack extends Stack {
       corsOrigins: [this.console.origin, ...county.api.corsOrigins],
     });
     this.console.publish(this.api.api.apiEndpoint);
+    // The citizens' routes on the console's own origin, under its web ACL.
+    this.console.addPublicRoutes(this.api.publicDomain);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       county,
       api: this.api.api,
+      publicApi: this.api.publicApi,
       projector: this.functions.get('projector')!,
       deadLetters: this.deadLetters,
       functions: [...this.functions.values()],
@@ -114,18 +121,44 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.staff.pool.userPoolId, description: 'Staff user pool (create accounts here)' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.staff.client.userPoolClientId, description: 'Client id for the terminals (SRP sign-in)' });
     new CfnOutput(this, 'ConsoleUrl', { value: `${this.console.origin}/console/`, description: 'The staff console' });
+    new CfnOutput(this, 'PublicPagesUrl', { value: `${this.console.origin}/console/public/progress`, description: "The citizens' pages (progress lookup, appointments); their API under /public/ on the same origin" });
     new CfnOutput(this, 'ConsoleClientId', { value: this.console.client.userPoolClientId, description: 'Client id of the console (managed login)' });
     new CfnOutput(this, 'SignInDomain', { value: this.staff.signInOrigin, description: "The staff pool's managed login (sign-in pages)" });
     new CfnOutput(this, 'RebuildFunction', { value: this.functions.get('rebuild')!.functionName, description: 'Invoke to rebuild every view' });
     new CfnOutput(this, 'Dashboard', { value: this.monitoring.dashboard.dashboardName, description: 'CloudWatch dashboard' });
     acknowledgeSchedulerTargets(this, [...this.functions.entries()].filter(([name]) => entrypoints[name].kind === 'timer').map(([, fn]) => fn));
     acknowledgePublicRoutes(this.api.api);
+    acknowledgePublicRoutes(this.api.publicApi);
     acknowledgeDeadLetterQueue(this.deadLetters);
     acknowledgeStaffPool(this.staff.pool);
     acknowledgeConsoleHosting(this, this.console);
   }
 }
 
+/**
+ * The timer's EventBridge Scheduler schedule: at a county-local time each day (`daily`), or every few
+ * minutes all day (`everyMinutes`); either way the function gets the scheduled time as `time`.
+ */
+function schedule(scope: Construct, name: EntryName, entry: Entrypoint, fn: BanjianFunction, county: County): void {
+  const input = ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime });
+  if (entry.daily) {
+    const [hour, minute] = entry.daily.split(':');
+    new Schedule(scope, `${pascal(name)}Schedule`, {
+      description: `${entry.description} (daily at ${entry.daily} ${county.timeZone})`,
+      schedule: ScheduleExpression.cron({ hour, minute, timeZone: TimeZone.of(county.timeZone) }),
+      target: new LambdaInvoke(fn, { input, retryAttempts: 3 }),
+    });
+  } else if (entry.everyMinutes) {
+    new Schedule(scope, `${pascal(name)}Schedule`, {
+      description: `${entry.description} (every ${entry.everyMinutes} min)`,
+      schedule: ScheduleExpression.rate(Duration.minutes(entry.everyMinutes)),
+      // The next run is the retry: a failed run is not repeated on top of it.
+      target: new LambdaInvoke(fn, { input, retryAttempts: 0 }),
+    });
+  } else {
+    throw new Error(`timer ${name} has neither daily nor everyMinutes`);
+  }
+}
 
 /** Only new domain events of a registered aggregate, not idempotency records or counters. */
 function projectorFilter(): Record<string, unknown> {

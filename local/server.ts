@@ -1,3 +1,4 @@
+import { sawDevClock } from './dev-clock.ts';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -153,6 +154,7 @@ export function createDispatcher(handlers: Map<EntryName, Handler>, devClock: bo
     for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
     const requestId = randomUUID();
     const headers = request.headers;
+    if (devClock) sawDevClock(headers['x-dev-clock']);
     const event: HttpEvent & { localDevClock: boolean } = {
       version: '2.0',
       routeKey: routeKeyOf(route),

@@ -21,6 +21,8 @@ export interface LocalStack {
   token(role: Role, options?: Omit<TokenRequest, 'role'>): Promise<string>;
   db: DynamoDBDocumentClient;
   tables: TableNames;
+  /** Where the local SMS sink writes this stack's text messages. */
+  smsOutbox: string;
   scan(table: keyof TableNames): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
@@ -43,7 +45,10 @@ export async function freshTables(endpoint: string) {
 export async function startLocalStack(options: { endpoint: string; county?: string; projections?: boolean }): Promise<LocalStack> {
   const county = options.county ?? 'sanmen';
   const { tables, client, db } = await freshTables(options.endpoint);
+  const smsOutbox = join(mkdtempSync(join(tmpdir(), 'banjian-sms-')), 'outbox.jsonl');
   Object.assign(process.env, {
+    SMS_SINK_FILE: smsOutbox,
+    SMS_PROVIDER: 'sink',
     DYNAMODB_ENDPOINT: options.endpoint,
     EVENTS_TABLE: tables.events,
     VIEWS_TABLE: tables.views,
@@ -56,6 +61,7 @@ export async function startLocalStack(options: { endpoint: string; county?: stri
   installLocalStandIns();
   const pool = localPool(mkdtempSync(join(tmpdir(), 'banjian-auth-')), county);
   const server = await startLocalServer({ port: 0, devClock: true, pool });
+  process.env.PUBLIC_BASE_URL = server.url;
   const poller: StreamPoller | undefined = options.projections ? await startProjections({ endpoint: options.endpoint, eventsTable: tables.events, maxAttempts: 3 }) : undefined;
   return {
     url: server.url,
@@ -64,6 +70,7 @@ export async function startLocalStack(options: { endpoint: string; county?: stri
     token: (role, tokenOptions = {}) => mintToken(pool, { role, ...(role === 'clerk' && !tokenOptions.windowId && !tokenOptions.siteId ? { windowId: 'W01' } : {}), ...tokenOptions }),
     db,
     tables,
+    smsOutbox,
     async scan(table) {
       const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;

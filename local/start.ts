@@ -1,3 +1,4 @@
+import { devClockInstants, wallClockInstants } from './dev-clock.ts';
 import { documentClient, localClient } from '../functions/store/dynamo-client.ts';
 import './env.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -65,6 +66,9 @@ process.env.EVENTS_TABLE ??= 'banjian-events';
 process.env.VIEWS_TABLE ??= 'banjian-views';
 process.env.COUNTY_FILE = countyFile;
 process.env.COUNTY_SECRET ??= localSecret(dataDir);
+// Text messages go to a file there instead of a provider (GET /sms/outbox lists them too).
+process.env.SMS_SINK_FILE ??= join(dataDir, 'sms', 'outbox.jsonl');
+process.env.SMS_PROVIDER ??= 'sink';
 // Locally every answer is checked against its route's response schema (a drift is a 500 with the reason in the log).
 process.env.BANJIAN_CHECK_RESPONSES ??= 'on';
 
@@ -100,8 +104,10 @@ const server = await startLocalServer({
   process.exit(1);
 });
 
+// The rating link in a text message opens this server's public page.
+process.env.PUBLIC_BASE_URL ??= server.url.replace('127.0.0.1', 'localhost');
 const { timeZone } = JSON.parse(readFileSync(countyFile, 'utf8')) as { timeZone: string };
-const stopTimers = startTimers(timeZone, (line) => console.log(line));
+const stopTimers = startTimers(timeZone, (line) => console.log(line), values['dev-clock'] ? devClockInstants : wallClockInstants);
 // DynamoDB's TTL, which DynamoDB Local lacks: on the wall clock only (dev-clock data carries simulated dates).
 const stopSweeper = values['dev-clock'] ? () => undefined : startTtlSweeper(documentClient(client), process.env.EVENTS_TABLE, (line) => console.log(line));
 const poller = await startProjections({ endpoint, eventsTable: process.env.EVENTS_TABLE, log: (line) => console.error(line) });

@@ -15,10 +15,40 @@ export function msUntil(daily: string, timeZone: string, now = Date.now()): numb
   return wait * 1000 - (now % 1000);
 }
 
-/** The local stand-in for EventBridge Scheduler: each timer entry's handler at its county-local time, every day. */
-export function startTimers(timeZone: string, log: (line: string) => void): () => void {
+/** Timers that run all day run this often locally, so that a person trying things sees their effect in seconds. */
+const LOCAL_EVERY_MS = 5_000;
+
+/**
+ * The local stand-in for EventBridge Scheduler: each timer entry's handler at its county-local time,
+ * every day; those that run all day (the SMS sender) every few seconds, at each of `instants()` —
+ * under `--dev-clock` the simulated instants the requests brought since the last run.
+ */
+export function startTimers(timeZone: string, log: (line: string) => void, instants: () => string[] = () => [new Date().toISOString()]): () => void {
   const handles: NodeJS.Timeout[] = [];
   for (const [name, entry] of Object.entries(entrypoints) as [string, Entrypoint][]) {
+    if (entry.kind === 'timer' && entry.everyMinutes !== undefined) {
+      let running = false;
+      const handle = setInterval(() => {
+        if (running) return;
+        running = true;
+        void (async () => {
+          try {
+            const handler = await entryHandler<(event: { time: string }) => Promise<{ considered?: number }>>(entry);
+            for (const time of instants()) {
+              const result = await handler({ time });
+              if ((result.considered ?? 0) > 0) log(`timer ${name} at ${time}: ${JSON.stringify(result)}`);
+            }
+          } catch (error) {
+            log(`timer ${name} failed: ${(error as Error).message}`);
+          } finally {
+            running = false;
+          }
+        })();
+      }, LOCAL_EVERY_MS);
+      handle.unref();
+      handles.push(handle);
+      continue;
+    }
     if (entry.kind !== 'timer' || !entry.daily) continue;
     const daily = entry.daily;
     const arm = () => {
@@ -38,5 +68,5 @@ export function startTimers(timeZone: string, log: (line: string) => void): () =
     };
     arm();
   }
-  return () => handles.forEach(clearTimeout);
+  return () => handles.forEach((h) => clearTimeout(h));
 }

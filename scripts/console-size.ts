@@ -25,6 +25,10 @@ export const pages = {
   hall: ['src/pages/hall/HallScreen.tsx'],
   window: ['src/pages/window/WindowDisplay.tsx'],
   joint: ['src/pages/joint/JointInbox.tsx'],
+  // The citizens' pages, on a phone's connection.
+  'public-progress': ['src/pages/public/Progress.tsx'],
+  'public-booking': ['src/pages/public/Appointments.tsx'],
+  'public-rate': ['src/pages/public/Rate.tsx'],
 } as const;
 
 export interface PageWeight {
@@ -66,6 +70,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outDir = await buildConsole('aws', { log: (line) => console.error(line) });
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log('first screen of each page (the AWS build): JavaScript and CSS downloaded before it shows');
-  console.log('page       files   minified    gzipped');
-  for (const w of pageWeights(outDir)) console.log(`${w.page.padEnd(10)} ${String(w.files.length).padStart(5)} ${kb(w.bytes).padStart(10)} ${kb(w.gzipBytes).padStart(10)}`);
+  console.log('page            files   minified    gzipped');
+  for (const w of pageWeights(outDir)) console.log(`${w.page.padEnd(15)} ${String(w.files.length).padStart(5)} ${kb(w.bytes).padStart(10)} ${kb(w.gzipBytes).padStart(10)}`);
 }

@@ -18,6 +18,10 @@ const HallScreen = lazy(() => import('./pages/hall/HallScreen.tsx'));
 const WindowDisplay = lazy(() => import('./pages/window/WindowDisplay.tsx'));
 const JointInbox = lazy(() => import('./pages/joint/JointInbox.tsx'));
 const JointCase = lazy(() => import('./pages/joint/JointCase.tsx'));
+// The citizens' pages (no sign-in): their own chunks, none of the staff pages' code.
+const PublicProgress = lazy(() => import('./pages/public/Progress.tsx'));
+const PublicAppointments = lazy(() => import('./pages/public/Appointments.tsx'));
+const PublicRate = lazy(() => import('./pages/public/Rate.tsx'));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} tip="加载中…" fullscreen />;
 
@@ -50,6 +54,10 @@ export function Routes() {
         <Route path="/dashboard" element={<Guard roles={['director', 'admin']}><Dashboard /></Guard>} />
         <Route path="/hall" element={<Guard roles={['hall-screen', 'director', 'admin']} bare><HallScreen /></Guard>} />
         <Route path="/window/:windowId" element={<Guard roles={['rating-device', 'clerk', 'director', 'admin']} bare><WindowDisplay /></Guard>} />
+        <Route path="/public/progress" element={<PublicProgress />} />
+        <Route path="/public/appointments" element={<PublicAppointments />} />
+        <Route path="/public/rate/:token" element={<PublicRate />} />
+        <Route path="/public/*" element={<Navigate to="/public/progress" replace />} />
         <Route path="*" element={<Navigate to={session ? homeOf(session) : '/sign-in'} replace />} />
       </RouterRoutes>
     </Suspense>

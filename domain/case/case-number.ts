@@ -5,3 +5,6 @@ export function formatCaseNo(countyCode: string, date: LocalDate, sequence: numb
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 99_999) throw new RangeError(`daily sequence out of range: ${sequence}`);
   return `${countyCode}-${compactDate(date)}-${String(sequence).padStart(5, '0')}`;
 }
+
+/** What `formatCaseNo` makes, as a pattern (a number typed on the public lookup is checked against it). */
+export const caseNoPattern = /^\d{6}-\d{8}-\d{5}$/;

@@ -17,6 +17,8 @@ export type SubmitCase = Command<
     siteId?: string | undefined;
     windowId?: string | undefined;
     materials: string[];
+    /** The receipt's query code (查询码), derived by the adapter from the case id under the county secret. */
+    queryCode?: string | undefined;
   }
 >;
 

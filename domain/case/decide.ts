@@ -78,6 +78,7 @@ function submit(command: SubmitCase, context: CaseContext): CaseEvent[] {
         applicant: d.applicant,
         materials: [...new Set(d.materials)],
         submittedDate: localDateOf(command.meta.now, county.county.timeZone),
+        ...(d.queryCode === undefined ? {} : { queryCode: d.queryCode }),
       },
       meta: eventMetaOf(command.meta),
     },

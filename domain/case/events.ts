@@ -47,6 +47,8 @@ export type CaseSubmitted = Event<
     applicant: Applicant;
     materials: string[];
     submittedDate: LocalDate;
+    /** The receipt's query code (查询码) for the public progress lookup; absent on cases submitted before it existed. */
+    queryCode?: string;
   }
 >;
 

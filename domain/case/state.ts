@@ -1,6 +1,6 @@
 import type { ItemType } from '../county.ts';
 import type { LocalDate } from '../time.ts';
-import type { Level, ReviewChannel } from '../reviews/levels.ts';
+import { answersInvitation, type Level, type ReviewChannel } from '../reviews/levels.ts';
 import { evolveJoint, resumeJoint, type JointState } from './joint.ts';
 import type { Applicant, CallbackOutcome, CaseEvent, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
 
@@ -70,6 +70,8 @@ export interface CaseState {
   receivedSiteId: string;
   channel: Channel;
   applicant: Applicant;
+  /** The receipt's query code (查询码) for the public progress lookup (null on older cases). */
+  queryCode: string | null;
   /** Material codes on file. */
   materials: string[];
   /** The open one-time notice's list, while unanswered. */
@@ -120,6 +122,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       receivedSiteId: d.siteId,
       channel: d.channel,
       applicant: d.applicant,
+      queryCode: d.queryCode ?? null,
       materials: [...d.materials],
       missing: null,
       materialsRequests: 0,
@@ -206,7 +209,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       const d = event.data;
       const reviews = state.reviews.map((r) => (r.reviewId === d.replacesDefault ? { ...r, replaced: true } : r));
       reviews.push({ reviewId: d.reviewId, level: d.level, channel: d.channel, reviewDate: d.reviewDate, windowId: state.windowId, bad: d.bad, voided: false, replaced: false });
-      return { ...next, reviews, sms: d.channel === 'sms' && state.sms ? { ...state.sms, answered: true } : state.sms };
+      return { ...next, reviews, sms: answersInvitation(d) && state.sms ? { ...state.sms, answered: true } : state.sms };
     }
     case 'DefaultReviewApplied':
       return {

@@ -35,6 +35,8 @@ export function caseView(state: CaseState, calendar: WorkingCalendar, privacy: P
     receivedSiteId: state.receivedSiteId,
     channel: state.channel,
     applicant: applicantView(state.applicant, privacy),
+    /** Printed on the receipt (查询码); absent on cases submitted before there was one. */
+    ...(state.queryCode === null ? {} : { queryCode: state.queryCode }),
     materials: state.materials,
     missing: state.missing,
     materialsRequests: state.materialsRequests,

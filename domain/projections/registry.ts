@@ -9,6 +9,7 @@ import { windowQueue } from './window-queue.ts';
 import { jointDue, jointStatistics, jointTasks } from './joint.ts';
 import { satisfactionStats } from './satisfaction-stats.ts';
 import { completions } from './completions.ts';
+import { caseNumbers } from './case-numbers.ts';
 import { smsAwaiting } from './sms-awaiting.ts';
 import { callbackAttempts } from './callback-attempts.ts';
 import { rectifications } from './rectifications.ts';
@@ -19,6 +20,11 @@ import { ticketAggregate } from '../ticket/aggregate.ts';
 import { hallBoard, queueStats, ticketView, windowDisplay } from './ticket-views.ts';
 import { archiveAggregate } from '../archive/aggregate.ts';
 import { callbackListAggregate } from '../callback-list/aggregate.ts';
+import { appointmentAggregate, redactSlot } from '../appointment/aggregate.ts';
+import { appointmentMisses, appointmentsByCode, appointmentsDay } from './appointments.ts';
+import { caseNotifier } from '../notifications/case.ts';
+import { appointmentNotifier } from '../notifications/appointment.ts';
+import type { Notifier } from '../notifications/notifier.ts';
 
 /** An event-sourced aggregate whose streams the projector follows, with the projections it feeds. */
 export interface AggregateProjections<E extends { type: string }, S> {
@@ -31,10 +37,12 @@ export interface AggregateProjections<E extends { type: string }, S> {
   /** What of the state may be kept in the views (personal data masked); projections still see the whole event. */
   redact(state: S): S;
   projections: readonly Projection<E, S>[];
+  /** What its events tell the applicant by SMS (短信), if anything. */
+  notifier?: Notifier<E, S>;
 }
 
 /** An aggregate's streams, projected: its name, prefix, event types and evolve are the aggregate's own. */
-function projected<E extends { type: string }, S>(aggregate: Aggregate<never, E, S | undefined, never>, redact: (state: S) => S, projections: readonly Projection<E, S>[]): AggregateProjections<E, S> {
+function projected<E extends { type: string }, S>(aggregate: Aggregate<never, E, S | undefined, never>, redact: (state: S) => S, projections: readonly Projection<E, S>[], notifier?: Notifier<E, S>): AggregateProjections<E, S> {
   return {
     name: aggregate.name,
     streamPrefix: aggregate.streamPrefix,
@@ -46,6 +54,7 @@ function projected<E extends { type: string }, S>(aggregate: Aggregate<never, E,
     },
     redact,
     projections,
+    ...(notifier ? { notifier } : {}),
   };
 }
 
@@ -53,12 +62,14 @@ const asIs = <S>(state: S) => state;
 
 // The registry: adding a projection is its file plus one entry in a list below.
 export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [
-  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions, jointTasks, jointDue, jointStatistics]),
+  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions, jointTasks, jointDue, jointStatistics, caseNumbers], caseNotifier),
   // The callback list is the one view that keeps phone numbers whole (callback staff need them).
   projected(callbackListAggregate, asIs, [callbackListView, callbackListIndex]),
   projected(rosterAggregate, asIs, [rosterView, rosterIndex, videoCheckDeductions]),
   projected(archiveAggregate, asIs, [archiveView, archiveDeductions]),
   projected(ticketAggregate, asIs, [ticketView, hallBoard, queueStats, windowDisplay]),
+  // Appointment slots: the views keep no names and masked numbers only.
+  projected(appointmentAggregate, redactSlot, [appointmentsDay, appointmentsByCode, appointmentMisses], appointmentNotifier),
 ];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {

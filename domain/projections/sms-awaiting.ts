@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../case/events.ts';
 import type { CaseState } from '../case/state.ts';
+import { answersInvitation } from '../reviews/levels.ts';
 import { documentProjection } from './projection.ts';
 
 /**
@@ -13,7 +14,7 @@ export const smsAwaiting = documentProjection<CaseEvent, CaseState, { caseId: st
   canHandle: ['RatingInvitationDue', 'CaseReviewed'],
   keys: ({ event, after }) => {
     if (!after.sms || after.completedAt === null) return [];
-    if (event.type === 'CaseReviewed' && event.data.channel !== 'sms') return [];
+    if (event.type === 'CaseReviewed' && !answersInvitation(event.data)) return [];
     return [{ pk: smsPartition(after.sms.phoneKey), sk: `${after.completedAt}#${after.caseId}` }];
   },
   evolve: ({ after }) => (after.sms && !after.sms.answered ? { caseId: after.caseId, completedAt: after.completedAt ?? '' } : undefined),

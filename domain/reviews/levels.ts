@@ -37,3 +37,12 @@ export function parseSmsReply(text: string): Level | undefined {
   const byLength = [...levels].sort((a, b) => levelNames[b].length - levelNames[a].length);
   return byLength.find((level) => cleaned === levelNames[level]);
 }
+
+/** Reviews made through the rating invitation's link carry ids with this prefix (one per link). */
+export const ratingLinkReviewPrefix = 'link-';
+
+/**
+ * Whether a review answers the completion's rating invitation (短信评议): a reply to the SMS, or a
+ * rating through the link it carried. One answer closes the invitation for the other way too.
+ */
+export const answersInvitation = (review: { channel: string; reviewId: string }): boolean => review.channel === 'sms' || review.reviewId.startsWith(ratingLinkReviewPrefix);

@@ -1,3 +1,5 @@
+import { messagesOf } from '../sms/outbox.ts';
+import { SmsEntry, smsEntry } from '../sms/schemas.ts';
 import { z } from 'zod';
 import { caseAggregate } from '../../domain/case/aggregate.ts';
 import { formatCaseNo } from '../../domain/case/case-number.ts';
@@ -6,7 +8,8 @@ import { channels, decisions, deliveryMethods, procedures } from '../../domain/c
 import { caseStatuses } from '../../domain/case/state.ts';
 import { caseView, timelineEntry } from '../../domain/case/view.ts';
 import { itemTypes } from '../../domain/county.ts';
-import { fold } from '../../domain/decider.ts';
+import { fold, streamOf } from '../../domain/decider.ts';
+import { queryCode } from '../../domain/keyed.ts';
 import { actorRoles, type CommandMeta } from '../../domain/meta.ts';
 import { compactDate } from '../../domain/time.ts';
 import { assertPlace, revealsPhone, type Caller } from '../auth/access.ts';
@@ -18,6 +21,7 @@ import type { EntryName } from '../entrypoints.ts';
 import { ulid } from '../ids.ts';
 import { JointReviewView } from '../joint/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
+import { countyMac } from '../secret.ts';
 import { assertCaseReader, caseContext, caseOf, noCase, onCase, type CaseResult } from './run.ts';
 
 /** The case's routes: registering an application and every step of its life (收件 … 送达), and reading it. */
@@ -60,6 +64,7 @@ export const CaseView = named('Case', z.object({
   receivedSiteId: z.string(),
   channel: z.enum(channels),
   applicant: ApplicantView,
+  queryCode: z.string().regex(/^\d{6}$/).optional().describe('printed on the receipt (查询码): with the case number it looks the case up on the public progress page'),
   materials: z.array(z.string()),
   missing: Nullable(z.array(z.string())),
   materialsRequests: z.number().int(),
@@ -95,6 +100,7 @@ export const Timeline = named('Timeline', z.object({
       data: z.record(z.string(), z.unknown()),
     }),
   ),
+  messages: z.array(SmsEntry).describe('the text messages the case’s events sent the applicant (短信), in event order'),
 }));
 
 /** What a caller sees of a case after a command: the case as it is now, with its version as the ETag. */
@@ -135,14 +141,14 @@ const submitCase = defineRoute({
   access: ['clerk', 'admin'],
   handle: async (request, rt) => {
     const body = request.body;
-    const context = await caseContext(rt);
+    const [context, mac] = await Promise.all([caseContext(rt), countyMac()]);
     const caseId = ulid(Date.parse(request.now));
     const { code: countyCode } = rt.county.county;
     const today = todayAt(rt, request.now);
     const windowId = body.windowId ?? rt.county.item(body.itemCode)?.windowId ?? null;
     const where = { windowId, siteId: body.siteId ?? (windowId === null ? null : (rt.county.window(windowId)?.siteId ?? null)) };
     assertPlace(request.caller, { windowId, siteIds: [where.siteId] }, 'an application for that window or site');
-    const command = (caseNo: string): CaseCommand => ({ type: 'SubmitCase', data: { caseId, caseNo, ...body }, meta: commandMeta(request, where) });
+    const command = (caseNo: string): CaseCommand => ({ type: 'SubmitCase', data: { caseId, caseNo, ...body, queryCode: queryCode(caseId, mac) }, meta: commandMeta(request, where) });
     // The day's number is taken in the case's own transaction, on the condition that nobody took one since
     // it was read: a number is used exactly when a case is created (a refused or resent submit takes none,
     // a lost race reads again), so each day's numbers run 1…n.
@@ -219,7 +225,8 @@ export const caseRoutes = [
     handle: async (request, rt) => {
       const { events, state } = await readCase(rt, request.params.id, request);
       const privacy = { revealPhone: revealsPhone(request.caller) };
-      return versioned({ caseId: state.caseId, caseNo: state.caseNo, events: events.map((e) => timelineEntry(e.event, e.version, privacy)) }, state.version);
+      const messages = await messagesOf(rt.db, rt.tables.views, streamOf(caseAggregate, state.caseId));
+      return versioned({ caseId: state.caseId, caseNo: state.caseNo, events: events.map((e) => timelineEntry(e.event, e.version, privacy)), messages: messages.map(smsEntry) }, state.version);
     },
   }),
 ];

@@ -139,12 +139,23 @@ function parseRequest(event: HttpEvent, route: Route, correlationId: string, cal
     headers,
     now: nowOf(event, headers),
     correlationId,
+    sourceIp: viewerAddress(headers['cloudfront-viewer-address']) ?? event.requestContext.http.sourceIp,
     caller,
     idempotencyKey: scoped,
     commandId: scoped ?? `cmd-${randomUUID()}`,
     fingerprint: digest(`${route.method} ${event.rawPath}\n${caller.actor.role} ${caller.windowId ?? '-'} ${caller.siteId ?? '-'} ${caller.departmentId ?? '-'}\n${canonical(parsedBody ?? null)}`),
     ifMatch: route.command ? parseIfMatch(headers['if-match']) : undefined,
   };
+}
+
+/**
+ * The citizen's address when CloudFront forwarded the request (`CloudFront-Viewer-Address: 198.51.100.10:46532`,
+ * the port after the last colon): behind the distribution the source address is CloudFront's own. Direct calls
+ * to the API could forge it, and meet the stage's per-route ceiling instead.
+ */
+function viewerAddress(header: string | undefined): string | undefined {
+  const at = header?.lastIndexOf(':') ?? -1;
+  return header !== undefined && at > 0 ? header.slice(0, at) : undefined;
 }
 
 /** Whether answers are checked against their route's response schema (the local runtime and the tests; not AWS, where it would cost every request). */
@@ -193,7 +204,13 @@ export function httpEntry(entry: EntryName, getRuntime: (entry: EntryName) => Ru
       if (internal) logger.error('request failed', { correlationId, routeKey: request.event.routeKey, error: request.error as Error });
       else if (problem.status >= 500) logger.warn('request refused', { correlationId, routeKey: request.event.routeKey, status: problem.status });
       request.response = problemResponse(problem, headers);
+      privateToCitizen(request.event, request.response);
     },
+    after: (request) => privateToCitizen(request.event, request.response),
+  };
+  // A citizen's answer (a lookup, a rating link) is theirs and of its moment: no cache, the browser's or a proxy's, keeps it.
+  const privateToCitizen = (event: HttpEvent, response: APIGatewayProxyStructuredResultV2 | null | undefined) => {
+    if (response && table.get(event.routeKey)?.access === 'public') response.headers = { ...response.headers, 'cache-control': 'no-store' };
   };
   return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core).use(correlationAndProblems);
 }

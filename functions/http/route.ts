@@ -36,6 +36,8 @@ export interface Request<P = unknown, Q = unknown, B = unknown> {
   /** The command's `now`: the wall clock, or `X-Dev-Clock` on a local server started with `--dev-clock`. */
   now: string;
   correlationId: string;
+  /** The client's address as API Gateway saw it (`requestContext.http.sourceIp`): public routes limit by it. */
+  sourceIp: string;
   /** Names the command in its events (the scoped key, or an id of the request's own). */
   commandId: string;
   caller: Caller;

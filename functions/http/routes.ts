@@ -12,6 +12,9 @@ import { rectificationRoutes } from '../rectifications/http.ts';
 import { reviewRoutes } from '../reviews/http.ts';
 import { queueRoutes } from '../queue/http.ts';
 import { jointRoutes } from '../joint/http.ts';
+import { appointmentRoutes } from '../appointments/http.ts';
+import { publicRoutes } from '../public/http.ts';
+import { smsRoutes } from '../sms/http.ts';
 
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
 export const routes: readonly Route[] = [
@@ -28,6 +31,9 @@ export const routes: readonly Route[] = [
   ...scorecardRoutes,
   ...queueRoutes,
   ...jointRoutes,
+  ...appointmentRoutes,
+  ...publicRoutes,
+  ...smsRoutes,
 ];
 
 export { routeKeyOf } from './route.ts';

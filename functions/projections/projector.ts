@@ -4,7 +4,16 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keyString, projectEvent, type ViewChange } from '../../domain/projections/apply.ts';
 import { aggregateOf } from '../../domain/projections/registry.ts';
 import { eventsTable, viewsTable } from '../tables.ts';
+import type { CountyIndex } from '../../domain/county.ts';
+import { outboxWrites } from '../sms/outbox.ts';
+import type { TransactItem } from '../store/dynamo-event-store.ts';
 import { genKey, stateKey, touchedPartition, type ViewStore } from './view-store.ts';
+
+/** When the event happened (its command's time): a message it asks for is queued then. */
+const eventTime = (record: ProjectableEvent): string => {
+  const at = (record.meta as { at?: unknown } | null)?.at;
+  return typeof at === 'string' ? at : new Date().toISOString();
+};
 
 /** An event arrived before its predecessor was projected: the batch must be retried from it. */
 export class GapError extends Error {
@@ -58,9 +67,14 @@ export class Projector {
   /** Recently projected stream states: spares the read on the hot path; the condition guards staleness. */
   private readonly cache = new Map<string, StreamState & { generation: number }>();
 
+  /**
+   * `outbox`: the county whose text messages this projector queues (the live projector); a rebuild's
+   * projector has none, so replaying events never queues a message again.
+   */
   constructor(
     private readonly views: ViewStore,
     private readonly clock: () => number = Date.now,
+    private readonly outbox?: { county: CountyIndex },
   ) {}
 
   static isProjectable(stream: string): boolean {
@@ -79,8 +93,9 @@ export class Projector {
       if (record.version > current.version + 1) throw new GapError(record.stream, record.version, current.version);
       const event = { type: record.type, data: record.data, meta: record.meta };
       const { after, changes } = projectEvent(aggregate, current.state ?? undefined, record.stream, record.version, event);
+      const messages = this.outbox ? outboxWrites(this.views.tableName, this.outbox.county, aggregate, { stream: record.stream, version: record.version, event, before: current.state ?? undefined, after }, eventTime(record)) : [];
       try {
-        await this.write(gen, record.stream, record.version, after, changes);
+        await this.write(gen, record.stream, record.version, after, changes, messages);
         this.remember(gen, record.stream, { version: record.version, state: after });
         return 'applied';
       } catch (error) {
@@ -108,7 +123,7 @@ export class Projector {
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  private async write(generation: number, stream: string, version: number, after: unknown, changes: ViewChange[]): Promise<void> {
+  private async write(generation: number, stream: string, version: number, after: unknown, changes: ViewChange[], messages: TransactItem[]): Promise<void> {
     const table = this.views.tableName;
     const now = new Date(this.clock()).toISOString();
     const stateItem = {
@@ -126,7 +141,7 @@ export class Projector {
         : { ConditionExpression: '#v = :previous', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':previous': version - 1 } };
     await this.views.db.send(
       new TransactWriteCommand({
-        TransactItems: [{ Put: { TableName: table, Item: stateItem, ...condition } }, ...mergeByKey(changes).map((change) => toWriteItem(table, generation, change))],
+        TransactItems: [{ Put: { TableName: table, Item: stateItem, ...condition } }, ...mergeByKey(changes).map((change) => toWriteItem(table, generation, change)), ...messages],
       }),
     );
   }

@@ -27,9 +27,8 @@ export function checkCategory(rt: Runtime, category: string, path: string): void
   if (!rt.county.county.queue.categories.some((c) => c.code === category)) throw new InvalidInput('Unknown ticket category', [{ path, message: `no category ${category}` }]);
 }
 
-/** Today's average service time per category, from the queue's counters (the county's default before anyone was served there). */
-async function averageServiceMinutes(rt: Runtime, date: LocalDate): Promise<(category: string) => number> {
-  const rows = await rt.views.partition<Record<string, unknown>>(queueStatsPartition(date), { from: `${date}#`, to: `${date}#\uffff` });
+/** Service seconds and visitors served per category, added up over the queue's counter rows (per day, window and category). */
+export function serviceTotals(rows: readonly Record<string, unknown>[]): Map<string, { seconds: number; served: number }> {
   const totals = new Map<string, { seconds: number; served: number }>();
   for (const row of rows) {
     const category = String(row.sk).split('#').at(-1) ?? '';
@@ -37,6 +36,12 @@ async function averageServiceMinutes(rt: Runtime, date: LocalDate): Promise<(cat
     const total = totals.get(category) ?? { seconds: 0, served: 0 };
     totals.set(category, { seconds: total.seconds + (c.serviceSeconds ?? 0), served: total.served + (c.served ?? 0) });
   }
+  return totals;
+}
+
+/** Today's average service time per category, from the queue's counters (the county's default before anyone was served there). */
+async function averageServiceMinutes(rt: Runtime, date: LocalDate): Promise<(category: string) => number> {
+  const totals = serviceTotals(await rt.views.partition<Record<string, unknown>>(queueStatsPartition(date), { from: `${date}#`, to: `${date}#\uffff` }));
   return (category) => {
     const total = totals.get(category);
     return total === undefined || total.served === 0 ? rt.county.county.queue.defaultServiceMinutes : total.seconds / total.served / 60;

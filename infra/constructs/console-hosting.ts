@@ -12,11 +12,17 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
+  OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
+  OriginSslPolicy,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -61,13 +67,20 @@ export interface ConsoleHostingProps {
   /** The folder of the console's `aws` build (`scripts/build-console.ts`). */
   build: string;
   staff: StaffPool;
+  /**
+   * The ARN of the AWS WAF web ACL (scope CLOUDFRONT, in us-east-1: infra/edge-stack.ts) on the
+   * distribution; absent where there is none (the China regions, where AWS WAF is regional only).
+   */
+  webAclArn?: string;
 }
 
 /**
  * The staff console on AWS: its build in a private bucket that only this distribution may read
  * (origin access control), served over HTTPS with security headers, signing in through the staff
  * pool's managed login. `publish` uploads the build with a `config.json` naming the API; it comes
- * after the API because the API's CORS origins name this distribution.
+ * after the API because the API's CORS origins name this distribution. `addPublicRoutes` forwards the
+ * citizens' `/public/*` to their own API (not the staff API: that one's CORS origins name this
+ * distribution, and the distribution naming it back would be a cycle), under the web ACL, if any.
  */
 export class ConsoleHosting extends Construct {
   readonly bucket: Bucket;
@@ -79,6 +92,8 @@ export class ConsoleHosting extends Construct {
   readonly origin: string;
   /** The console's Cognito client (authorization code with PKCE). */
   readonly client: UserPoolClient;
+  /** The web ACL on the distribution, if any. */
+  readonly webAclArn: string | undefined;
   /** The role of aws-cdk-lib's deployment handler, which copies the files into the bucket (set by `publish`). */
   deploymentRole?: Role;
   private readonly props: ConsoleHostingProps;
@@ -87,6 +102,7 @@ export class ConsoleHosting extends Construct {
   constructor(scope: Construct, id: string, props: ConsoleHostingProps) {
     super(scope, id);
     this.props = props;
+    this.webAclArn = props.webAclArn;
     const index = join(props.build, 'index.html');
     if (!existsSync(index) || !existsSync(join(props.build, 'assets'))) {
       throw new Error(`No console build in ${props.build} (index.html and assets/): run \`npm run console -- aws\`, or synth through infra/app.ts, which builds it`);
@@ -157,12 +173,37 @@ export class ConsoleHosting extends Construct {
       enableLogging: true,
       logBucket: this.accessLogs,
       logFilePrefix: 'cloudfront/',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
 
     // The console signs in here, and at any origin the county lists for its own domain (Cognito takes https only).
     const origins = [this.origin, ...props.county.api.corsOrigins.filter((origin) => origin.startsWith('https://'))];
     this.client = props.staff.addConsoleClient(origins);
+  }
+
+  /**
+   * Forwards `/public/*` to the citizens' API at `apiDomain` (its `$default` stage, so no origin path):
+   * every method, nothing cached, every viewer header but Host (API Gateway answers to its own name),
+   * over TLS 1.2 only. The public pages call these routes on the page's own origin, so the console's
+   * `connect-src 'self'` already covers them, and the web ACL's per-address rule sees every call.
+   */
+  addPublicRoutes(apiDomain: string): void {
+    this.distribution.addBehavior('/public/*', new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }), {
+      // An API call over plain HTTP is refused rather than redirected (a redirected POST would lose its body).
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // What the API reads of a request, and the viewer's own address: behind CloudFront the source is CloudFront's, so the lookup's per-client bucket keys on this.
+      originRequestPolicy: new OriginRequestPolicy(this, 'PublicRequests', {
+        comment: 'Citizens’ routes: their headers and query, and the viewer address (CloudFront-Viewer-Address)',
+        headerBehavior: OriginRequestHeaderBehavior.allowList('content-type', 'idempotency-key', 'x-correlation-id', 'CloudFront-Viewer-Address'),
+        queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+        cookieBehavior: OriginRequestCookieBehavior.none(),
+      }),
+      // HSTS, nosniff, DENY and the referrer policy on the answers too (the CSP is inert on JSON).
+      responseHeadersPolicy: this.headers,
+    });
   }
 
   /**

@@ -14,6 +14,8 @@ import type { County } from '../../domain/county.ts';
 export interface MonitoringProps {
   county: County;
   api: HttpApi;
+  /** The citizens' API (`/public/…`): its 5xx count with the staff API's. */
+  publicApi: HttpApi;
   projector: IFunction;
   deadLetters: Queue;
   functions: readonly IFunction[];
@@ -55,8 +57,13 @@ export class Monitoring extends Construct {
     alarm('ProjectorBehind', 'The projector is more than 60 s behind the Events stream: queues and statistics are stale.', iteratorAge, 60_000, 3);
 
     const serverErrorRate = new MathExpression({
-      expression: '100 * errors / MAX([requests, 1])',
-      usingMetrics: { errors: props.api.metricServerError({ period: Duration.minutes(5) }), requests: props.api.metricCount({ period: Duration.minutes(5) }) },
+      expression: '100 * (errors + publicErrors) / MAX([requests + publicRequests, 1])',
+      usingMetrics: {
+        errors: props.api.metricServerError({ period: Duration.minutes(5) }),
+        requests: props.api.metricCount({ period: Duration.minutes(5) }),
+        publicErrors: props.publicApi.metricServerError({ period: Duration.minutes(5) }),
+        publicRequests: props.publicApi.metricCount({ period: Duration.minutes(5) }),
+      },
       label: '5xx %',
       period: Duration.minutes(5),
     });
@@ -81,6 +88,11 @@ export class Monitoring extends Construct {
       new TextWidget({ markdown: `# 办件 Banjian — ${props.county.name} (${props.county.code})`, width: 24, height: 1 }),
       new GraphWidget({ title: 'API requests and errors', left: [props.api.metricCount(), props.api.metricClientError(), props.api.metricServerError()], width: 12 }),
       new GraphWidget({ title: 'API latency (p50, p99)', left: [props.api.metricLatency({ statistic: 'p50' }), props.api.metricLatency({ statistic: 'p99' })], width: 12 }),
+      new GraphWidget({
+        title: 'Citizens’ API (/public/): requests, 4xx, 5xx',
+        left: [props.publicApi.metricCount(), props.publicApi.metricClientError(), props.publicApi.metricServerError()],
+        width: 24,
+      }),
       new GraphWidget({ title: 'Projector iterator age (ms)', left: [iteratorAge], width: 8 }),
       new SingleValueWidget({ title: 'Dead letters waiting', metrics: [dlqDepth], width: 8 }),
       new GraphWidget({ title: 'Throttles', left: [lambdaThrottles, tableThrottles], width: 8 }),

@@ -57,7 +57,7 @@ beforeAll(() => {
   ({ template, dir } = synth('sanmen', fakeConsoleBuild()));
   ids = {
     distribution: idOf(template, 'AWS::CloudFront::Distribution'),
-    api: idOf(template, 'AWS::ApiGatewayV2::Api'),
+    api: idOf(template, 'AWS::ApiGatewayV2::Api', { Name: 'banjian-sanmen' }),
     pool: idOf(template, 'AWS::Cognito::UserPool'),
     consoleClient: idOf(template, 'AWS::Cognito::UserPoolClient', { ClientName: 'staff-console' }),
     terminalsClient: idOf(template, 'AWS::Cognito::UserPoolClient', { ClientName: 'window-terminals-and-console' }),
@@ -90,22 +90,28 @@ describe('the console’s bucket', () => {
     template.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 0);
     template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' } });
     const origins = (one(template, 'AWS::CloudFront::Distribution')[1].Properties.DistributionConfig as { Origins: Record<string, unknown>[] }).Origins;
-    expect(origins).toEqual([expect.objectContaining({ DomainName: { 'Fn::GetAtt': [ids.files, 'RegionalDomainName'] }, OriginAccessControlId: expect.any(Object) as unknown })]);
+    // The bucket, and the citizens' API for /public/* (test/infra/stacks.test.ts).
+    expect(origins).toEqual([
+      expect.objectContaining({ DomainName: { 'Fn::GetAtt': [ids.files, 'RegionalDomainName'] }, OriginAccessControlId: expect.any(Object) as unknown }),
+      expect.objectContaining({ CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] } }),
+    ]);
   });
 });
 
 describe('the console’s distribution', () => {
-  it('serves GET and HEAD over HTTPS only, with the headers policy on every path, the route function on all but the hashed assets, and logs', () => {
+  it('serves GET and HEAD over HTTPS only, with the headers policy on every path, the route function on all but the hashed assets, and logs (the citizens’ /public/* aside)', () => {
     const config = one(template, 'AWS::CloudFront::Distribution')[1].Properties.DistributionConfig as {
       DefaultCacheBehavior: Record<string, unknown>;
       CacheBehaviors: Record<string, unknown>[];
       Logging: unknown;
     };
     const headers = idOf(template, 'AWS::CloudFront::ResponseHeadersPolicy');
-    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors.filter((b) => b.PathPattern !== '/public/*')]) {
       expect(behavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'], ResponseHeadersPolicyId: { Ref: headers } });
     }
-    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/console/assets/*']);
+    // /public/* goes to the citizens' API (test/infra/stacks.test.ts), with the same headers policy.
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/console/assets/*', '/public/*']);
+    expect(config.CacheBehaviors[1]).toMatchObject({ ResponseHeadersPolicyId: { Ref: headers } });
     expect(config.CacheBehaviors[0]!.FunctionAssociations).toBeUndefined();
     const fn = idOf(template, 'AWS::CloudFront::Function');
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn, 'FunctionARN'] } }]);
@@ -198,7 +204,7 @@ describe('publishing the console', () => {
 
 describe('the API and the sign-in, for the console', () => {
   it('lets the distribution’s origin and the county’s own call the API', () => {
-    const cors = (one(template, 'AWS::ApiGatewayV2::Api')[1].Properties.CorsConfiguration as { AllowOrigins: unknown[] }).AllowOrigins.map(cfnText);
+    const cors = (one(template, 'AWS::ApiGatewayV2::Api', { Name: 'banjian-sanmen' })[1].Properties.CorsConfiguration as { AllowOrigins: unknown[] }).AllowOrigins.map(cfnText);
     expect(cors).toEqual([`https://\${${ids.distribution}.DomainName}`, 'https://banjian.sanmen.gov.cn']);
   });
 

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { entrypoints } from '../../functions/entrypoints.ts';
 import { routes } from '../../functions/http/routes.ts';
 import { buildConsole } from '../../scripts/build-console.ts';
 import { buildApp } from '../../infra/app.ts';
 import { pascal } from '../../infra/stateless-stack.ts';
-import { countiesDir } from '../../infra/county-config.ts';
+import { countiesDir, readCounty } from '../../infra/county-config.ts';
+import { publicRequestLimit } from '../../infra/edge-stack.ts';
+import { publicRouteThrottle } from '../../infra/constructs/http-api.ts';
 import { fakeConsoleBuild } from './console-fixture.ts';
 
 const consoleBuild = fakeConsoleBuild();
@@ -18,14 +20,27 @@ function synth(county: string, bundle = false, build = consoleBuild) {
   // Bundling is exercised once per county below; the template assertions do not need the bundles.
   const app = buildApp(new App({ context: { county, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) } }), build);
   const stack = (name: string) => app.node.findChild(`Banjian-${county}-${name}`) as Stack;
-  return { app, stateful: Template.fromStack(stack('Stateful')), stateless: Template.fromStack(stack('Stateless')), statelessStack: stack('Stateless') };
+  const edgeStack = app.node.tryFindChild(`Banjian-${county}-Edge`) as Stack | undefined;
+  return {
+    app,
+    stateful: Template.fromStack(stack('Stateful')),
+    stateless: Template.fromStack(stack('Stateless')),
+    statelessStack: stack('Stateless'),
+    edge: edgeStack && Template.fromStack(edgeStack),
+    edgeStack,
+  };
 }
 
 let stateful: Template;
 let stateless: Template;
+let edge: Template;
+let edgeStack: Stack;
 
 beforeAll(() => {
-  ({ stateful, stateless } = synth('sanmen'));
+  const found = synth('sanmen');
+  ({ stateful, stateless } = found);
+  edge = found.edge!;
+  edgeStack = found.edgeStack!;
 });
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string[]>> };
@@ -70,6 +85,37 @@ describe('the stateful stack', () => {
   });
 });
 
+describe('the SMS provider’s credentials', () => {
+  it('are a retained secret of the stateful stack, created with an empty accessKeyId that the functions refuse, so that nothing is sent until the operator puts the pair', () => {
+    const secrets = stateful.findResources('AWS::SecretsManager::Secret', { Properties: { GenerateSecretString: { GenerateStringKey: 'accessKeySecret' } } });
+    expect(Object.values(secrets)).toHaveLength(1);
+    const [secret] = Object.values(secrets) as { Properties: { GenerateSecretString: { SecretStringTemplate: string } }; DeletionPolicy: string }[];
+    expect(JSON.parse(secret!.Properties.GenerateSecretString.SecretStringTemplate)).toEqual({ accessKeyId: '' });
+    expect(secret!.DeletionPolicy).toBe('Retain');
+    stateful.hasOutput('SmsCredentialsSecret', {});
+  });
+
+  it('reach the entries that send text messages (SMS_CREDENTIALS_ARN, read access) and no other function', () => {
+    const functions = Object.entries(stateless.findResources('AWS::Lambda::Function')) as [string, { Properties: { Environment?: { Variables?: Record<string, unknown> } } }][];
+    const senders = Object.entries(entrypoints).filter(([, entry]) => 'sms' in entry && entry.sms).map(([name]) => pascal(name));
+    expect(senders.sort()).toEqual(['Sms', 'SmsSender']);
+    const smsSecret = (value: unknown) => JSON.stringify(value).includes('SmsCredentials');
+    for (const name of Object.keys(entrypoints).map(pascal)) {
+      const fn = functions.find(([id]) => new RegExp(`^${name}[0-9A-F]{8}$`).test(id));
+      expect(fn, name).toBeDefined();
+      const arn = fn?.[1].Properties.Environment?.Variables?.SMS_CREDENTIALS_ARN;
+      const reads = policyOf(stateless, name).filter((s) => smsSecret(s.Resource));
+      if (senders.includes(name)) {
+        expect(smsSecret(arn), name).toBe(true);
+        expect(actionsOf(reads), name).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+      } else {
+        expect(arn, name).toBeUndefined();
+        expect(reads, name).toEqual([]);
+      }
+    }
+  });
+});
+
 describe('the stateless stack', () => {
   it('makes one Node.js 24 arm64 function per entrypoint, with log retention and Powertools settings', () => {
     // All but aws-cdk-lib's own handler that copies the console's files into its bucket.
@@ -90,11 +136,11 @@ describe('the stateless stack', () => {
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
   });
 
-  it('puts every route of the route table on the API, all behind the JWT authorizer but the two public ones', () => {
+  it('puts every route of the route table on the API, all behind the JWT authorizer but the health check, the document and the citizens’ /public/ routes', () => {
     const apiRoutes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')) as { Properties: { RouteKey: string; AuthorizationType: string } }[];
     expect(apiRoutes.map((r) => r.Properties.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
     for (const route of apiRoutes) {
-      const isPublic = ['GET /health', 'GET /openapi.json'].includes(route.Properties.RouteKey);
+      const isPublic = ['GET /health', 'GET /openapi.json'].includes(route.Properties.RouteKey) || / \/public\//.test(route.Properties.RouteKey);
       expect(route.Properties.AuthorizationType, route.Properties.RouteKey).toBe(isPublic ? 'NONE' : 'JWT');
     }
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
@@ -104,7 +150,85 @@ describe('the stateless stack', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
     });
     // With the console's distribution (test/infra/console-hosting.test.ts).
-    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: Match.arrayWith(['https://banjian.sanmen.gov.cn']) } });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'banjian-sanmen', CorsConfiguration: { AllowOrigins: Match.arrayWith(['https://banjian.sanmen.gov.cn']) } });
+  });
+
+  it('serves the citizens’ /public/ routes on an API of their own: no authorizer, no CORS, and per-route throttling on its stage (the ceiling past the web ACL)', () => {
+    const apis = stateless.findResources('AWS::ApiGatewayV2::Api') as Record<string, { Properties: { Name: string; CorsConfiguration?: unknown } }>;
+    const publicApi = Object.keys(apis).find((id) => apis[id]!.Properties.Name === 'banjian-sanmen-public')!;
+    const staffApi = Object.keys(apis).find((id) => apis[id]!.Properties.Name === 'banjian-sanmen')!;
+    expect(Object.keys(apis)).toHaveLength(2);
+    expect(apis[publicApi]!.Properties.CorsConfiguration).toBeUndefined();
+    const apiRoutes = Object.entries(stateless.findResources('AWS::ApiGatewayV2::Route')) as [string, { Properties: { ApiId: unknown; RouteKey: string } }][];
+    const citizens = routes.filter((r) => r.path.startsWith('/public/')).map((r) => `${r.method} ${r.path}`);
+    expect(citizens).toEqual(expect.arrayContaining(['GET /public/progress', 'GET /public/reviews/{token}', 'POST /public/appointments']));
+    const onPublic = apiRoutes.filter(([, r]) => JSON.stringify(r.Properties.ApiId) === JSON.stringify({ Ref: publicApi }));
+    expect(onPublic.map(([, r]) => r.Properties.RouteKey).sort()).toEqual([...citizens].sort());
+    expect(apiRoutes.filter(([, r]) => JSON.stringify(r.Properties.ApiId) === JSON.stringify({ Ref: staffApi }) && r.Properties.RouteKey.includes(' /public/'))).toEqual([]);
+
+    const [stageId, stage] = Object.entries(stateless.findResources('AWS::ApiGatewayV2::Stage', { Properties: { ApiId: { Ref: publicApi } } }))[0] as [string, { Properties: Record<string, unknown>; DependsOn: string[] }];
+    expect(stage.Properties).toMatchObject({ StageName: '$default', AccessLogSettings: { DestinationArn: expect.anything() as unknown } });
+    const ceiling = { ThrottlingRateLimit: publicRouteThrottle.rate, ThrottlingBurstLimit: publicRouteThrottle.burst };
+    expect(stage.Properties.RouteSettings).toEqual(Object.fromEntries(citizens.map((key) => [key, ceiling])));
+    expect(ceiling).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    // CloudFormation takes route settings only for routes that exist: the stage waits for every one.
+    for (const [id] of onPublic) expect(stage.DependsOn, `${stageId} waits for ${id}`).toContain(id);
+  });
+
+  it('forwards /public/* on the console’s distribution to the citizens’ API: every method, nothing cached, the API’s headers and the viewer’s address, TLS 1.2', () => {
+    const [, distribution] = Object.entries(stateless.findResources('AWS::CloudFront::Distribution'))[0] as [string, { Properties: { DistributionConfig: { Origins: { Id: string; DomainName: unknown }[]; CacheBehaviors: Record<string, unknown>[] } } }];
+    const config = distribution.Properties.DistributionConfig;
+    const behavior = config.CacheBehaviors.find((b) => b.PathPattern === '/public/*');
+    expect(behavior).toMatchObject({
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      ViewerProtocolPolicy: 'https-only',
+      // The managed CachingDisabled policy.
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+    });
+    // The viewer's address reaches the lookup's per-client bucket; no Host header (API Gateway answers to its own), no cookies.
+    const [policyId, policy] = Object.entries(stateless.findResources('AWS::CloudFront::OriginRequestPolicy'))[0] as [string, { Properties: { OriginRequestPolicyConfig: Record<string, { HeaderBehavior?: string; Headers?: string[]; CookieBehavior?: string }> } }];
+    expect(behavior).toMatchObject({ OriginRequestPolicyId: { Ref: policyId } });
+    expect(policy.Properties.OriginRequestPolicyConfig.HeadersConfig?.HeaderBehavior).toBe('whitelist');
+    expect(policy.Properties.OriginRequestPolicyConfig.HeadersConfig?.Headers).toEqual(['content-type', 'idempotency-key', 'x-correlation-id', 'CloudFront-Viewer-Address']);
+    expect(policy.Properties.OriginRequestPolicyConfig.HeadersConfig!.Headers).not.toContain('host');
+    expect(policy.Properties.OriginRequestPolicyConfig.CookiesConfig).toMatchObject({ CookieBehavior: 'none' });
+    const origin = config.Origins.find((o) => o.Id === behavior!.TargetOriginId)!;
+    const publicApi = Object.entries(stateless.findResources('AWS::ApiGatewayV2::Api', { Properties: { Name: 'banjian-sanmen-public' } }))[0]![0];
+    expect(origin).toMatchObject({ DomainName: { 'Fn::Join': ['', [{ Ref: publicApi }, '.execute-api.us-east-1.', { Ref: 'AWS::URLSuffix' }]] } });
+    expect(origin).not.toHaveProperty('OriginPath');
+  });
+
+  it('attaches the edge stack’s web ACL (us-east-1, scope CLOUDFRONT) to the distribution, with a per-address rate-based rule on /public/', () => {
+    expect(edgeStack.region).toBe('us-east-1');
+    const [aclId, acl] = Object.entries(edge.findResources('AWS::WAFv2::WebACL'))[0] as [string, { Properties: { Scope: string; Rules: Record<string, unknown>[]; VisibilityConfig: unknown } }];
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    expect(acl.Properties.VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
+    const county = readCounty('sanmen', countiesDir);
+    expect(publicRequestLimit(county)).toBeGreaterThanOrEqual(10);
+    expect(acl.Properties.Rules).toContainEqual(
+      expect.objectContaining({
+        Action: { Block: expect.objectContaining({ CustomResponse: expect.objectContaining({ ResponseCode: 429 }) as unknown }) as unknown },
+        Statement: {
+          RateBasedStatement: {
+            AggregateKeyType: 'IP',
+            EvaluationWindowSec: 300,
+            Limit: publicRequestLimit(county),
+            ScopeDownStatement: { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: '/public/', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+          },
+        },
+        VisibilityConfig: expect.objectContaining({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true }) as unknown,
+      }),
+    );
+    expect(acl.Properties.Rules).toContainEqual(expect.objectContaining({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } } }));
+    // The ARN crosses to the distribution's stack as an export of the edge stack.
+    const exported = Object.entries(edge.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>).find(([, o]) => JSON.stringify(o.Value) === JSON.stringify({ 'Fn::GetAtt': [aclId, 'Arn'] }))![1];
+    stateless.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: { WebACLId: { 'Fn::ImportValue': exported.Export!.Name } } });
+  });
+
+  it('has no cycle of resources naming each other: the distribution names the citizens’ API, the staff API’s CORS names the distribution', () => {
+    // Template refuses a template with a dependency cycle (which CloudFormation would refuse to deploy).
+    expect(() => Template.fromJSON(stateless.toJSON())).not.toThrow();
+    expect(() => Template.fromJSON({ Resources: { A: { Type: 'X', Properties: { B: { Ref: 'B' } } }, B: { Type: 'X', Properties: { A: { 'Fn::GetAtt': ['A', 'Arn'] } } } } })).toThrow(/dependency cycle/);
   });
 
   it('has a staff pool with the staff groups, a group for each kind of machine, and window/site/department attributes', () => {
@@ -144,8 +268,16 @@ describe('the stateless stack', () => {
     stateless.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
   });
 
-  it('schedules the timer entrypoints in the county’s time zone', () => {
+  it('schedules the timer entrypoints in the county’s time zone, and the SMS sender every minute, each given its scheduled time', () => {
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(00 06 * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai' });
+    const timers = Object.keys(entrypoints).filter((name) => entrypoints[name as keyof typeof entrypoints].kind === 'timer');
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', timers.length);
+    const [sender, ...others] = Object.entries(stateless.findResources('AWS::Scheduler::Schedule', { Properties: { ScheduleExpression: 'rate(1 minute)' } })) as [string, { Properties: Record<string, unknown> & { Target: { Input: string; RetryPolicy: { MaximumRetryAttempts: number } } } }][];
+    expect(others).toEqual([]);
+    expect(sender![0]).toMatch(/^SmsSenderSchedule/);
+    expect(JSON.parse(sender![1].Properties.Target.Input)).toEqual({ time: '<aws.scheduler.scheduled-time>' });
+    // The next run is the retry.
+    expect(sender![1].Properties.Target.RetryPolicy.MaximumRetryAttempts).toBe(0);
   });
 
   it('alarms on dead letters, a lagging projector, 5xx, throttles and a missing holiday notice, with a dashboard', () => {
@@ -193,6 +325,31 @@ describe('counties', () => {
     const { app } = synth(county, true, realBuild);
     expect(() => app.synth()).not.toThrow();
   }, 240_000);
+
+  describe('in other regions', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('reaches the web ACL in us-east-1 from a stack elsewhere through CDK’s cross-region reference, with no unacknowledged cdk-nag finding', () => {
+      vi.stubEnv('CDK_DEFAULT_REGION', 'ap-east-1');
+      const { app, stateless: elsewhere, edgeStack: edgeElsewhere, statelessStack } = synth('sanmen');
+      expect([edgeElsewhere!.region, statelessStack.region]).toEqual(['us-east-1', 'ap-east-1']);
+      const webAclId = (Object.values(elsewhere.findResources('AWS::CloudFront::Distribution'))[0] as { Properties: { DistributionConfig: { WebACLId: unknown } } }).Properties.DistributionConfig.WebACLId;
+      expect(JSON.stringify(webAclId)).toMatch(/ExportsReader/);
+      expect(() => app.synth()).not.toThrow();
+    }, 120_000);
+
+    it('has no edge stack in the China regions (no us-east-1 there, and AWS WAF is regional only), and still synthesises', () => {
+      vi.stubEnv('CDK_DEFAULT_REGION', 'cn-north-1');
+      const { app, stateless: china, edgeStack: none } = synth('tiantai');
+      expect(none).toBeUndefined();
+      const config = (Object.values(china.findResources('AWS::CloudFront::Distribution'))[0] as { Properties: { DistributionConfig: Record<string, unknown> } }).Properties.DistributionConfig;
+      expect(config.WebACLId).toBeUndefined();
+      expect((config.CacheBehaviors as { PathPattern: string }[]).map((b) => b.PathPattern)).toContain('/public/*');
+      expect(() => app.synth()).not.toThrow();
+    }, 120_000);
+  });
 
   it('fails synth on an unknown county, naming it', () => {
     expect(() => buildApp(new App({ context: { county: 'atlantis' } }))).toThrow(/Unknown county "atlantis".*known: sanmen, tiantai/);

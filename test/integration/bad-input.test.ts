@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { routes } from '../../functions/http/routes.ts';
 import type { Route } from '../../functions/http/route.ts';
+import { issueRatingToken } from '../../functions/public/rating-token.ts';
+import { macOf } from '../../functions/secret.ts';
 import { api, clock, startStack, type ApiResponse, type Stack } from '../support/local-stack.ts';
 
 let stack: Stack;
@@ -26,6 +28,8 @@ const validBodies: Record<string, unknown> = {
   amendCalendarYear: { holidays: [], workdays: [] },
   reviewCase: { level: 'satisfied', channel: 'window-device' },
   smsInbound: { from: '13900001111', text: '1' },
+  dispatchSms: {},
+  smsReceipts: { receipts: [{ messageId: 'case#01J0000000000000000000000@4#accepted', status: 'delivered', at: '2026-11-06T15:00:05+08:00' }] },
   buildCallbackList: {},
   recordCallbackAttempt: { outcome: 'no-answer' },
   verifyRectification: { finding: 'confirmed' },
@@ -52,11 +56,19 @@ const validBodies: Record<string, unknown> = {
   issueJointRectification: {},
   completeJointRectification: {},
   sweepJointDeadlines: {},
+  postPublicReview: { level: 'satisfied', comment: '很好' },
+  bookAppointment: { category: 'S', date: '2026-11-16', slot: '09:00', name: '王五', phone: '13900002222' },
+  cancelAppointment: { code: '123456' },
+  checkInAppointment: { code: '123456' },
+  sweepAppointmentNoShows: {},
 };
+
+/** A rating link's token for the case (the local stack's county secret), valid throughout the tests' dates. */
+const tokenFor = (id: string) => issueRatingToken(macOf('test-county-secret'), id, '2027-01-01T00:00:00.000Z');
 
 function pathFor(route: Route, id: string): string {
   const rectification = route.path.startsWith('/rectifications/') ? `${id}-R1` : id;
-  return route.path.replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03').replace('{month}', '2026-10');
+  return route.path.replace('{token}', () => tokenFor(id)).replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03').replace('{month}', '2026-10');
 }
 
 async function tables(): Promise<string> {
@@ -117,7 +129,7 @@ describe('every route refuses bad input with problem+json and writes nothing', (
 
   it.each(routes.filter((r) => r.path.includes('{id}') || r.path.includes('{caseId}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
     const body = route.body ? validBodies[route.operationId] : undefined;
-    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : route.path.startsWith('/departments/') ? ['D-NOWHERE', 'bad%20id!'] : [unknownCaseId, 'not-an-id'];
+    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : route.path.startsWith('/departments/') ? ['D-NOWHERE', 'bad%20id!'] : route.path.startsWith('/public/appointments/') ? ['S-20261116-0930-1', 'not-an-id'] : [unknownCaseId, 'not-an-id'];
     expectProblem(await http.call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
     expectProblem(await http.call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
     expect(await tables()).toBe(snapshot);

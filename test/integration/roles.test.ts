@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.ts';
 import type { Route } from '../../functions/http/route.ts';
+import { issueRatingToken } from '../../functions/public/rating-token.ts';
+import { macOf } from '../../functions/secret.ts';
 import { localPool, mintToken } from '../../local/auth.ts';
 import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
@@ -52,6 +54,10 @@ const expected: Record<string, Record<CallerName, number>> = {
   // A rating device rates the cases of its own window only.
   reviewCase: ok(201, ['admin', 'clerk', 'rating-device']),
   smsInbound: ok(202, ['admin', 'sms-gateway']),
+  // The outbox and the sender are the administrator's; delivery receipts come from the gateway.
+  listSmsOutbox: ok(200, ['admin']),
+  dispatchSms: ok(200, ['admin']),
+  smsReceipts: ok(200, ['admin', 'sms-gateway']),
   getCallbacks: ok(200, ['admin', 'callback']),
   getUnmatchedSms: ok(200, ['admin', 'callback']),
   buildCallbackList: ok(201, ['admin']),
@@ -99,6 +105,17 @@ const expected: Record<string, Record<CallerName, number>> = {
   sweepJointDeadlines: ok(200, ['admin']),
   listJointTasks: ok(200, ['admin', 'director', 'clerk', 'clerk-elsewhere', 'reviewer']),
   getJointStats: ok(200, ['admin', 'director']),
+  // The citizens' side: no token needed, whoever sends one.
+  getPublicProgress: everyone(200),
+  getPublicReview: everyone(200),
+  postPublicReview: everyone(201),
+  // Appointments: the citizens' routes take no token; a kiosk, any clerk or an administrator checks a booking in.
+  listAppointmentCategories: everyone(200),
+  getAppointmentSlots: everyone(200),
+  bookAppointment: everyone(201),
+  cancelAppointment: everyone(200),
+  checkInAppointment: ok(201, ['admin', 'clerk', 'clerk-elsewhere', 'kiosk']),
+  sweepAppointmentNoShows: ok(200, ['admin']),
 };
 
 /** A completion acceptance (W16) with every material it lists, and the department whose reviewer the table's `reviewer` is. */
@@ -170,6 +187,38 @@ async function jointCaseFor(operationId: string): Promise<string> {
   return caseId;
 }
 
+/** A rating link (the SMS invitation's token) of a fresh completed W03 case, made with the local stack's county secret. */
+async function ratingToken(): Promise<string> {
+  return issueRatingToken(macOf('test-county-secret'), await caseFor('deliverCase'), '2027-01-01T00:00:00.000Z');
+}
+
+/** The progress lookup's query for a W03 case, once the projector has indexed its number. */
+async function progressQuery(): Promise<string> {
+  const { caseNo } = (await admin.post<{ caseNo: string }>('/cases', MORTGAGE, clock('2026-11-06', '09:00'))).body;
+  await settle(async () => (await stack.scan('views')).some((item) => String(item.pk).endsWith(`#case-no#${caseNo}`)));
+  return `?caseNo=${caseNo}&code=${MORTGAGE.applicant.phone.slice(-4)}`;
+}
+
+/** Bookings of category Z (four windows: 15 places a slot), each with a phone of its own, spread over the slots given. */
+let bookings = 0;
+const bookingBody = (date: string, slots: readonly string[]) => {
+  const n = bookings++;
+  return { category: 'Z', date, slot: slots[n % slots.length]!, name: '孙八', phone: `1370000${String(n).padStart(4, '0')}` };
+};
+const appointmentCodes = new Map<string, string>();
+/** A booking for Monday to cancel (its id; its code kept for the request), or one for today to check in (its code, once the kiosk's view has it). */
+async function appointmentFor(operationId: string): Promise<string> {
+  const today = operationId === 'checkInAppointment';
+  const booked = await api(stack.url).post<{ appointmentId: string; code: string }>('/public/appointments', bookingBody(today ? '2026-11-06' : '2026-11-09', today ? ['15:30', '16:00', '16:30'] : ['09:00', '09:30', '10:00']), clock('2026-11-06', '08:00'));
+  expect(booked.status, booked.text).toBe(201);
+  if (!today) {
+    appointmentCodes.set(booked.body.appointmentId, booked.body.code);
+    return booked.body.appointmentId;
+  }
+  await settle(async () => (await stack.scan('views')).some((item) => item.projection === 'appointments-by-code' && item.sk === booked.body.appointmentId));
+  return booked.body.code;
+}
+
 /** A bad review's rectification on a W03 case, moved to the step the route needs. */
 async function rectificationFor(operationId: string): Promise<string> {
   const caseId = await caseFor('reviewCase');
@@ -238,6 +287,7 @@ const bodies: Record<string, unknown> = {
   amendCalendarYear: { holidays: ['2030-01-01'], workdays: [] },
   reviewCase: { level: 'satisfied', channel: 'window-device' },
   smsInbound: { from: '13700000000', text: '满意' },
+  smsReceipts: { receipts: [{ providerMessageId: 'BIZ-0001', status: 'delivered', at: '2026-11-06T15:00:05+08:00' }] },
   buildCallbackList: {},
   recordCallbackAttempt: { outcome: 'no-answer' },
   verifyRectification: { finding: 'confirmed' },
@@ -260,6 +310,7 @@ const bodies: Record<string, unknown> = {
   scheduleJointInspection: { at: '2026-11-09T09:30:00+08:00', place: '项目现场' },
   recordJointInspection: { present: ['D-NR', 'D-FIRE', 'D-CAD', 'D-LAND'], absent: [{ departmentId: 'D-QS', justified: true, reason: '同日另有监督任务' }] },
   giveDepartmentOpinion: { departmentId: REVIEWED, result: 'pass' },
+  postPublicReview: { level: 'satisfied' },
 };
 
 
@@ -278,7 +329,7 @@ async function request(route: Route, caller: CallerName, id: string) {
   // Each allowed build gets a day of its own (a second build of a day answers 200).
   const date = route.operationId === 'buildCallbackList' || route.operationId === 'publishRoster' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
   const month = route.operationId === 'drawArchiveChecks' ? `2025-${String((listDay++ % 12) + 1).padStart(2, '0')}` : route.path.startsWith('/archive-checks/') ? '2026-10' : '2026-11';
-  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : route.path.startsWith('/departments/') ? REVIEWED : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
+  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : route.path.startsWith('/departments/') ? REVIEWED : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{token}', id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
   const query =
     route.operationId.startsWith('getStats') || ['getSatisfaction', 'getQueueStats', 'getJointStats'].includes(route.operationId)
       ? '?from=2026-11-01&to=2026-11-30'
@@ -286,9 +337,16 @@ async function request(route: Route, caller: CallerName, id: string) {
         ? '?date=2026-11-06'
         : route.operationId === 'getQueue'
           ? '?category=C'
-          : '';
+          : route.operationId === 'getPublicProgress'
+            ? id
+            : route.operationId === 'getAppointmentSlots'
+              ? '?category=Z&date=2026-11-09'
+              : '';
   const body = route.method === 'GET' ? undefined : (bodies[route.operationId] ?? {});
-  const sent = route.operationId === 'recordVideoCheck' ? { ...(body as object), windowId: assignedWindow } : body;
+  // Each booking a phone of its own; a cancellation with its booking's code; a check-in with the code its booking got.
+  const appointmentBodies: Record<string, () => unknown> = { bookAppointment: () => bookingBody('2026-11-10', ['09:00', '09:30']), cancelAppointment: () => ({ code: appointmentCodes.get(id) ?? '000000' }), checkInAppointment: () => ({ code: id }) };
+  const appointmentBody = appointmentBodies[route.operationId];
+  const sent = route.operationId === 'recordVideoCheck' ? { ...(body as object), windowId: assignedWindow } : (appointmentBody?.() ?? body);
   // Attempts are recorded against the list of the day they are made.
   const day = route.operationId === 'recordCallbackAttempt' ? '2026-11-16' : '2026-11-06';
   return api(stack.url, tokens[caller]).call(route.method, `${path}${query}`, sent, clock(day, '15:00'));
@@ -312,6 +370,9 @@ describe('the role table, on the local server', () => {
         await settle(async () => (await admin.get('/windows/W03/ticket', clock('2026-11-06', '13:02'))).status === 200);
       }
       if (route.path.startsWith('/rectifications/{id}')) return rectificationFor(route.operationId);
+      if (route.path.startsWith('/public/reviews/{token}')) return ratingToken();
+      if (route.operationId === 'getPublicProgress') return progressQuery();
+      if (route.path.startsWith('/public/appointments/{id}') || route.operationId === 'checkInAppointment') return appointmentFor(route.operationId);
       if (route.operationId === 'recordCallbackAttempt') return callbackCase();
       return '';
     };

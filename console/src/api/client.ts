@@ -18,17 +18,21 @@ export function api(): BanjianClient {
         throw new ApiProblem({ status: 401, message: '登录已过期，请重新登录', fields: [] });
       },
     });
-    if (__LOCAL_SIGN_IN__) {
-      client.use({
-        onRequest({ request }) {
-          const clock = devClockHeader();
-          if (clock) request.headers.set('x-dev-clock', clock);
-          return request;
-        },
-      });
-    }
+    withDevClock(client);
   }
   return client;
+}
+
+/** In the local build, every request carries the simulated clock a person set (`X-Dev-Clock`). */
+export function withDevClock(target: BanjianClient): void {
+  if (!__LOCAL_SIGN_IN__) return;
+  target.use({
+    onRequest({ request }) {
+      const clock = devClockHeader();
+      if (clock) request.headers.set('x-dev-clock', clock);
+      return request;
+    },
+  });
 }
 
 /** Raised for an answer that is not 2xx: what to show, and the status to branch on (412 reloads). */

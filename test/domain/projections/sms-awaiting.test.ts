@@ -31,6 +31,10 @@ describe('cases awaiting an SMS rating (短信评议)', () => {
     expect(awaiting(caseHistory('case-1', [...invited(), review('2026-11-04', 'satisfied', 'R-1', { time: '16:00' })]))).toEqual(waiting);
   });
 
+  it('lets the case go once it is rated through the invitation’s link (one answer per invitation)', () => {
+    expect(awaiting(caseHistory('case-1', [...invited(), review('2026-11-05', 'satisfied', 'link-0123456789abcdef01234567', { channel: 'online' })]))).toEqual([]);
+  });
+
   it('has nothing for a case completed without an invitation: no phone key, or the applicant opted out (不接受回访)', () => {
     expect(awaiting(caseHistory('case-1', [submitted(), accept('2026-11-02'), complete('2026-11-04')]))).toEqual([]);
     const base = submitted();

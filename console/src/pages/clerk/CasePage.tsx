@@ -10,7 +10,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 
 import { actionLabels, allowedActions, missingMaterials, type CaseAction } from './case-actions.ts';
 import { jointToolbar } from './joint/joint-rules.ts';
-import { caseStatus, channels, decisions, deliveryMethods, eventLabels, itemTypes, procedures } from './labels.ts';
+import { caseStatus, channels, decisions, deliveryMethods, eventLabels, itemTypes, procedures, smsKinds, smsStatuses } from './labels.ts';
 
 /** The API answers callback staff and administrators with the whole number; outside the callback page it is shown masked all the same. */
 export const maskPhone = (phone: string): string => phone.replace(/^(.{3}).*(.{4})$/, (whole, head: string, tail: string) => (whole.includes('*') ? whole : `${head}****${tail}`));
@@ -130,6 +130,26 @@ export default function CasePage() {
                   ),
                 }))}
               />
+            )}
+          </Panel>
+          <Panel title="短信通知">
+            {timeline.messages.length === 0 ? (
+              <Typography.Text type="secondary">{kase.applicant.phone ? '暂无短信' : '申请人未留手机号，不发送短信'}</Typography.Text>
+            ) : (
+              <ul style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }} aria-label="短信通知">
+                {timeline.messages.map((m) => (
+                  <li key={m.messageId} style={{ marginBottom: 8 }}>
+                    <Space size={4} wrap>
+                      <Typography.Text strong>{smsKinds[m.kind]}</Typography.Text>
+                      <Tag color={smsStatuses[m.status].color}>{smsStatuses[m.status].label}</Tag>
+                      <Typography.Text type="secondary">
+                        {m.templateCode ?? ''} · {m.phone ?? ''} · {localDateTime(m.deliveredAt ?? m.sentAt ?? m.dueAt)}
+                      </Typography.Text>
+                    </Space>
+                    {m.text ? <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>{m.text}</Typography.Paragraph> : null}
+                  </li>
+                ))}
+              </ul>
             )}
           </Panel>
         </Col>

@@ -66,3 +66,33 @@ export const eventLabels: Record<string, string> = {
 };
 
 export const ticketStatus: Record<Schemas['Ticket']['status'], string> = { waiting: '等候中', called: '已叫号', serving: '办理中', finished: '已办结', 'no-show': '过号' };
+
+type SmsMessage = Schemas['SmsMessage'];
+
+/** What each text message the applicant got is about (短信通知). */
+export const smsKinds: Record<SmsMessage['kind'], string> = {
+  'materials-requested': '补正告知',
+  accepted: '受理通知',
+  rejected: '不予受理通知',
+  suspended: '特别程序通知',
+  resumed: '恢复计时通知',
+  completed: '办结通知',
+  delivered: '送达通知',
+  'online-received': '网上申请收件',
+  'rating-invitation': '评价邀请',
+  'appointment-booked': '预约成功',
+  'appointment-reminder': '预约提醒',
+  'appointment-cancelled': '预约取消',
+};
+
+/** A message's state, as the applicant's side of it stands. */
+export const smsStatuses: Record<SmsMessage['status'], { label: string; color: string }> = {
+  pending: { label: '待发送', color: 'default' },
+  sending: { label: '发送中', color: 'processing' },
+  retry: { label: '重试中', color: 'orange' },
+  sent: { label: '已发送', color: 'blue' },
+  delivered: { label: '已送达', color: 'green' },
+  failed: { label: '发送失败', color: 'red' },
+  dead: { label: '多次失败', color: 'red' },
+  skipped: { label: '未发送', color: 'default' },
+};
