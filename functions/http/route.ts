@@ -36,7 +36,7 @@ export interface Request<P = unknown, Q = unknown, B = unknown> {
   /** The command's `now`: the wall clock, or `X-Dev-Clock` on a local server started with `--dev-clock`. */
   now: string;
   correlationId: string;
-  /** The client's address as API Gateway saw it (`requestContext.http.sourceIp`): public routes limit by it. */
+  /** The client's address: CloudFront's `CloudFront-Viewer-Address` when the request came through the distribution, else API Gateway's `requestContext.http.sourceIp`. Public routes limit by it. */
   sourceIp: string;
   /** Names the command in its events (the scoped key, or an id of the request's own). */
   commandId: string;
