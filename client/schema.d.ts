@@ -1,5 +1,22 @@
 /* Generated from openapi.json by `npm run openapi` (openapi-typescript); do not edit. */
 export interface paths {
+    "/agents/me/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent’s open projects and what to do next, most urgent first: overdue cases, stalled steps, targets within five working days, steps to file again, steps ready to file */
+        get: operations["getAgentWorklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/appointments/check-in": {
         parameters: {
             query?: never;
@@ -633,6 +650,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects, newest first (an agent’s: their own site’s) */
+        get: operations["listProjects"];
+        put?: never;
+        /** Take on an enterprise’s investment project (代办项目登记): 201 with its id and number; an agent registers at their own site and is assigned to it */
+        post: operations["registerProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project with each step’s state today (waiting, ready, filed, done, denied, stalled), its case, planned and actual dates, and the critical path’s expected finish */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/agent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the project’s agent (指派代办员) */
+        post: operations["assignProjectAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the project (结案) */
+        post: operations["closeProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a visit or call (走访/电话跟进): what the enterprise needs, what is blocking */
+        post: operations["recordProjectFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the plan of permits (代办计划) as a new version: each step a catalogue item after the steps it must follow; a cycle or an unknown item is 422 naming the step */
+        put: operations["setProjectPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/appointments": {
         parameters: {
             query?: never;
@@ -1009,6 +1129,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stats/agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency figures for a period (代理代办统计): projects served and their investment, permits filed and done, working days per permit, on-time rate, by agent and by site */
+        get: operations["getAgencyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stats/daily": {
         parameters: {
             query?: never;
@@ -1336,6 +1473,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgencyStats: {
+            averageWorkingDaysPerPermit: number | null;
+            byAgent: {
+                agentId: string | null;
+                investment: number;
+                permits: number;
+                permitsDone: number;
+                projects: number;
+            }[];
+            bySite: {
+                investment: number;
+                permits: number;
+                permitsDone: number;
+                projects: number;
+                siteId: string;
+            }[];
+            /** Format: date */
+            from: string;
+            investment: number;
+            onTimeRate: number | null;
+            permits: number;
+            permitsDone: number;
+            projects: number;
+            siteId: string | null;
+            /** Format: date */
+            to: string;
+        };
+        AgentWorklist: {
+            agentId: string;
+            items: {
+                critical: boolean;
+                detail: string;
+                due: string | null;
+                enterprise: string;
+                itemCode: string;
+                itemName: string;
+                /** @enum {string} */
+                kind: "overdue" | "stalled" | "target" | "refile" | "file";
+                projectId: string;
+                projectName: string;
+                projectNo: string;
+                stepId: string;
+            }[];
+            projects: components["schemas"]["ProjectSummary"][];
+            /** Format: date */
+            today: string;
+        };
         Appointment: {
             appointmentId: string;
             category: string;
@@ -1392,7 +1576,7 @@ export interface components {
                 actor: {
                     id: string;
                     /** @enum {string} */
-                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "agent" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
                 };
                 at: string;
                 data: {
@@ -1544,6 +1728,10 @@ export interface components {
             materialsRequests: number;
             missing: string[] | null;
             onTime: boolean | null;
+            project?: {
+                projectId: string;
+                stepId: string;
+            };
             queryCode?: string;
             receivedSiteId: string;
             rejectedAt: string | null;
@@ -1845,6 +2033,103 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        Project: {
+            agentId: string | null;
+            blockingStepId: string | null;
+            closedDate: string | null;
+            criticalPath: string[];
+            enterprise: {
+                creditCode: string;
+                name: string;
+            };
+            expectedFinish: string | null;
+            filings: {
+                caseId: string;
+                caseNo: string;
+                closedAt: string | null;
+                closedDate: string | null;
+                filedAt: string;
+                /** Format: date */
+                filedDate: string;
+                itemCode: string;
+                onTime: boolean | null;
+                outcome: ("approved" | "forwarded" | "denied" | "rejected") | null;
+                reason: string | null;
+                stepId: string;
+            }[];
+            followUps: {
+                at: string;
+                blockers: string[];
+                by: string;
+                followUpNo: number;
+                note: string;
+            }[];
+            investment: number;
+            name: string;
+            planVersion: number;
+            projectId: string;
+            projectNo: string;
+            /** Format: date */
+            registeredDate: string;
+            siteId: string;
+            siteName: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            steps: {
+                actual: {
+                    finish: string | null;
+                    start: string | null;
+                };
+                after: string[];
+                blocking: boolean;
+                case: {
+                    caseId: string;
+                    caseNo: string;
+                    deadline: string | null;
+                    /** Format: date */
+                    filedDate: string;
+                    status: ("submitted" | "awaiting-materials" | "accepted" | "suspended" | "rejected" | "completed" | "delivered") | null;
+                } | null;
+                committedDays: number;
+                critical: boolean;
+                /** Format: date */
+                expectedFinish: string;
+                filings: number;
+                itemCode: string;
+                itemName: string;
+                planned: {
+                    /** Format: date */
+                    finish: string;
+                    /** Format: date */
+                    start: string;
+                };
+                readySince: string | null;
+                stalled: ("overdue" | "untouched") | null;
+                /** @enum {string} */
+                state: "waiting" | "ready" | "filed" | "done" | "denied" | "stalled";
+                stepId: string;
+                targetAtRisk: boolean;
+                targetDate: string | null;
+            }[];
+            version: number;
+        };
+        ProjectSummary: {
+            agentId: string | null;
+            blockingStepId: string | null;
+            enterprise: string;
+            expectedFinish: string | null;
+            investment: number;
+            name: string;
+            projectId: string;
+            projectNo: string;
+            /** Format: date */
+            registeredDate: string;
+            siteId: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            steps: number;
+            stepsDone: number;
         };
         PublicProgress: {
             acceptedDate: string | null;
@@ -2232,7 +2517,7 @@ export interface components {
                 actor: {
                     id: string;
                     /** @enum {string} */
-                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "agent" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
                 };
                 at: string;
                 data: {
@@ -2371,6 +2656,44 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAgentWorklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentWorklist"];
+                };
+            };
+        };
+    };
     checkInAppointment: {
         parameters: {
             query?: never;
@@ -2923,7 +3246,10 @@ export interface operations {
                     channel: "window" | "online" | "township" | "village" | "agent";
                     itemCode: string;
                     materials: string[];
+                    /** @description an agency project (代办项目): the case files its step `stepId` (channel `agent`) */
+                    projectId?: string;
                     siteId?: string;
+                    stepId?: string;
                     windowId?: string;
                 };
             };
@@ -4308,6 +4634,359 @@ export interface operations {
             };
         };
     };
+    listProjects: {
+        parameters: {
+            query?: {
+                siteId?: string;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSummary"][];
+                };
+            };
+        };
+    };
+    registerProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    enterprise: {
+                        /** @description 统一社会信用代码 (GB 32100-2015), with its check character */
+                        creditCode: string;
+                        name: string;
+                    };
+                    /** @description 万元 (ten thousand yuan) */
+                    investment: number;
+                    name: string;
+                    /** @description the park or township (site) the project is at; an agent’s own site when left out */
+                    siteId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+        };
+    };
+    assignProjectAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    agentId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+        };
+    };
+    closeProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+        };
+    };
+    recordProjectFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at: string;
+                    blockers?: string[];
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+        };
+    };
+    setProjectPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    steps: {
+                        /** @default [] */
+                        after?: string[];
+                        itemCode: string;
+                        stepId: string;
+                        /** Format: date */
+                        targetDate?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+        };
+    };
     bookAppointment: {
         parameters: {
             query?: never;
@@ -5409,6 +6088,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnmatchedSms"];
+                };
+            };
+        };
+    };
+    getAgencyStats: {
+        parameters: {
+            query: {
+                from: string;
+                siteId?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyStats"];
                 };
             };
         };

@@ -245,6 +245,13 @@ export const AppointmentSettingsSchema = z.object({
 });
 export type AppointmentSettings = z.infer<typeof AppointmentSettingsSchema>;
 
+/** Agency projects (代理代办). */
+export const AgencySettingsSchema = z.object({
+  /** A step ready to file (or denied) and untouched this many working days is stalled (停滞). */
+  stallAfterWorkingDays: z.number().int().min(1).max(60).default(5),
+});
+export type AgencySettings = z.infer<typeof AgencySettingsSchema>;
+
 export const CountySchema = z
   .object({
     code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
@@ -264,6 +271,7 @@ export const CountySchema = z
     sms: SmsSettingsSchema.default(SmsSettingsSchema.parse({})),
     public: PublicSettingsSchema.default(PublicSettingsSchema.parse({})),
     appointments: AppointmentSettingsSchema.default(AppointmentSettingsSchema.parse({})),
+    agency: AgencySettingsSchema.default(AgencySettingsSchema.parse({})),
     /** Where alarm notifications go (an operator's address); optional. */
     alarmEmail: z.email().optional(),
   })

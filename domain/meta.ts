@@ -1,10 +1,11 @@
 /** Who did something, where and when: shared by every stream's events and commands. */
 
 /**
- * People: window clerks and site staff, window directors, callback staff, administrators, and the
- * departments' reviewers of joint cases (联合审批, bound to their department).
+ * People: window clerks and site staff, window directors, callback staff, administrators, the
+ * departments' reviewers of joint cases (联合审批, bound to their department), and the agents who
+ * carry enterprises' investment projects (代办员, bound to a site like clerks).
  */
-export const staffRoles = ['clerk', 'director', 'callback', 'admin', 'reviewer'] as const;
+export const staffRoles = ['clerk', 'director', 'callback', 'admin', 'reviewer', 'agent'] as const;
 /**
  * Machines, each with its own account and role: the SMS gateway posting replies, ticket kiosks,
  * window rating devices (评价器, bound to one window) and hall screens.

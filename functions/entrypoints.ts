@@ -4,6 +4,7 @@ import { CALENDAR, calendarAggregate } from '../domain/calendar/amendment.ts';
 import { callbackListAggregate } from '../domain/callback-list/aggregate.ts';
 import { caseAggregate } from '../domain/case/aggregate.ts';
 import { streamOf, type Aggregate } from '../domain/decider.ts';
+import { projectAggregate } from '../domain/project/aggregate.ts';
 import { rosterAggregate } from '../domain/roster/aggregate.ts';
 import { smsInboxAggregate } from '../domain/sms-inbox/aggregate.ts';
 import { ticketAggregate } from '../domain/ticket/aggregate.ts';
@@ -66,6 +67,9 @@ const k = {
   waiting: 'waiting#*',
   windowDay: all(windowDayAggregate),
   appointment: all(appointmentAggregate),
+  project: all(projectAggregate),
+  projectNumbers: streams.sequence('projectNo#*'),
+  stepFilings: streams.sequence('stepFilings#*'),
   callbackContacts: streams.contacts(`${callbackListAggregate.streamPrefix}*`),
   smsContacts: streams.contacts(`${smsInboxAggregate.streamPrefix}*`),
 } as const;
@@ -82,10 +86,11 @@ export const entrypoints = {
     kind: 'http',
     description: 'Case commands: submit, notice, accept, reject, suspend, resume, transfer, complete, deliver',
     grants: [
-      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar, k.caseNumbers] },
+      // A project's stream: a case filed for a step must be ready to file.
+      { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar, k.caseNumbers, k.project] },
       { table: 'events', actions: APPEND, keys: [k.case, k.idem] },
-      // The day's case-number counter, taken in the submit's own transaction.
-      { table: 'events', actions: ['UpdateItem'], keys: [k.caseNumbers] },
+      // The day's case-number counter and a project step's filings counter, taken in the submit's own transaction.
+      { table: 'events', actions: ['UpdateItem'], keys: [k.caseNumbers, k.stepFilings] },
     ],
     secret: true,
   },
@@ -127,6 +132,18 @@ export const entrypoints = {
     description: 'Joint approval (联合审批): the joint inspection, departments’ opinions, the combined rectification list, the deadline sweep on demand, departments’ inboxes, the joint figures',
     grants: [VIEWS_READ, { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] }, { table: 'events', actions: APPEND, keys: [k.case, k.idem] }],
     secret: true,
+  },
+  projects: {
+    file: 'functions/entries/projects.ts',
+    kind: 'http',
+    description: 'Agency projects (代理代办): registration, agent, plan, follow-ups, closing, the agent’s worklist, the agency figures',
+    grants: [
+      VIEWS_READ,
+      { table: 'events', actions: READ, keys: [k.project, k.idem, k.calendar, k.projectNumbers] },
+      { table: 'events', actions: APPEND, keys: [k.project, k.idem] },
+      // The year's project-number counter, taken in the registration's own transaction.
+      { table: 'events', actions: ['UpdateItem'], keys: [k.projectNumbers] },
+    ],
   },
   'joint-deadlines': {
     file: 'functions/entries/joint-deadlines.ts',
@@ -262,7 +279,12 @@ export const entrypoints = {
     file: 'functions/entries/projector.ts',
     kind: 'stream',
     description: 'Projects new events into the views, exactly once, from the Events table stream',
-    grants: [{ table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'] }],
+    grants: [
+      { table: 'views', actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'] },
+      // The agency projects' process manager: a step's case recorded on the project's stream.
+      { table: 'events', actions: READ, keys: [k.project, k.idem] },
+      { table: 'events', actions: APPEND, keys: [k.project, k.idem] },
+    ],
     batchSize: 1000,
   },
   rebuild: {

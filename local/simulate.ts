@@ -1,7 +1,7 @@
 /**
  * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--joint-scale s] [--seed 42] [--data dir]`:
  * drives a county's traffic through a running local server started with `npm start -- --dev-clock`,
- * then prints what it did next to what `GET /stats/summary`, `/stats/queue` and `/stats/joint` report
+ * then prints what it did next to what `GET /stats/summary`, `/stats/queue`, `/stats/joint` and `/stats/agency` report
  * for the same period.
  */
 import './env.ts';
@@ -12,6 +12,7 @@ import { CountySchema } from '../domain/county.ts';
 import { repositoryRoot } from './server.ts';
 import { devPool, mintToken } from './auth.ts';
 import { jointFigures, simulate } from './simulator.ts';
+import { agencyFigures } from './simulator-agency.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +38,8 @@ if (values.help) {
   --seed N            the same seed gives the same traffic (default 42)
   --url URL           the server (default http://127.0.0.1:$PORT or :3000)
   --county KEY        infra/counties/KEY.json (default $COUNTY or sanmen)
-  --data DIR          the server's data folder, whose key signs the simulator's tokens (default .data)`);
+  --data DIR          the server's data folder, whose key signs the simulator's tokens (default .data)
+Every run includes a few agency projects (代理代办): three or four agents, each taking on one to three enterprises' projects.`);
   process.exit(0);
 }
 
@@ -90,3 +92,14 @@ for (const field of ['cases', 'completed', 'approved', 'denied', 'averageWorking
 }
 const days = (n: unknown) => (typeof n === 'number' ? String(n) : '–');
 console.log(`  a completed joint case took ${days(joint.averageWorkingDays)} working days on average (median ${days(joint.medianWorkingDays)}), against ${days(joint.serialWorkingDays)} had its departments gone one after another`);
+const agency = (await (await fetch(`${values.url}/stats/agency?from=${tally.from}&to=${tally.to}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+const ours = agencyFigures(tally.agency);
+console.log('\nGET /stats/agency for the period:');
+for (const field of ['projects', 'investment', 'permits', 'permitsDone', 'averageWorkingDaysPerPermit', 'onTimeRate'] as const) {
+  const reported = agency[field] as number | null;
+  console.log(`  ${field.padEnd(28)} simulator ${String(ours[field]).padStart(8)}   report ${String(reported).padStart(8)}   ${reported === ours[field] ? 'equal' : 'DIFFERENT'}`);
+}
+// Projects still open from an earlier run against the same server count in every later period too.
+if (agency.projects !== ours.projects) console.log('  (the report counts every project open in the period, including those an earlier run left open)');
+const rows = (key: 'byAgent' | 'bySite') => (Array.isArray(agency[key]) ? (agency[key] as unknown[]).length : 0);
+console.log(`  ${days(agency.projects)} projects (${days(agency.investment)} 万元) by ${rows('byAgent')} agents at ${rows('bySite')} sites: ${days(agency.permitsDone)} of ${days(agency.permits)} permits filed are done, ${days(agency.averageWorkingDaysPerPermit)} working days a permit, on time ${days(agency.onTimeRate)}; ${tally.agency.refused} refused and filed again, ${tally.agency.followUps} follow-ups, ${tally.agency.closed} closed`);

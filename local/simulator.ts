@@ -5,6 +5,7 @@ import { addDays, type LocalDate } from '../domain/time.ts';
 import { parseSmsReply } from '../domain/reviews/levels.ts';
 import { lunarDates, publishedYears } from '../functions/calendar/published.ts';
 import { emptyHallTally, hallDay, type HallTally } from './hall.ts';
+import { agencyWork, emptyAgencyTally, type AgencyTally } from './simulator-agency.ts';
 import { mintToken, type LocalPool } from './auth.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same county day. */
@@ -31,7 +32,7 @@ export function random(seed: number) {
   };
 }
 
-type Rng = ReturnType<typeof random>;
+export type Rng = ReturnType<typeof random>;
 
 /** A Poisson count (Knuth's method): joint cases a day, a handful a month. */
 function poisson(rng: Rng, mean: number): number {
@@ -80,6 +81,8 @@ export interface SimulationOptions {
   joint?: boolean;
   /** Joint cases' volume, when it should differ from `scale` (1 = the seed's handful a month, about 0.4 a working day). */
   jointScale?: number;
+  /** Agency projects (代理代办): a few agents carrying enterprises' projects through their permits (on by default; needs `pool`). */
+  agency?: boolean;
   /**
    * The county's user pool (the local stand-in for Cognito): with it the lead window's clerk and each
    * department's reviewer act with tokens of their own; without it `token` does everything.
@@ -134,6 +137,8 @@ export interface Tally {
   hall: HallTally;
   /** Joint approval (联合验收, 联合测量): what the simulator did and expects `GET /stats/joint` to report. */
   joint: JointTally;
+  /** Agency projects (代理代办): what the agents did; `agencyFigures` gives what `GET /stats/agency` should report. */
+  agency: AgencyTally;
   /** Requests sent again because the API said to try again (409 concurrent change, 503). */
   retried: number;
   errors: number;
@@ -236,10 +241,10 @@ const ORGANIZATIONS = ['三和建设开发有限公司', '海润置业有限公�
 const ABSENCE_REASONS = ['另有紧急执法任务，已书面说明并提交审查意见安排', '与上级部门会议时间冲突，已书面请假'];
 const INSPECTION_PLACES = ['项目现场（经济开发区）', '项目现场（城东新区）', '项目现场（工业园区）', '项目现场（城区）'];
 
-/** Who makes a request: the administrator unless a window's clerk or a department's reviewer does it. */
-type Person = { role: 'clerk'; windowId: string } | { role: 'reviewer'; departmentId: string };
+/** Who makes a request: the administrator unless a window's clerk, a department's reviewer or an agent (代办员, at their site) does it. */
+export type Person = { role: 'clerk'; windowId: string } | { role: 'reviewer'; departmentId: string } | { role: 'agent'; siteId: string; user: string; name: string };
 
-type Step = { at: string; run: () => Promise<void> };
+export type Step = { at: string; run: () => Promise<void> };
 
 /**
  * Drives a county's traffic through the HTTP API with the dev clock: applications through every
@@ -287,6 +292,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     rectificationsClosed: 0,
     hall: emptyHallTally(),
     joint: { accepted: 0, completed: 0, approved: 0, denied: 0, deemedConsents: 0, deemedApprovals: 0, rectifications: 0, rectificationItems: 0, workingDays: [], serialWorkingDays: [] },
+    agency: emptyAgencyTally(),
     retried: 0,
     errors: 0,
   };
@@ -321,16 +327,16 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   const tokens = new Map<string, Promise<string>>();
   const authorization = async (person: Person | undefined): Promise<Record<string, string>> => {
     if (person === undefined || options.pool === undefined) return {};
-    const name = person.role === 'clerk' ? person.windowId : person.departmentId;
+    const name = person.role === 'clerk' ? person.windowId : person.role === 'reviewer' ? person.departmentId : person.user;
     const key = `${person.role} ${name}`;
-    if (!tokens.has(key)) tokens.set(key, mintToken(options.pool, { ...person, user: `sim-${person.role}-${name}`.toLowerCase() }));
+    if (!tokens.has(key)) tokens.set(key, mintToken(options.pool, { ...person, user: person.role === 'agent' ? person.user : `sim-${person.role}-${name}`.toLowerCase() }));
     return { authorization: `Bearer ${await tokens.get(key)!}` };
   };
 
-  async function post(path: string, body: unknown, instant: string, key = `sim-${options.seed}-${path}-${instant}`, as?: Person): Promise<Record<string, unknown>> {
+  async function post(path: string, body: unknown, instant: string, key = `sim-${options.seed}-${path}-${instant}`, as?: Person, method: 'POST' | 'PUT' = 'POST'): Promise<Record<string, unknown>> {
     const headers = { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key, ...(await authorization(as)) };
     for (let attempt = 1; ; attempt++) {
-      const { status, json } = await transport(path, JSON.stringify(body), headers);
+      const { status, json } = await transport(path, JSON.stringify(body), headers, method);
       // "Try again": a lost race the server gave up on (a busy morning's submits taking turns at the day's
       // case number) or a busy database. A terminal sends the same request again, with the same key.
       if ((status === 409 && json.type === '/problems/conflict') || status === 503) {
@@ -745,6 +751,11 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   const jointArrivals = days.map(() => (jointItems.length > 0 ? poisson(jointRng, DAILY_JOINT * jointScale) : 0));
   if (jointItems.length > 0 && jointScale > 0 && !jointArrivals.some((n) => n > 0)) jointArrivals[0] = 1;
 
+  // Agency projects: the agents act with tokens of their own, so only with the pool.
+  const agency = (options.agency ?? true) && options.pool !== undefined
+    ? agencyWork({ county: options.county, seed: options.seed, days, calendar, tally, rngFor: (key, index) => random(seedOf(options.seed, key, index)), at, post, transport, authorization, later, completeNow, log: options.log })
+    : undefined;
+
   const concurrency = options.concurrency ?? 8;
   for (const [dayIndex, day] of days.entries()) {
     const byCase = pending.get(day) ?? new Map<string, Step[]>();
@@ -757,6 +768,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     const chains: Step[][] = [...byCase.values()];
     const arrivals = Math.round(DAILY_APPLICATIONS * options.scale * (0.9 + rng.next() * 0.2));
     atWindows.set(day, []);
+    if (agency) chains.push(...agency.day(day));
     for (let j = 0; j < jointArrivals[dayIndex]!; j++) chains.push(application(day, j, true));
     for (let i = 0; i < arrivals; i++) chains.push(application(day, i));
     // Chains run in parallel; the steps of one case run in order, each at its own dev-clock instant.
@@ -803,6 +815,10 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     if (jointItems.length > 0) {
       const j = tally.joint;
       options.log?.(`${day}: joint: running totals: ${j.accepted} accepted, ${j.completed} completed, ${j.deemedConsents} deemed consenting, ${j.deemedApprovals} deemed approving, ${j.rectifications} rectification lists`);
+    }
+    if (agency) {
+      const a = tally.agency;
+      options.log?.(`${day}: agency: running totals: ${a.projects} projects, ${a.filings} filings (${a.refused} refused), ${a.permitsDone} of ${a.plannedSteps} permits done, ${a.followUps} follow-ups, ${a.closed} closed`);
     }
   }
   return tally;

@@ -1,7 +1,7 @@
 import type { CommandMeta } from '../meta.ts';
 import type { Level, ReviewChannel } from '../reviews/levels.ts';
 import type { JointCommand } from './joint.ts';
-import type { Applicant, CallbackAnswers, CallbackOutcome, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
+import type { Applicant, CallbackAnswers, ProjectLink, CallbackOutcome, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; meta: CommandMeta };
 
@@ -19,6 +19,8 @@ export type SubmitCase = Command<
     materials: string[];
     /** The receipt's query code (查询码), derived by the adapter from the case id under the county secret. */
     queryCode?: string | undefined;
+    /** The agency project's step this case files (代办项目的一步): channel `agent`; the adapter checked the step may be filed. */
+    project?: ProjectLink | undefined;
   }
 >;
 

@@ -79,6 +79,7 @@ function submit(command: SubmitCase, context: CaseContext): CaseEvent[] {
         materials: [...new Set(d.materials)],
         submittedDate: localDateOf(command.meta.now, county.county.timeZone),
         ...(d.queryCode === undefined ? {} : { queryCode: d.queryCode }),
+        ...(d.project === undefined ? {} : { project: { projectId: d.project.projectId, stepId: d.project.stepId } }),
       },
       meta: eventMetaOf(command.meta),
     },

@@ -49,8 +49,16 @@ export type CaseSubmitted = Event<
     submittedDate: LocalDate;
     /** The receipt's query code (查询码) for the public progress lookup; absent on cases submitted before it existed. */
     queryCode?: string;
+    /** The agency project's step the case files (代理代办); absent on every other case. */
+    project?: ProjectLink;
   }
 >;
+
+/** A case filed for a step of an agency project (代办项目): the project follows the case's outcome. */
+export interface ProjectLink {
+  projectId: string;
+  stepId: string;
+}
 
 /** One-time notice listing everything missing (一次性告知). */
 export type MaterialsRequested = Event<'MaterialsRequested', { missing: string[]; note: string | null; noticeDate: LocalDate }>;

@@ -2,7 +2,7 @@ import type { ItemType } from '../county.ts';
 import type { LocalDate } from '../time.ts';
 import { answersInvitation, type Level, type ReviewChannel } from '../reviews/levels.ts';
 import { evolveJoint, resumeJoint, type JointState } from './joint.ts';
-import type { Applicant, CallbackOutcome, CaseEvent, Channel, Decision, DeliveryMethod, Procedure, RecheckResult, RectificationVerified, Resolution } from './events.ts';
+import type { Applicant, CallbackOutcome, CaseEvent, Channel, Decision, DeliveryMethod, Procedure, ProjectLink, RecheckResult, RectificationVerified, Resolution } from './events.ts';
 
 export const caseStatuses = ['submitted', 'awaiting-materials', 'accepted', 'suspended', 'rejected', 'completed', 'delivered'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -72,6 +72,8 @@ export interface CaseState {
   applicant: Applicant;
   /** The receipt's query code (查询码) for the public progress lookup (null on older cases). */
   queryCode: string | null;
+  /** The agency project’s step the case files (代理代办), or null (absent from states projected before projects existed). */
+  project: ProjectLink | null;
   /** Material codes on file. */
   materials: string[];
   /** The open one-time notice's list, while unanswered. */
@@ -123,6 +125,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       channel: d.channel,
       applicant: d.applicant,
       queryCode: d.queryCode ?? null,
+      project: d.project ?? null,
       materials: [...d.materials],
       missing: null,
       materialsRequests: 0,

@@ -37,6 +37,7 @@ export function caseView(state: CaseState, calendar: WorkingCalendar, privacy: P
     applicant: applicantView(state.applicant, privacy),
     /** Printed on the receipt (查询码); absent on cases submitted before there was one. */
     ...(state.queryCode === null ? {} : { queryCode: state.queryCode }),
+    ...(state.project ? { project: state.project } : {}),
     materials: state.materials,
     missing: state.missing,
     materialsRequests: state.materialsRequests,

@@ -25,6 +25,8 @@ import { appointmentMisses, appointmentsByCode, appointmentsDay } from './appoin
 import { caseNotifier } from '../notifications/case.ts';
 import { appointmentNotifier } from '../notifications/appointment.ts';
 import type { Notifier } from '../notifications/notifier.ts';
+import { projectAggregate } from '../project/aggregate.ts';
+import { projectCases, projectsView } from './projects.ts';
 
 /** An event-sourced aggregate whose streams the projector follows, with the projections it feeds. */
 export interface AggregateProjections<E extends { type: string }, S> {
@@ -62,7 +64,7 @@ const asIs = <S>(state: S) => state;
 
 // The registry: adding a projection is its file plus one entry in a list below.
 export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [
-  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions, jointTasks, jointDue, jointStatistics, caseNumbers], caseNotifier),
+  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions, jointTasks, jointDue, jointStatistics, caseNumbers, projectCases], caseNotifier),
   // The callback list is the one view that keeps phone numbers whole (callback staff need them).
   projected(callbackListAggregate, asIs, [callbackListView, callbackListIndex]),
   projected(rosterAggregate, asIs, [rosterView, rosterIndex, videoCheckDeductions]),
@@ -70,6 +72,8 @@ export const aggregates: readonly AggregateProjections<{ type: string }, unknown
   projected(ticketAggregate, asIs, [ticketView, hallBoard, queueStats, windowDisplay]),
   // Appointment slots: the views keep no names and masked numbers only.
   projected(appointmentAggregate, redactSlot, [appointmentsDay, appointmentsByCode, appointmentMisses], appointmentNotifier),
+  // Agency projects: an enterprise's project, nothing personal.
+  projected(projectAggregate, asIs, [projectsView]),
 ];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {

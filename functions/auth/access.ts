@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors.ts';
 export type Access = 'public' | readonly Role[];
 
 /** Roles, strongest first: an account in several groups acts with the first. */
-export const rolePrecedence = ['admin', 'director', 'callback', 'clerk', 'reviewer', 'rating-device', 'kiosk', 'hall-screen', 'sms-gateway'] as const satisfies readonly Role[];
+export const rolePrecedence = ['admin', 'director', 'callback', 'clerk', 'agent', 'reviewer', 'rating-device', 'kiosk', 'hall-screen', 'sms-gateway'] as const satisfies readonly Role[];
 
 export class Unauthenticated extends HttpError {
   constructor(reason: string) {

@@ -12,7 +12,11 @@ import { fold, streamOf } from '../../domain/decider.ts';
 import { queryCode } from '../../domain/keyed.ts';
 import { actorRoles, type CommandMeta } from '../../domain/meta.ts';
 import { compactDate } from '../../domain/time.ts';
-import { assertPlace, revealsPhone, type Caller } from '../auth/access.ts';
+import { assertPlace, Forbidden, revealsPhone, type Caller } from '../auth/access.ts';
+import { InvalidInput } from '../../domain/errors.ts';
+import { fileableStep } from '../projects/http.ts';
+import { filingsOf, stepFilingsCounter } from '../projects/filings.ts';
+import { ProjectId, StepId } from '../projects/schemas.ts';
 import { commandReply, versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
 import { defineRoute, type Out, type Request } from '../http/route.ts';
@@ -41,14 +45,21 @@ const Applicant = z.strictObject({
   organization: Text(120).optional(),
 });
 export const CaseIdParams = z.strictObject({ id: CaseId });
-const SubmitCaseBody = z.strictObject({
-  itemCode: z.string().min(1).max(64),
-  applicant: Applicant,
-  channel: z.enum(channels),
-  siteId: Id.optional(),
-  windowId: Id.optional(),
-  materials: z.array(MaterialCode).max(60),
-});
+const SubmitCaseBody = z
+  .strictObject({
+    itemCode: z.string().min(1).max(64),
+    applicant: Applicant,
+    channel: z.enum(channels),
+    siteId: Id.optional(),
+    windowId: Id.optional(),
+    materials: z.array(MaterialCode).max(60),
+    projectId: ProjectId.optional().describe('an agency project (代办项目): the case files its step `stepId` (channel `agent`)'),
+    stepId: StepId.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.projectId === undefined) !== (body.stepId === undefined)) ctx.addIssue({ code: 'custom', path: [body.projectId === undefined ? 'projectId' : 'stepId'], message: 'a project’s step is named by projectId and stepId together' });
+    else if (body.projectId !== undefined && body.channel !== 'agent') ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a project’s step is filed on channel agent' });
+  });
 
 const ApplicantView = z.object({ name: z.string(), phone: z.string().optional(), idNumber: z.string().optional(), organization: z.string().optional() });
 const ItemTerms = z.object({ code: z.string(), name: z.string(), type: z.enum(itemTypes), committedDays: z.number(), statutoryDays: z.number() });
@@ -84,6 +95,7 @@ export const CaseView = named('Case', z.object({
   deliveredAt: Nullable(z.string()),
   deliveryMethod: Nullable(z.enum(deliveryMethods)),
   joint: Nullable(JointReviewView).meta({ description: 'a joint case’s departments, from acceptance (联合审批)' }),
+  project: z.object({ projectId: z.string(), stepId: z.string() }).optional().describe('the agency project’s step the case files (代理代办)'),
   updatedAt: z.string(),
 }));
 export const Timeline = named('Timeline', z.object({
@@ -138,9 +150,10 @@ const submitCase = defineRoute({
   body: SubmitCaseBody,
   response: { status: 201, schema: CaseView },
   command: true,
-  access: ['clerk', 'admin'],
+  access: ['clerk', 'agent', 'admin'],
   handle: async (request, rt) => {
-    const body = request.body;
+    const { projectId, stepId, ...body } = request.body;
+    if (request.caller.actor.role === 'agent' && projectId === undefined) throw new Forbidden('an agent files the steps of their projects (projectId and stepId)');
     const [context, mac] = await Promise.all([caseContext(rt), countyMac()]);
     const caseId = ulid(Date.parse(request.now));
     const { code: countyCode } = rt.county.county;
@@ -148,7 +161,17 @@ const submitCase = defineRoute({
     const windowId = body.windowId ?? rt.county.item(body.itemCode)?.windowId ?? null;
     const where = { windowId, siteId: body.siteId ?? (windowId === null ? null : (rt.county.window(windowId)?.siteId ?? null)) };
     assertPlace(request.caller, { windowId, siteIds: [where.siteId] }, 'an application for that window or site');
-    const command = (caseNo: string): CaseCommand => ({ type: 'SubmitCase', data: { caseId, caseNo, ...body, queryCode: queryCode(caseId, mac) }, meta: commandMeta(request, where) });
+    // A project's step (read again on every attempt): the caller's to work, ready to file, and of this item.
+    let filing: Awaited<ReturnType<typeof fileableStep>> | undefined;
+    const checkStep = async () => {
+      if (projectId === undefined || stepId === undefined) return;
+      filing = await fileableStep(rt, request, projectId, stepId);
+      if (filing.step.itemCode !== body.itemCode) throw new InvalidInput('Not the step’s item', [{ path: 'body.itemCode', message: `step ${filing.step.stepId} files item ${filing.step.itemCode}` }]);
+    };
+    const command = (caseNo: string): CaseCommand => {
+      const project = filing && { projectId: filing.state.projectId, stepId: filing.step.stepId };
+      return { type: 'SubmitCase', data: { caseId, caseNo, ...body, queryCode: queryCode(caseId, mac), ...(project ? { project } : {}) }, meta: commandMeta(request, where) };
+    };
     // The day's number is taken in the case's own transaction, on the condition that nobody took one since
     // it was read: a number is used exactly when a case is created (a refused or resent submit takes none,
     // a lost race reads again), so each day's numbers run 1…n.
@@ -162,12 +185,15 @@ const submitCase = defineRoute({
         id: caseId,
         isNew: true,
         command: async () => {
+          await checkStep();
           // Validate before reading the counter: a refused application costs no read.
           caseAggregate.decide(command(formatCaseNo(countyCode, today, 1)), undefined, context);
           read = await rt.events.sequenceValue(counter);
           return command(formatCaseNo(countyCode, today, read + 1));
         },
-        extra: () => [rt.events.takeSequence(counter, read)],
+        // A step is filed once at a time: its filings' counter moves with the case, so two agents filing the
+        // same step at once (before the project has recorded either) cannot both succeed.
+        extra: () => [rt.events.takeSequence(counter, read), ...(filing ? [rt.events.takeSequence(stepFilingsCounter(filing.state.projectId, filing.step.stepId), filingsOf(filing.state, filing.step.stepId))] : [])],
         contended: true,
         context,
       },

@@ -13,6 +13,7 @@ import { reviewRoutes } from '../reviews/http.ts';
 import { queueRoutes } from '../queue/http.ts';
 import { jointRoutes } from '../joint/http.ts';
 import { appointmentRoutes } from '../appointments/http.ts';
+import { projectRoutes } from '../projects/http.ts';
 import { publicRoutes } from '../public/http.ts';
 import { smsRoutes } from '../sms/http.ts';
 
@@ -32,6 +33,7 @@ export const routes: readonly Route[] = [
   ...queueRoutes,
   ...jointRoutes,
   ...appointmentRoutes,
+  ...projectRoutes,
   ...publicRoutes,
   ...smsRoutes,
 ];

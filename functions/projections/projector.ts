@@ -35,6 +35,18 @@ export class UnreadableEvent extends Error {
   }
 }
 
+/**
+ * A process manager riding on the projector (the agency project following its steps' cases): it is
+ * handed every event of the streams it `follows`, in the stream's order, once the views have it —
+ * and again when the event is redelivered, so its commands carry keys derived from the event
+ * (redelivery then changes nothing). A failure fails the event: it is retried from there, in order.
+ */
+export interface Reactor {
+  follows(stream: string): boolean;
+  /** `state`: the stream's (redacted) state at or after the event, as the projector keeps it. */
+  react(record: ProjectableEvent, state: unknown): Promise<void>;
+}
+
 export interface ProjectableEvent {
   stream: string;
   version: number;
@@ -68,13 +80,14 @@ export class Projector {
   private readonly cache = new Map<string, StreamState & { generation: number }>();
 
   /**
-   * `outbox`: the county whose text messages this projector queues (the live projector); a rebuild's
-   * projector has none, so replaying events never queues a message again.
+   * `live`: what only the live projector does — queue the county's text messages (`county`) and run
+   * the process managers (`reactors`). A rebuild's projector does neither, so replaying events never
+   * sends a message or issues a command again.
    */
   constructor(
     private readonly views: ViewStore,
     private readonly clock: () => number = Date.now,
-    private readonly outbox?: { county: CountyIndex },
+    private readonly live: { county?: CountyIndex; reactors?: readonly Reactor[] } = {},
   ) {}
 
   static isProjectable(stream: string): boolean {
@@ -89,15 +102,18 @@ export class Projector {
     const gen = generation ?? (await this.views.generation());
     for (let attempt = 1; ; attempt++) {
       const current = await this.streamState(gen, record.stream, attempt > 1);
-      if (record.version <= current.version) return 'duplicate';
+      if (record.version <= current.version) {
+        await this.react(record, current.state);
+        return 'duplicate';
+      }
       if (record.version > current.version + 1) throw new GapError(record.stream, record.version, current.version);
       const event = { type: record.type, data: record.data, meta: record.meta };
       const { after, changes } = projectEvent(aggregate, current.state ?? undefined, record.stream, record.version, event);
-      const messages = this.outbox ? outboxWrites(this.views.tableName, this.outbox.county, aggregate, { stream: record.stream, version: record.version, event, before: current.state ?? undefined, after }, eventTime(record)) : [];
+      const county = this.live.county;
+      const messages = county ? outboxWrites(this.views.tableName, county, aggregate, { stream: record.stream, version: record.version, event, before: current.state ?? undefined, after }, eventTime(record)) : [];
       try {
         await this.write(gen, record.stream, record.version, after, changes, messages);
         this.remember(gen, record.stream, { version: record.version, state: after });
-        return 'applied';
       } catch (error) {
         this.cache.delete(record.stream);
         if (!(error instanceof TransactionCanceledException)) throw error;
@@ -106,8 +122,16 @@ export class Projector {
         if (!retryable || attempt >= MAX_CONFLICT_RETRIES) throw error;
         // Another writer touched a shared counter, or projected this stream first: read again and retry.
         await sleep(Math.random() * 20 * attempt);
+        continue;
       }
+      await this.react(record, after);
+      return 'applied';
     }
+  }
+
+  /** Hands the event to the process managers that follow its stream (after the views have it). */
+  private async react(record: ProjectableEvent, state: unknown): Promise<void> {
+    for (const reactor of this.live.reactors ?? []) if (reactor.follows(record.stream)) await reactor.react(record, state);
   }
 
   private async streamState(generation: number, stream: string, fresh: boolean): Promise<StreamState> {

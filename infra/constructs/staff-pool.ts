@@ -27,6 +27,7 @@ export const staffGroups = {
   kiosk: 'Ticket kiosks in the hall: issue tickets',
   'rating-device': 'A window’s rating device (评价器, bound to its window by custom:windowId): rates that window’s cases',
   'hall-screen': 'Hall screens: the calls and the waiting lists',
+  agent: 'An agent (代办员, bound to a site by custom:siteId): the agency projects of that site, filing their steps as cases',
   reviewer: 'A department’s reviewer of joint cases (联合审批, bound to the department by custom:departmentId): its inbox and opinions',
 } as const satisfies Record<Role, string>;
 

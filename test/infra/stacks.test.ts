@@ -233,7 +233,7 @@ describe('the stateless stack', () => {
 
   it('has a staff pool with the staff groups, a group for each kind of machine, and window/site/department attributes', () => {
     const groups = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
-    expect(groups.sort()).toEqual(['admin', 'callback', 'clerk', 'director', 'hall-screen', 'kiosk', 'rating-device', 'reviewer', 'sms-gateway']);
+    expect(groups.sort()).toEqual(['admin', 'agent', 'callback', 'clerk', 'director', 'hall-screen', 'kiosk', 'rating-device', 'reviewer', 'sms-gateway']);
     stateless.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -301,9 +301,10 @@ describe('the stateless stack', () => {
         const keys = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
         expect(keys, `${name}: ${JSON.stringify(statement.Action)}`).toEqual(expect.arrayContaining([expect.any(String)]));
         const actions = actionsOf([statement]);
-        // Events are append-only: only the queue's waiting index and the case-number counters change in place.
+        // Events are append-only: only the queue's waiting index and the counters (case and project numbers, a step's filings) change in place.
         if (actions.includes('dynamodb:DeleteItem')) expect(keys, name).toEqual(['waiting#*']);
-        if (actions.includes('dynamodb:UpdateItem')) expect(keys, name).toEqual(name === 'queue' ? ['waiting#*'] : ['seq#caseNo#*']);
+        const counters: Record<string, string[]> = { queue: ['waiting#*'], 'case-commands': ['seq#caseNo#*', 'seq#stepFilings#*'], projects: ['seq#projectNo#*'] };
+        if (actions.includes('dynamodb:UpdateItem')) expect(keys, name).toEqual(counters[name] ?? ['seq#caseNo#*']);
       }
     }
     for (const query of ['CaseQueries', 'Views', 'Catalogue', 'System', 'CalendarWatch']) {
@@ -311,7 +312,10 @@ describe('the stateless stack', () => {
       expect(actionsOf(policyOf(stateless, query)).filter((a) => writes.includes(a)), query).toEqual([]);
     }
     expect(actionsOf(policyOf(stateless, 'CaseCommands').filter((s) => touches(s, 'Views')))).toEqual([]);
-    expect(actionsOf(policyOf(stateless, 'Projector').filter((s) => touches(s, 'Events'))).filter((a) => !/Stream|GetRecords|GetShardIterator/.test(a))).toEqual([]);
+    // The projector reads and appends to Events only for the agency projects' process manager: project streams and their keys.
+    const projectorOnEvents = policyOf(stateless, 'Projector').filter((s) => touches(s, 'Events') && !actionsOf([s]).every((a) => /Stream|GetRecords|GetShardIterator/.test(a)));
+    expect(actionsOf(projectorOnEvents).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    for (const statement of projectorOnEvents) expect(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual(['project#*', 'idem#*']);
   });
 });
 

@@ -61,6 +61,11 @@ const validBodies: Record<string, unknown> = {
   cancelAppointment: { code: '123456' },
   checkInAppointment: { code: '123456' },
   sweepAppointmentNoShows: {},
+  registerProject: { name: '冷链物流中心项目', enterprise: { name: '三门县海润冷链有限公司', creditCode: '914403001922038216' }, investment: 3500 },
+  assignProjectAgent: { agentId: 'agent-wang' },
+  setProjectPlan: { steps: [{ stepId: 'S1', itemCode: '331022-FG-001', after: [] }] },
+  recordProjectFollowUp: { at: '2026-11-03T10:00:00+08:00', note: '走访企业' },
+  closeProject: {},
 };
 
 /** A rating link's token for the case (the local stack's county secret), valid throughout the tests' dates. */

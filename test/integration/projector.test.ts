@@ -83,3 +83,31 @@ describe('the projector handler', () => {
     expect(writes).toBe(0);
   });
 });
+
+describe('process managers on the projector (reactors)', () => {
+  it('hands each event over in order once the views have it, again on redelivery, and retries it from a failure', async () => {
+    const seen: string[] = [];
+    let failOnce = true;
+    const reactor = {
+      follows: (s: string) => s.startsWith('case#'),
+      react: async (record: { stream: string; version: number }, state: unknown) => {
+        // The views have the event when the reactor sees it.
+        const projected = (await views.get<{ version: number }>({ pk: record.stream, sk: 'state' }, { consistent: true }))?.version ?? 0;
+        seen.push(`${record.version}:${projected >= record.version}:${(state as { status?: string } | undefined)?.status}`);
+        if (record.version === 2 && failOnce) {
+          failOnce = false;
+          throw new Error('the project is busy');
+        }
+      },
+    };
+    const live = streamHandler(() => new Projector(views, Date.now, { reactors: [reactor] }));
+    const events = history('R');
+    const first = await live({ Records: events.map((e, i) => lambdaRecord(e, i)) });
+    // Version 2 failed in the reactor: it and the rest of the stream are reported, for Lambda to retry from there.
+    expect(first.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([lambdaRecord(events[1]!, 1), lambdaRecord(events[2]!, 2)].map((r) => r.dynamodb!.SequenceNumber));
+    const retried = await live({ Records: [lambdaRecord(events[1]!, 1), lambdaRecord(events[2]!, 2)] });
+    expect(retried.batchItemFailures).toEqual([]);
+    // The retry finds version 2 projected already, and hands it over again (the reactor's keys make that harmless).
+    expect(seen).toEqual(['1:true:submitted', '2:true:accepted', '2:true:accepted', '3:true:completed']);
+  });
+});

@@ -10,8 +10,8 @@ import { localPool, mintToken } from '../../local/auth.ts';
 import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 /** The role table, written out by hand: the status each caller gets on each route (given a request that is otherwise right). */
-type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'joint-clerk' | 'reviewer' | 'reviewer-elsewhere' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
-const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'joint-clerk', 'reviewer', 'reviewer-elsewhere', 'sms-gateway', 'kiosk', 'rating-device', 'rating-device-elsewhere', 'hall-screen', 'no-token', 'expired', 'other-county'];
+type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'joint-clerk' | 'reviewer' | 'reviewer-elsewhere' | 'agent' | 'agent-elsewhere' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
+const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'joint-clerk', 'reviewer', 'reviewer-elsewhere', 'agent', 'agent-elsewhere', 'sms-gateway', 'kiosk', 'rating-device', 'rating-device-elsewhere', 'hall-screen', 'no-token', 'expired', 'other-county'];
 /**
  * The joint window's clerk (W16) is one more clerk of another window wherever clerk-elsewhere is
  * listed; the joint routes list it themselves.
@@ -116,6 +116,16 @@ const expected: Record<string, Record<CallerName, number>> = {
   cancelAppointment: everyone(200),
   checkInAppointment: ok(201, ['admin', 'clerk', 'clerk-elsewhere', 'kiosk']),
   sweepAppointmentNoShows: ok(200, ['admin']),
+  // Agency projects: an agent works their own site's (the table's project is at the center, agent-elsewhere's site is 健跳镇).
+  registerProject: ok(201, ['admin', 'director', 'agent', 'agent-elsewhere']),
+  assignProjectAgent: ok(200, ['admin', 'director']),
+  setProjectPlan: ok(200, ['admin', 'director', 'agent']),
+  recordProjectFollowUp: ok(200, ['admin', 'director', 'agent']),
+  closeProject: ok(200, ['admin', 'director', 'agent']),
+  getProject: ok(200, ['admin', 'director', 'agent']),
+  listProjects: ok(200, ['admin', 'director', 'agent', 'agent-elsewhere']),
+  getAgentWorklist: ok(200, ['agent', 'agent-elsewhere']),
+  getAgencyStats: ok(200, ['admin', 'director']),
 };
 
 /** A completion acceptance (W16) with every material it lists, and the department whose reviewer the table's `reviewer` is. */
@@ -147,6 +157,8 @@ beforeAll(async () => {
     'joint-clerk': await stack.token('clerk', { windowId: 'W16' }),
     reviewer: await stack.token('reviewer', { departmentId: REVIEWED, user: 'reviewer-fire' }),
     'reviewer-elsewhere': await stack.token('reviewer', { departmentId: 'D-EDU', user: 'reviewer-edu' }),
+    agent: await stack.token('agent', { siteId: 'S-CENTER', user: 'agent-center' }),
+    'agent-elsewhere': await stack.token('agent', { siteId: 'S-JT', user: 'agent-jt' }),
     'no-token': undefined,
     expired: await stack.token('admin', { hours: -1 }),
     'other-county': await mintToken(otherCounty, { role: 'admin' }),
@@ -311,7 +323,19 @@ const bodies: Record<string, unknown> = {
   recordJointInspection: { present: ['D-NR', 'D-FIRE', 'D-CAD', 'D-LAND'], absent: [{ departmentId: 'D-QS', justified: true, reason: '同日另有监督任务' }] },
   giveDepartmentOpinion: { departmentId: REVIEWED, result: 'pass' },
   postPublicReview: { level: 'satisfied' },
+  registerProject: { name: '年产 2 万吨新型环保建材项目', enterprise: { name: '三门县海润新材料有限公司', creditCode: '914403001922038216' }, investment: 12000 },
+  assignProjectAgent: { agentId: 'agent-zhao' },
+  setProjectPlan: { steps: [{ stepId: 'S1', itemCode: '331022-FG-001', after: [] }] },
+  recordProjectFollowUp: { at: '2026-11-06T10:00:00+08:00', note: '走访企业' },
+  closeProject: {},
 };
+
+/** A project at the center (its agent: agent-center), for the project routes. */
+async function projectFor(): Promise<string> {
+  const registered = await admin.post<{ projectId: string }>('/projects', { ...(bodies.registerProject as object), siteId: 'S-CENTER' }, clock('2026-11-06', '09:00'));
+  expect(registered.status, registered.text).toBe(201);
+  return registered.body.projectId;
+}
 
 
 /** A ticket of category C held by window W03, in the state the step needs. */
@@ -331,7 +355,7 @@ async function request(route: Route, caller: CallerName, id: string) {
   const month = route.operationId === 'drawArchiveChecks' ? `2025-${String((listDay++ % 12) + 1).padStart(2, '0')}` : route.path.startsWith('/archive-checks/') ? '2026-10' : '2026-11';
   const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : route.path.startsWith('/departments/') ? REVIEWED : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{token}', id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
   const query =
-    route.operationId.startsWith('getStats') || ['getSatisfaction', 'getQueueStats', 'getJointStats'].includes(route.operationId)
+    route.operationId.startsWith('getStats') || ['getSatisfaction', 'getQueueStats', 'getJointStats', 'getAgencyStats'].includes(route.operationId)
       ? '?from=2026-11-01&to=2026-11-30'
       : route.operationId === 'getCallbacks' || route.operationId === 'getUnmatchedSms'
         ? '?date=2026-11-06'
@@ -361,6 +385,7 @@ describe('the role table, on the local server', () => {
     const prepare = async () => {
       if (route.path.startsWith('/cases/{id}')) return caseFor(route.operationId);
       if (route.path.startsWith('/tickets/{id}')) return ticketFor(route.operationId);
+      if (route.path.startsWith('/projects/{id}')) return projectFor();
       // A ticket waiting for each window terminal that may call.
       if (route.operationId === 'callNext') await admin.post('/tickets', { category: 'C' }, clock('2026-11-06', '13:00'));
       // W03 holds a called ticket, and the day's ticket views show it, whatever ran before.

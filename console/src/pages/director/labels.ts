@@ -65,6 +65,7 @@ export const actorRoles: Record<TimelineEvent['actor']['role'], string> = {
   'rating-device': '评价器',
   'hall-screen': '大厅屏',
   reviewer: '部门审查人员',
+  agent: '代办员',
   system: '系统',
 };
 

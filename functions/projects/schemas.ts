@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { caseStatuses } from '../../domain/case/state.ts';
+import { Id, LocalDateString, named, Nullable, Text } from '../http/schemas.ts';
+
+/** Agency projects (代理代办): what the routes take and answer. */
+
+export const StepId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '1–32 letters, digits, "_" or "-"');
+export const ProjectId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a project id (26 characters, Crockford base32)');
+export const ProjectParams = z.strictObject({ id: ProjectId });
+
+export const RegisterProjectBody = z.strictObject({
+  name: Text(120),
+  enterprise: z.strictObject({
+    name: Text(120),
+    creditCode: z.string().trim().length(18, 'a unified social credit code has 18 characters').describe('统一社会信用代码 (GB 32100-2015), with its check character'),
+  }),
+  investment: z.number().positive().max(100_000_000).multipleOf(0.01).describe('万元 (ten thousand yuan)'),
+  siteId: Id.optional().describe('the park or township (site) the project is at; an agent’s own site when left out'),
+});
+export const AssignAgentBody = z.strictObject({ agentId: Id });
+export const PlanBody = z.strictObject({
+  steps: z
+    .array(
+      z.strictObject({
+        stepId: StepId,
+        itemCode: z.string().min(1).max(64),
+        after: z.array(StepId).max(60).default([]),
+        targetDate: LocalDateString.optional(),
+      }),
+    )
+    .min(1)
+    .max(60),
+});
+export const FollowUpBody = z.strictObject({ at: z.iso.datetime({ offset: true }), note: Text(2000), blockers: z.array(Text(200)).max(20).optional() });
+export const CloseBody = z.strictObject({ note: Text(1000).optional() });
+export const ProjectsQuery = z.strictObject({ siteId: Id.optional(), status: z.enum(['open', 'closed']).optional() });
+
+const stepStateValues = ['waiting', 'ready', 'filed', 'done', 'denied', 'stalled'] as const;
+const StepView = z.object({
+  stepId: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  committedDays: z.number().int(),
+  after: z.array(z.string()),
+  targetDate: Nullable(LocalDateString),
+  state: z.enum(stepStateValues),
+  stalled: Nullable(z.enum(['overdue', 'untouched'])),
+  readySince: Nullable(LocalDateString),
+  case: Nullable(z.object({ caseId: z.string(), caseNo: z.string(), status: Nullable(z.enum(caseStatuses)), deadline: Nullable(LocalDateString), filedDate: LocalDateString })),
+  filings: z.number().int(),
+  planned: z.object({ start: LocalDateString, finish: LocalDateString }),
+  actual: z.object({ start: Nullable(LocalDateString), finish: Nullable(LocalDateString) }),
+  expectedFinish: LocalDateString,
+  critical: z.boolean(),
+  blocking: z.boolean(),
+  targetAtRisk: z.boolean(),
+});
+const Filing = z.object({
+  stepId: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  itemCode: z.string(),
+  filedAt: z.string(),
+  filedDate: LocalDateString,
+  outcome: Nullable(z.enum(['approved', 'forwarded', 'denied', 'rejected'])),
+  reason: Nullable(z.string()),
+  closedAt: Nullable(z.string()),
+  closedDate: Nullable(LocalDateString),
+  onTime: Nullable(z.boolean()),
+});
+export const ProjectView = named('Project', z.object({
+  projectId: z.string(),
+  projectNo: z.string().meta({ example: 'DB331022-2026-0013' }),
+  name: z.string(),
+  enterprise: z.object({ name: z.string(), creditCode: z.string() }),
+  investment: z.number().describe('万元'),
+  siteId: z.string(),
+  siteName: z.string(),
+  agentId: Nullable(z.string()),
+  status: z.enum(['open', 'closed']),
+  registeredDate: LocalDateString,
+  closedDate: Nullable(LocalDateString),
+  planVersion: z.number().int().describe('0 until a plan is set; each new plan is the next version (the earlier ones stay in the history)'),
+  steps: z.array(StepView),
+  expectedFinish: Nullable(LocalDateString).describe('the critical path’s finish from the items’ committed working days and the filed cases’ deadlines'),
+  criticalPath: z.array(z.string()),
+  blockingStepId: Nullable(z.string()),
+  filings: z.array(Filing),
+  followUps: z.array(z.object({ followUpNo: z.number().int(), at: z.string(), note: z.string(), blockers: z.array(z.string()), by: z.string() })),
+  version: z.number().int(),
+}));
+
+export const ProjectSummary = named('ProjectSummary', z.object({
+  projectId: z.string(),
+  projectNo: z.string(),
+  name: z.string(),
+  enterprise: z.string(),
+  investment: z.number(),
+  siteId: z.string(),
+  agentId: Nullable(z.string()),
+  status: z.enum(['open', 'closed']),
+  registeredDate: LocalDateString,
+  steps: z.number().int(),
+  stepsDone: z.number().int(),
+  expectedFinish: Nullable(LocalDateString),
+  blockingStepId: Nullable(z.string()),
+}));
+
+export const WorklistItem = z.object({
+  projectId: z.string(),
+  projectNo: z.string(),
+  projectName: z.string(),
+  enterprise: z.string(),
+  stepId: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  kind: z.enum(['overdue', 'stalled', 'target', 'refile', 'file']),
+  due: Nullable(LocalDateString),
+  critical: z.boolean(),
+  detail: z.string(),
+});
+export const Worklist = named('AgentWorklist', z.object({
+  agentId: z.string(),
+  today: LocalDateString,
+  items: z.array(WorklistItem).describe('what to do next, most urgent first: overdue cases, stalled steps, targets within five working days, steps to file again, steps ready to file'),
+  projects: z.array(ProjectSummary),
+}));
+
+const StatsRow = { projects: z.number().int(), investment: z.number(), permits: z.number().int(), permitsDone: z.number().int() };
+export const AgencyStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, siteId: Id.optional() });
+export const AgencyStats = named('AgencyStats', z.object({
+  from: LocalDateString,
+  to: LocalDateString,
+  siteId: Nullable(z.string()),
+  projects: z.number().int(),
+  investment: z.number().describe('万元'),
+  permits: z.number().int(),
+  permitsDone: z.number().int(),
+  averageWorkingDaysPerPermit: Nullable(z.number()),
+  onTimeRate: Nullable(z.number()),
+  byAgent: z.array(z.object({ agentId: Nullable(z.string()), ...StatsRow })),
+  bySite: z.array(z.object({ siteId: z.string(), ...StatsRow })),
+}));
