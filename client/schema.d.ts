@@ -1503,10 +1503,18 @@ export interface components {
         AgentWorklist: {
             agentId: string;
             items: {
+                case: {
+                    caseNo: string;
+                    closedDate: string | null;
+                    deadline: string | null;
+                    outcome: ("approved" | "forwarded" | "denied" | "rejected") | null;
+                    reason: string | null;
+                } | null;
                 critical: boolean;
-                detail: string;
                 due: string | null;
                 enterprise: string;
+                /** Format: date */
+                expectedFinish: string;
                 itemCode: string;
                 itemName: string;
                 /** @enum {string} */
@@ -1514,6 +1522,7 @@ export interface components {
                 projectId: string;
                 projectName: string;
                 projectNo: string;
+                readySince: string | null;
                 stepId: string;
             }[];
             projects: components["schemas"]["ProjectSummary"][];
@@ -2116,6 +2125,7 @@ export interface components {
         };
         ProjectSummary: {
             agentId: string | null;
+            blockingItemName: string | null;
             blockingStepId: string | null;
             enterprise: string;
             expectedFinish: string | null;

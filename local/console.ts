@@ -46,6 +46,8 @@ export function localAccounts(county: County): LocalAccount[] {
     ...county.supervision.directors.map((d) => ({ user: d.id, role: 'director' as const, label: `${d.name}（窗口主任${d.windowId ? ` ${d.windowId}` : ''}）` })),
     ...county.satisfaction.callbackStaff.map((id) => ({ user: id, role: 'callback' as const, label: `回访专员 ${id}` })),
     { user: 'admin', role: 'admin', label: '系统管理员' },
+    // Agents (代办员) at the center's agency desk and in the first townships.
+    ...county.sites.filter((s) => s.level === 'county' || s.level === 'township').slice(0, 4).map((s) => ({ user: `agent-${s.id.toLowerCase()}`, role: 'agent' as const, label: `${siteName.get(s.id)} 代办员`, siteId: s.id })),
     { user: 'kiosk', role: 'kiosk', label: '大厅取号机' },
     { user: 'hall-screen', role: 'hall-screen', label: '大厅叫号屏' },
     // A reviewer for every department that takes part in a joint item (联合审批).

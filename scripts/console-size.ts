@@ -25,6 +25,7 @@ export const pages = {
   hall: ['src/pages/hall/HallScreen.tsx'],
   window: ['src/pages/window/WindowDisplay.tsx'],
   joint: ['src/pages/joint/JointInbox.tsx'],
+  agent: ['src/pages/agent/AgentWorklist.tsx'],
   // The citizens' pages, on a phone's connection.
   'public-progress': ['src/pages/public/Progress.tsx'],
   'public-booking': ['src/pages/public/Appointments.tsx'],

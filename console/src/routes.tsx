@@ -18,6 +18,8 @@ const HallScreen = lazy(() => import('./pages/hall/HallScreen.tsx'));
 const WindowDisplay = lazy(() => import('./pages/window/WindowDisplay.tsx'));
 const JointInbox = lazy(() => import('./pages/joint/JointInbox.tsx'));
 const JointCase = lazy(() => import('./pages/joint/JointCase.tsx'));
+const AgentWorklist = lazy(() => import('./pages/agent/AgentWorklist.tsx'));
+const ProjectPage = lazy(() => import('./pages/agent/ProjectPage.tsx'));
 // The citizens' pages (no sign-in): their own chunks, none of the staff pages' code.
 const PublicProgress = lazy(() => import('./pages/public/Progress.tsx'));
 const PublicAppointments = lazy(() => import('./pages/public/Appointments.tsx'));
@@ -51,6 +53,8 @@ export function Routes() {
         <Route path="/admin" element={<Guard roles={['admin']}><Admin /></Guard>} />
         <Route path="/joint" element={<Guard roles={['reviewer', 'director', 'admin']}><JointInbox /></Guard>} />
         <Route path="/joint/cases/:caseId" element={<Guard roles={['reviewer', 'director', 'admin']}><JointCase /></Guard>} />
+        <Route path="/agent" element={<Guard roles={['agent', 'director', 'admin']}><AgentWorklist /></Guard>} />
+        <Route path="/agent/projects/:projectId" element={<Guard roles={['agent', 'director', 'admin']}><ProjectPage /></Guard>} />
         <Route path="/dashboard" element={<Guard roles={['director', 'admin']}><Dashboard /></Guard>} />
         <Route path="/hall" element={<Guard roles={['hall-screen', 'director', 'admin']} bare><HallScreen /></Guard>} />
         <Route path="/window/:windowId" element={<Guard roles={['rating-device', 'clerk', 'director', 'admin']} bare><WindowDisplay /></Guard>} />

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../time.ts';
 import type { ProjectCalendar, ProjectSchedule, StepView } from './schedule.ts';
-import type { ProjectState } from './types.ts';
+import type { Filing, ProjectState } from './types.ts';
 
 /**
  * The agent's to-do list (代办员待办), most urgent first. The kinds, in rank order: a step's case past
@@ -26,7 +26,11 @@ export interface WorklistItem {
   /** The case's deadline (overdue), else the step's target date. */
   due: LocalDate | null;
   critical: boolean;
-  detail: string;
+  /** When the step became ready to file (its last prerequisite done, or its last refusal). */
+  readySince: LocalDate | null;
+  expectedFinish: LocalDate;
+  /** The step's latest case: the overdue one, or the refused one to file again. */
+  case: { caseNo: string; outcome: Filing['outcome']; reason: string | null; closedDate: LocalDate | null; deadline: LocalDate | null } | null;
 }
 
 /** Orders items by urgency (待办排序): kind rank, then due date (none last), then critical first, then project number and step. */
@@ -37,17 +41,14 @@ export function byUrgency(a: WorklistItem, b: WorklistItem): number {
   return 0;
 }
 
-/** The step's most urgent kind and what to say about it, or null when it needs nothing of the agent. */
-function itemOf(step: StepView, state: ProjectState, targetHorizon: LocalDate): { kind: WorklistKind; due: LocalDate | null; detail: string } | null {
-  const last = state.filings.findLast((f) => f.stepId === step.stepId);
+/** The step's most urgent kind and its due date, or null when it needs nothing of the agent. */
+function itemOf(step: StepView, targetHorizon: LocalDate): { kind: WorklistKind; due: LocalDate | null } | null {
   const due = step.targetDate;
-  if (step.stalled === 'overdue') return { kind: 'overdue', due: step.case!.deadline, detail: `case ${step.case!.caseNo} was due ${step.case!.deadline}` };
-  if (step.stalled === 'untouched') {
-    return { kind: 'stalled', due, detail: step.state === 'denied' ? `${last!.outcome} on ${last!.closedDate}, not filed again` : `ready since ${step.readySince}, not filed` };
-  }
-  if (step.state !== 'done' && due !== null && due <= targetHorizon) return { kind: 'target', due, detail: `target ${due}, expected ${step.expectedFinish}` };
-  if (step.state === 'denied') return { kind: 'refile', due, detail: `case ${last!.caseNo} ${last!.outcome}${last!.reason ? `: ${last!.reason}` : ''}` };
-  if (step.state === 'ready') return { kind: 'file', due, detail: `ready since ${step.readySince}` };
+  if (step.stalled === 'overdue') return { kind: 'overdue', due: step.case!.deadline };
+  if (step.stalled === 'untouched') return { kind: 'stalled', due };
+  if (step.state !== 'done' && due !== null && due <= targetHorizon) return { kind: 'target', due };
+  if (step.state === 'denied') return { kind: 'refile', due };
+  if (step.state === 'ready') return { kind: 'file', due };
   return null;
 }
 
@@ -58,10 +59,12 @@ export function worklistOf(projects: readonly { state: ProjectState; schedule: P
     .filter(({ state }) => state.status === 'open')
     .flatMap(({ state, schedule }) =>
       schedule.steps.flatMap((step) => {
-        const item = itemOf(step, state, targetHorizon);
+        const item = itemOf(step, targetHorizon);
         if (!item) return [];
         const { projectId, projectNo, name: projectName } = state;
-        return [{ projectId, projectNo, projectName, enterprise: state.enterprise.name, stepId: step.stepId, itemCode: step.itemCode, itemName: step.itemName, critical: step.critical, ...item }];
+        const last = state.filings.findLast((f) => f.stepId === step.stepId);
+        const latest = last && { caseNo: last.caseNo, outcome: last.outcome, reason: last.reason, closedDate: last.closedDate, deadline: step.case?.caseNo === last.caseNo ? step.case.deadline : null };
+        return [{ projectId, projectNo, projectName, enterprise: state.enterprise.name, stepId: step.stepId, itemCode: step.itemCode, itemName: step.itemName, critical: step.critical, readySince: step.readySince, expectedFinish: step.expectedFinish, case: latest ?? null, ...item }];
       }),
     )
     .sort(byUrgency);

@@ -79,5 +79,6 @@ export function projectSummary(state: ProjectState, schedule: ProjectSchedule) {
     stepsDone: schedule.steps.filter((s) => s.state === 'done').length,
     expectedFinish: schedule.expectedFinish,
     blockingStepId: schedule.blockingStepId,
+    blockingItemName: schedule.steps.find((s) => s.stepId === schedule.blockingStepId)?.itemName ?? null,
   };
 }

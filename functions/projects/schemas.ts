@@ -104,6 +104,7 @@ export const ProjectSummary = named('ProjectSummary', z.object({
   stepsDone: z.number().int(),
   expectedFinish: Nullable(LocalDateString),
   blockingStepId: Nullable(z.string()),
+  blockingItemName: Nullable(z.string()),
 }));
 
 export const WorklistItem = z.object({
@@ -117,7 +118,9 @@ export const WorklistItem = z.object({
   kind: z.enum(['overdue', 'stalled', 'target', 'refile', 'file']),
   due: Nullable(LocalDateString),
   critical: z.boolean(),
-  detail: z.string(),
+  readySince: Nullable(LocalDateString),
+  expectedFinish: LocalDateString,
+  case: Nullable(z.object({ caseNo: z.string(), outcome: Nullable(z.enum(['approved', 'forwarded', 'denied', 'rejected'])), reason: Nullable(z.string()), closedDate: Nullable(LocalDateString), deadline: Nullable(LocalDateString) })).describe('the step’s latest case: the overdue one, or the refused one to file again'),
 });
 export const Worklist = named('AgentWorklist', z.object({
   agentId: z.string(),

@@ -47,7 +47,7 @@ const expected: Record<string, Record<CallerName, number>> = {
   getStatsSummary: ok(200, ['admin', 'director']),
   getStatsDaily: ok(200, ['admin', 'director']),
   listDeadLetters: ok(200, ['admin']),
-  getCalendarYear: ok(200, staff),
+  getCalendarYear: ok(200, [...staff, 'agent', 'agent-elsewhere']),
   amendCalendarYear: ok(200, ['admin']),
   health: everyone(200),
   openapi: everyone(200),

@@ -2,8 +2,8 @@
  * The signed-in person: their ID token and what it says about them. Kept in `sessionStorage` only
  * (gone when the tab closes); signing out removes it. Nothing else personal is ever stored.
  */
-/** People's roles (a department's reviewer of joint cases among them), and the two machines that show pages: the hall's screen and a window's display (its rating device). */
-export type Role = 'clerk' | 'director' | 'callback' | 'admin' | 'reviewer' | 'hall-screen' | 'rating-device';
+/** People's roles (a department's reviewer of joint cases and an enterprise's agent (代办员) among them), and the two machines that show pages: the hall's screen and a window's display (its rating device). */
+export type Role = 'clerk' | 'director' | 'callback' | 'admin' | 'reviewer' | 'agent' | 'hall-screen' | 'rating-device';
 
 export interface Session {
   token: string;
@@ -21,7 +21,7 @@ export interface Session {
 }
 
 const KEY = 'banjian.session';
-const consoleRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin', 'reviewer', 'hall-screen', 'rating-device'];
+const consoleRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin', 'reviewer', 'agent', 'hall-screen', 'rating-device'];
 
 function base64UrlDecode(text: string): string {
   const padded = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
@@ -87,9 +87,10 @@ export function homeOf(session: Session): string {
   if (session.roles.includes('director')) return '/director';
   if (session.roles.includes('admin')) return '/admin';
   if (session.roles.includes('reviewer')) return '/joint';
+  if (session.roles.includes('agent')) return '/agent';
   if (session.roles.includes('hall-screen')) return '/hall';
   if (session.roles.includes('rating-device') && session.windowId) return `/window/${session.windowId}`;
   return '/sign-in';
 }
 
-export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员', reviewer: '部门审查人员', 'hall-screen': '大厅叫号屏', 'rating-device': '窗口屏（评价器）' };
+export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员', reviewer: '部门审查人员', agent: '代办员', 'hall-screen': '大厅叫号屏', 'rating-device': '窗口屏（评价器）' };

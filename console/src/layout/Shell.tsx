@@ -10,6 +10,8 @@ const pages: { key: string; label: string; roles: Role[] }[] = [
   { key: '/callbacks', label: '电话回访', roles: ['callback', 'admin'] },
   { key: '/director', label: '窗口督查', roles: ['director', 'admin'] },
   { key: '/joint', label: '联合审批', roles: ['reviewer', 'director', 'admin'] },
+  { key: '/agent', label: '代办工作台', roles: ['agent'] },
+  { key: '/agent', label: '项目代办', roles: ['director', 'admin'] },
   { key: '/dashboard', label: '数据看板', roles: ['director', 'admin'] },
   { key: '/admin', label: '系统管理', roles: ['admin'] },
 ];
@@ -35,7 +37,8 @@ export function Shell({ session, children }: { session: Session; children: React
     window.addEventListener('banjian:signed-out', expired);
     return () => window.removeEventListener('banjian:signed-out', expired);
   }, [navigate, location.pathname]);
-  const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r)));
+  // One entry per page: the first whose roles the person has names it.
+  const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r))).filter((p, i, all) => all.findIndex((q) => q.key === p.key) === i);
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
   const place = session.windowId ? `窗口 ${session.windowId}` : session.siteId ? `站点 ${session.siteId}` : '';
   return (

@@ -44,16 +44,23 @@ describe('the agent’s worklist (代办员待办)', () => {
       kind: 'overdue',
       due: '2026-11-23',
       critical: true,
-      detail: 'case 339999-20261102-00003 was due 2026-11-23',
+      readySince: expect.any(String) as unknown,
+      expectedFinish: expect.any(String) as unknown,
+      case: { caseNo: '339999-20261102-00003', outcome: null, reason: null, closedDate: null, deadline: '2026-11-23' },
     });
-    expect(items.map((i) => i.detail).slice(1)).toEqual(['ready since 2026-11-06, not filed', 'target 2026-11-25, expected 2026-12-15', 'case 339999-20261102-00002 rejected: 材料不全', 'ready since 2026-11-23']);
+    expect(items.slice(1).map((i) => [i.readySince, i.expectedFinish, i.case && `${i.case.caseNo} ${i.case.outcome}: ${i.case.reason}`])).toEqual([
+      ['2026-11-06', expect.any(String), null],
+      [null, '2026-12-15', null],
+      [expect.any(String), expect.any(String), '339999-20261102-00002 rejected: 材料不全'],
+      ['2026-11-23', expect.any(String), null],
+    ]);
   });
 
   it('lists a denied step left untouched as stalled, and a target five working days ahead but not six', () => {
     // Rejected on Friday 20 November: by Friday the 27th five working days have passed.
     const later = (n: number) => ({ ...p2, schedule: projectSchedule(p2.state, { today: '2026-11-27', calendar, stallAfterWorkingDays: n, cases }) });
     expect(worklistOf([later(5)], '2026-11-27', calendar).find((i) => i.stepId === 'S2')).toMatchObject({ kind: 'refile' });
-    expect(worklistOf([later(4)], '2026-11-27', calendar).find((i) => i.stepId === 'S2')).toMatchObject({ kind: 'stalled', detail: 'rejected on 2026-11-20, not filed again' });
+    expect(worklistOf([later(4)], '2026-11-27', calendar).find((i) => i.stepId === 'S2')).toMatchObject({ kind: 'stalled', case: { outcome: 'rejected', closedDate: '2026-11-20' } });
     const targets = (today: string) => worklistOf([{ ...p5, schedule: projectSchedule(p5.state, { today, calendar, stallAfterWorkingDays: 5, cases }) }], today, calendar).filter((i) => i.kind === 'target');
     expect(targets('2026-11-27').map((i) => i.stepId)).toEqual(['S3', 'S5']); // 4 Dec is five working days after Friday 27 Nov
     expect(targets('2026-11-26').map((i) => i.stepId)).toEqual(['S3']);
