@@ -14,8 +14,8 @@ import { actorRoles, type CommandMeta } from '../../domain/meta.ts';
 import { compactDate } from '../../domain/time.ts';
 import { assertPlace, Forbidden, revealsPhone, type Caller } from '../auth/access.ts';
 import { InvalidInput } from '../../domain/errors.ts';
-import { fileableStep } from '../projects/http.ts';
-import { filingsOf, stepFilingsCounter } from '../projects/filings.ts';
+import { fileableStep } from '../projects/read.ts';
+import { filingCount, stepFilingsCounter } from '../projects/filings.ts';
 import { ProjectId, StepId } from '../projects/schemas.ts';
 import { commandReply, versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
@@ -193,7 +193,7 @@ const submitCase = defineRoute({
         },
         // A step is filed once at a time: its filings' counter moves with the case, so two agents filing the
         // same step at once (before the project has recorded either) cannot both succeed.
-        extra: () => [rt.events.takeSequence(counter, read), ...(filing ? [rt.events.takeSequence(stepFilingsCounter(filing.state.projectId, filing.step.stepId), filingsOf(filing.state, filing.step.stepId))] : [])],
+        extra: () => [rt.events.takeSequence(counter, read), ...(filing ? [rt.events.takeSequence(stepFilingsCounter(filing.state.projectId, filing.step.stepId), filingCount(filing.state, filing.step.stepId))] : [])],
         contended: true,
         context,
       },

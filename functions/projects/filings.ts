@@ -1,3 +1,4 @@
+import { filingsOf } from '../../domain/project/plan.ts';
 import type { ProjectState } from '../../domain/project/types.ts';
 
 /**
@@ -6,4 +7,4 @@ import type { ProjectState } from '../../domain/project/types.ts';
  * manager records a filing, a second one for the same step loses that race and is refused.
  */
 export const stepFilingsCounter = (projectId: string, stepId: string) => `stepFilings#${projectId}#${stepId}`;
-export const filingsOf = (state: ProjectState, stepId: string) => state.filings.filter((f) => f.stepId === stepId).length;
+export const filingCount = (state: ProjectState, stepId: string) => filingsOf(state, stepId).length;

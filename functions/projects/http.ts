@@ -1,10 +1,8 @@
 import type { z } from 'zod';
-import { assertFileable, projectAggregate } from '../../domain/project/aggregate.ts';
+import { projectAggregate } from '../../domain/project/aggregate.ts';
 import { agencyStats } from '../../domain/project/stats.ts';
 import type { ProjectCommand, ProjectState } from '../../domain/project/types.ts';
 import { worklistOf } from '../../domain/project/worklist.ts';
-import { NotFound } from '../../domain/errors.ts';
-import { fold } from '../../domain/decider.ts';
 import { Forbidden } from '../auth/access.ts';
 import { commandReply, versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/http-handler.ts';
@@ -14,7 +12,7 @@ import { ulid } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { todayAt } from '../runtime.ts';
 import { projectContext } from './process-manager.ts';
-import { allProjects, assertProjectReader, casesOf, projectSummary, projectView, scheduleOf, sightOf } from './read.ts';
+import { allProjects, assertProjectReader, casesOf, noProject, projectSummary, projectView, readProject, scheduleOf, sightOf } from './read.ts';
 import { AgencyStats, AgencyStatsQuery, AssignAgentBody, CloseBody, FollowUpBody, PlanBody, ProjectParams, ProjectsQuery, ProjectSummary, ProjectView, RegisterProjectBody, Worklist } from './schemas.ts';
 
 /**
@@ -26,17 +24,6 @@ import { AgencyStats, AgencyStatsQuery, AssignAgentBody, CloseBody, FollowUpBody
 const ENTRY = 'projects' as const;
 /** Who works projects: agents (their own site's), directors and administrators. */
 const WORKERS = ['agent', 'director', 'admin'] as const;
-
-const noProject = (id: string) => () => new NotFound(`no project ${id}`);
-
-/** A project from its own stream (one consistent Query), for those who may read it. */
-export async function readProject(rt: Runtime, id: string, request: Pick<Request, 'caller'>): Promise<{ state: ProjectState; version: number }> {
-  const { events, version } = await rt.events.read<Parameters<typeof projectAggregate.evolve>[1]>(projectAggregate.streamPrefix + id);
-  const state = fold(projectAggregate, events.map((e) => e.event));
-  if (!state) throw noProject(id)();
-  assertProjectReader(request.caller, state);
-  return { state, version };
-}
 
 /** One command on an existing project for an HTTP request, exactly once; the reply is the project as it stands after it. */
 async function onProject(rt: Runtime, request: Request, id: string, command: (state: ProjectState) => ProjectCommand) {
@@ -212,8 +199,3 @@ export const projectRoutes = [
   }),
 ];
 
-/** The step a case files, checked against the project's stream: it exists, the caller may work it, and its prerequisites are done. */
-export async function fileableStep(rt: Runtime, request: Pick<Request, 'caller'>, projectId: string, stepId: string) {
-  const { state } = await readProject(rt, projectId, request);
-  return { state, step: assertFileable(state, stepId) };
-}

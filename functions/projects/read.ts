@@ -5,6 +5,10 @@ import type { ProjectState } from '../../domain/project/types.ts';
 import type { LocalDate } from '../../domain/time.ts';
 import { Forbidden, type Caller } from '../auth/access.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
+import type { Request } from '../http/route.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { fold } from '../../domain/decider.ts';
+import { assertFileable, projectAggregate } from '../../domain/project/aggregate.ts';
 
 /** What a project's page, list and worklist show beside the project's own state: today, the calendar, its cases as they stand. */
 export interface ProjectSight {
@@ -81,4 +85,21 @@ export function projectSummary(state: ProjectState, schedule: ProjectSchedule) {
     blockingStepId: schedule.blockingStepId,
     blockingItemName: schedule.steps.find((s) => s.stepId === schedule.blockingStepId)?.itemName ?? null,
   };
+}
+
+export const noProject = (id: string) => () => new NotFound(`no project ${id}`);
+
+/** A project from its own stream (one consistent Query), for those who may read it. */
+export async function readProject(rt: Runtime, id: string, request: Pick<Request, 'caller'>): Promise<{ state: ProjectState; version: number }> {
+  const { events, version } = await rt.events.read<Parameters<typeof projectAggregate.evolve>[1]>(projectAggregate.streamPrefix + id);
+  const state = fold(projectAggregate, events.map((e) => e.event));
+  if (!state) throw noProject(id)();
+  assertProjectReader(request.caller, state);
+  return { state, version };
+}
+
+/** The step a case files, checked against the project's stream: it exists, the caller may work it, and its prerequisites are done. */
+export async function fileableStep(rt: Runtime, request: Pick<Request, 'caller'>, projectId: string, stepId: string) {
+  const { state } = await readProject(rt, projectId, request);
+  return { state, step: assertFileable(state, stepId) };
 }
