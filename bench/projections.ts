@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { BatchWriteCommand, ScanCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { CountySchema } from '../domain/county.ts';
+import { countySchema } from '../domain/county.ts';
 import { rebuild } from '../functions/projections/rebuild.ts';
 import { emptyTally, type CapacityTally } from '../functions/store/capacity.ts';
 import { localPool, mintToken } from '../local/auth.ts';
@@ -41,7 +41,7 @@ const raw = client();
 await ensureTables(raw, tables);
 
 // 1. Events, from the simulator (through the handlers, without sockets).
-const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
+const county = countySchema().parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
 const dispatch = createDispatcher(await loadHandlers(), true, pool);
 const transport = async (path: string, body: string, headers: Record<string, string>, method: 'GET' | 'POST' | 'PUT' = 'POST') => {
   const result = await dispatch({ method, url: path, headers: { ...headers, authorization }, body });

@@ -1,12 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 
 /**
  * A county's own data: its windows, sites and item catalogue. This is configuration, never code:
  * one file per county deployment (`infra/counties/<county>.json`), validated by this schema.
  */
-
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'an id: letters, digits and "-", at most 40');
-const localDate = z.iso.date();
 
 /** Level of a service site in the three-level network (三级联动). */
 export const siteLevels = ['county', 'township', 'village'] as const;
@@ -15,138 +13,6 @@ export type SiteLevel = (typeof siteLevels)[number];
 /** Item types: immediate (即办件), commitment (承诺件), joint (联办件), report-up (上报件). */
 export const itemTypes = ['immediate', 'commitment', 'joint', 'report-up'] as const;
 export type ItemType = (typeof itemTypes)[number];
-
-export const MaterialSchema = z.object({ code: id, name: z.string().min(1) });
-
-/**
- * A joint item's departments (联办件: 联合验收, 联合测量): each reviews in parallel within its own
- * working days, from the materials it names; those that inspect meet at one joint site inspection.
- */
-export const JointDepartmentSchema = z.object({
-  departmentId: id,
-  /** The department's fixed time limit, in working days from the day after acceptance. */
-  days: z.number().int().min(1).max(60),
-  /** The item's material codes this department reviews (one notice lists them all). */
-  materials: z.array(z.string().min(1)).default([]),
-  /** Takes part in the joint site inspection. */
-  inspects: z.boolean(),
-  /** The window that answers for the department in the hall (its scorecard takes the department's deductions); by default the department's own. */
-  windowId: id.optional(),
-});
-export const JointSchema = z.object({
-  departments: z.array(JointDepartmentSchema).min(2),
-  /** Whether the item has one joint site inspection (联合踏勘/联合验收). */
-  inspection: z.boolean(),
-});
-export type JointDepartment = z.infer<typeof JointDepartmentSchema>;
-
-export const ItemSchema = z.object({
-  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/),
-  name: z.string().min(1),
-  windowId: id,
-  type: z.enum(itemTypes),
-  /** Committed time limit in working days (承诺时限); 0 for immediate items. */
-  committedDays: z.number().int().min(0).max(365),
-  /** Statutory time limit in working days (法定时限). */
-  statutoryDays: z.number().int().min(0).max(365),
-  materials: z.array(MaterialSchema),
-  /** The departments of a joint item (required for, and only for, type "joint"). */
-  joint: JointSchema.optional(),
-});
-
-export const DepartmentSchema = z.object({ id, name: z.string().min(1) });
-
-export const SiteSchema = z.object({
-  id,
-  name: z.string().min(1),
-  level: z.enum(siteLevels),
-  parentId: id.nullable(),
-});
-
-export const WindowSchema = z.object({
-  id,
-  name: z.string().min(1),
-  departmentId: id,
-  siteId: id,
-});
-
-export const CountyCalendarSchema = z.object({
-  /** Extra days off this county observes (e.g. a local one-off closure). */
-  holidays: z.array(localDate).default([]),
-  /** Weekend days this county works. */
-  workdays: z.array(localDate).default([]),
-});
-
-export const ApiSettingsSchema = z.object({
-  /** Browser origins allowed to call the API (the county's web console); none by default. */
-  corsOrigins: z.array(z.url({ protocol: /^https?$/ })).default([]),
-  /** Steady requests per second and burst for the whole stage. */
-  throttle: z.object({ rate: z.number().int().min(1).max(10_000), burst: z.number().int().min(1).max(5_000) }).default({ rate: 200, burst: 400 }),
-});
-
-export const SatisfactionSettingsSchema = z.object({
-  /** Share of completed cases sampled for a telephone callback (the seed county: about 10%). */
-  callbackRatio: z.number().min(0).max(1).default(0.1),
-  /** Attempts before an unreached case leaves the lists. */
-  maxCallbackAttempts: z.number().int().min(1).max(10).default(3),
-  /** Usernames of the callback staff on duty by default; a list is split evenly among them. */
-  callbackStaff: z.array(z.string().min(1)).default([]),
-  /** Days a first list looks back when there is no previous list. */
-  firstListLookbackDays: z.number().int().min(1).max(31).default(7),
-  /** Count "no review within N days" as a review of this level (some provinces: very satisfied after 7); off by default. */
-  defaultReview: z.object({ afterDays: z.number().int().min(1).max(60), level: z.enum(['very-satisfied', 'satisfied', 'basically-satisfied']) }).nullable().default(null),
-  /** Working days to call back after a bad review, and to rectify or explain it. */
-  rectification: z.object({ callbackWorkingDays: z.number().int().min(1).max(10), resolveWorkingDays: z.number().int().min(1).max(60) }).default({ callbackWorkingDays: 1, resolveWorkingDays: 15 }),
-});
-export type SatisfactionSettings = z.infer<typeof SatisfactionSettingsSchema>;
-
-export const PrivacySettingsSchema = z.object({
-  /**
-   * Days the whole phone numbers a callback needs (on a day's callback list, of an unmatched SMS
-   * sender) are kept; after that only the masked number and the salted key remain.
-   */
-  contactRetentionDays: z.number().int().min(1).max(3650).default(90),
-});
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM');
-
-export const SupervisionSettingsSchema = z.object({
-  /** Window directors (窗口主任): their username and the window they lead. */
-  directors: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), windowId: z.string().min(1) })).default([]),
-  /** Other windows each director checks on video each working day. */
-  checksPerDirector: z.number().int().min(1).max(5).default(2),
-  hall: z.object({ opens: hhmm, closes: hhmm }).default({ opens: '08:30', closes: '17:00' }),
-  /** Completed cases drawn per window for the monthly archive check. */
-  archiveSamplePerWindow: z.number().int().min(1).max(50).default(5),
-  scoring: z
-    .object({
-      base: z.number().default(100),
-      /** Points off per failed video-check item, archive problem, bad review, late completion. */
-      videoCheck: z.record(z.string(), z.number().min(0)).default({}),
-      archiveProblem: z.number().min(0).default(1),
-      badReview: z.number().min(0).default(2),
-      lateCompletion: z.number().min(0).default(1),
-      /** Points off the window that answers for a department that let a joint case's deadline pass (超时默许), or missed its joint inspection without reason (无故缺席). */
-      jointDeemedApproval: z.number().min(0).default(2),
-      jointUnjustifiedAbsence: z.number().min(0).default(2),
-      /** Points on for a month without bad reviews, and for a month with every completion on time. */
-      bonuses: z.object({ noBadReviews: z.number().min(0).default(1), allOnTime: z.number().min(0).default(1), max: z.number().min(0).default(5) }).default({ noBadReviews: 1, allOnTime: 1, max: 5 }),
-      /** Score bands, highest first: the tier and the points it carries into the annual assessment. */
-      tiers: z.array(z.object({ min: z.number(), name: z.string(), points: z.number() })).min(1).default([{ min: 0, name: '合格', points: 0 }]),
-    })
-    .default({ base: 100, videoCheck: {}, archiveProblem: 1, badReview: 2, lateCompletion: 1, jointDeemedApproval: 2, jointUnjustifiedAbsence: 2, bonuses: { noBadReviews: 1, allOnTime: 1, max: 5 }, tiers: [{ min: 0, name: '合格', points: 0 }] }),
-});
-export type SupervisionSettings = z.infer<typeof SupervisionSettingsSchema>;
-
-export const QueueSettingsSchema = z.object({
-  /** Ticket categories (their letter, e.g. A → A001), and the windows that serve each. */
-  categories: z.array(z.object({ code: z.string().regex(/^[A-Z]$/, 'one capital letter'), name: z.string().min(1), windowIds: z.array(z.string().min(1)) })).default([]),
-  /** Minutes after a call with no recall before a visitor may be marked a no-show. */
-  noShowMinutes: z.number().int().min(1).max(60).default(5),
-  /** The service time to assume before the day has served anyone (for wait estimates). */
-  defaultServiceMinutes: z.number().min(1).max(120).default(8),
-});
-export type QueueSettings = z.infer<typeof QueueSettingsSchema>;
 
 /**
  * What a text message is about (the template it uses): a step of a case, an online application's
@@ -169,17 +35,355 @@ export const smsKinds = [
 export type SmsKind = (typeof smsKinds)[number];
 
 /**
- * A template as registered with the provider: its code there, the text (zh-CN) with `${name}`
- * placeholders, and the parameters in the order the provider takes them (Tencent's are positional).
+ * The county file's schemas, built on first use (`countySchemas()`): the Lambda bundles carry the
+ * county already validated at synth and never build them, so esbuild leaves them out.
  */
-export const SmsTemplateSchema = z
-  .object({ code: z.string().min(1).max(64), text: z.string().min(1).max(500), params: z.array(z.string().regex(/^[a-zA-Z]+$/)).default([]) })
-  .superRefine((t, ctx) => {
-    const used = [...t.text.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]!);
-    for (const name of used) if (!t.params.includes(name)) ctx.addIssue({ code: 'custom', path: ['params'], message: `the text uses \${${name}}: list it in params` });
-    for (const name of t.params) if (!used.includes(name)) ctx.addIssue({ code: 'custom', path: ['params'], message: `${name} is not in the text` });
+function buildCountySchemas() {
+  // zod/mini carries no messages of its own: a bad county file must still say what is wrong (synth and `npm start` print them).
+  z.config(en());
+
+  const id = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'an id: letters, digits and "-", at most 40'));
+  const localDate = z.iso.date();
+  const nonEmpty = z.string().check(z.minLength(1));
+  /** Points on or off a window's score. */
+  const points = z.number().check(z.gte(0));
+
+  const MaterialSchema = z.object({ code: id, name: nonEmpty });
+
+  /**
+   * A joint item's departments (联办件: 联合验收, 联合测量): each reviews in parallel within its own
+   * working days, from the materials it names; those that inspect meet at one joint site inspection.
+   */
+  const JointDepartmentSchema = z.object({
+    departmentId: id,
+    /** The department's fixed time limit, in working days from the day after acceptance. */
+    days: z.int().check(z.gte(1), z.lte(60)),
+    /** The item's material codes this department reviews (one notice lists them all). */
+    materials: z._default(z.array(nonEmpty), []),
+    /** Takes part in the joint site inspection. */
+    inspects: z.boolean(),
+    /** The window that answers for the department in the hall (its scorecard takes the department's deductions); by default the department's own. */
+    windowId: z.optional(id),
   });
-export type SmsTemplate = z.infer<typeof SmsTemplateSchema>;
+  const JointSchema = z.object({
+    departments: z.array(JointDepartmentSchema).check(z.minLength(2)),
+    /** Whether the item has one joint site inspection (联合踏勘/联合验收). */
+    inspection: z.boolean(),
+  });
+
+  const ItemSchema = z.object({
+    code: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/)),
+    name: nonEmpty,
+    windowId: id,
+    type: z.enum(itemTypes),
+    /** Committed time limit in working days (承诺时限); 0 for immediate items. */
+    committedDays: z.int().check(z.gte(0), z.lte(365)),
+    /** Statutory time limit in working days (法定时限). */
+    statutoryDays: z.int().check(z.gte(0), z.lte(365)),
+    materials: z.array(MaterialSchema),
+    /** The departments of a joint item (required for, and only for, type "joint"). */
+    joint: z.optional(JointSchema),
+  });
+
+  const DepartmentSchema = z.object({ id, name: nonEmpty });
+
+  const SiteSchema = z.object({
+    id,
+    name: nonEmpty,
+    level: z.enum(siteLevels),
+    parentId: z.nullable(id),
+  });
+
+  const WindowSchema = z.object({
+    id,
+    name: nonEmpty,
+    departmentId: id,
+    siteId: id,
+  });
+
+  const CountyCalendarSchema = z.object({
+    /** Extra days off this county observes (e.g. a local one-off closure). */
+    holidays: z._default(z.array(localDate), []),
+    /** Weekend days this county works. */
+    workdays: z._default(z.array(localDate), []),
+  });
+
+  const ApiSettingsSchema = z.object({
+    /** Browser origins allowed to call the API (the county's web console); none by default. */
+    corsOrigins: z._default(z.array(z.url({ protocol: /^https?$/ })), []),
+    /** Steady requests per second and burst for the whole stage. */
+    throttle: z._default(z.object({ rate: z.int().check(z.gte(1), z.lte(10_000)), burst: z.int().check(z.gte(1), z.lte(5_000)) }), { rate: 200, burst: 400 }),
+  });
+
+  const SatisfactionSettingsSchema = z.object({
+    /** Share of completed cases sampled for a telephone callback (the seed county: about 10%). */
+    callbackRatio: z._default(z.number().check(z.gte(0), z.lte(1)), 0.1),
+    /** Attempts before an unreached case leaves the lists. */
+    maxCallbackAttempts: z._default(z.int().check(z.gte(1), z.lte(10)), 3),
+    /** Usernames of the callback staff on duty by default; a list is split evenly among them. */
+    callbackStaff: z._default(z.array(nonEmpty), []),
+    /** Days a first list looks back when there is no previous list. */
+    firstListLookbackDays: z._default(z.int().check(z.gte(1), z.lte(31)), 7),
+    /** Count "no review within N days" as a review of this level (some provinces: very satisfied after 7); off by default. */
+    defaultReview: z._default(z.nullable(z.object({ afterDays: z.int().check(z.gte(1), z.lte(60)), level: z.enum(['very-satisfied', 'satisfied', 'basically-satisfied']) })), null),
+    /** Working days to call back after a bad review, and to rectify or explain it. */
+    rectification: z._default(z.object({ callbackWorkingDays: z.int().check(z.gte(1), z.lte(10)), resolveWorkingDays: z.int().check(z.gte(1), z.lte(60)) }), { callbackWorkingDays: 1, resolveWorkingDays: 15 }),
+  });
+
+  const PrivacySettingsSchema = z.object({
+    /**
+     * Days the whole phone numbers a callback needs (on a day's callback list, of an unmatched SMS
+     * sender) are kept; after that only the masked number and the salted key remain.
+     */
+    contactRetentionDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 90),
+  });
+
+  const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM'));
+
+  const SupervisionSettingsSchema = z.object({
+    /** Window directors (窗口主任): their username and the window they lead. */
+    directors: z._default(z.array(z.object({ id: nonEmpty, name: nonEmpty, windowId: nonEmpty })), []),
+    /** Other windows each director checks on video each working day. */
+    checksPerDirector: z._default(z.int().check(z.gte(1), z.lte(5)), 2),
+    hall: z._default(z.object({ opens: hhmm, closes: hhmm }), { opens: '08:30', closes: '17:00' }),
+    /** Completed cases drawn per window for the monthly archive check. */
+    archiveSamplePerWindow: z._default(z.int().check(z.gte(1), z.lte(50)), 5),
+    scoring: z._default(
+      z.object({
+        base: z._default(z.number(), 100),
+        /** Points off per failed video-check item, archive problem, bad review, late completion. */
+        videoCheck: z._default(z.record(z.string(), points), {}),
+        archiveProblem: z._default(points, 1),
+        badReview: z._default(points, 2),
+        lateCompletion: z._default(points, 1),
+        /** Points off the window that answers for a department that let a joint case's deadline pass (超时默许), or missed its joint inspection without reason (无故缺席). */
+        jointDeemedApproval: z._default(points, 2),
+        jointUnjustifiedAbsence: z._default(points, 2),
+        /** Points on for a month without bad reviews, and for a month with every completion on time. */
+        bonuses: z._default(z.object({ noBadReviews: z._default(points, 1), allOnTime: z._default(points, 1), max: z._default(points, 5) }), { noBadReviews: 1, allOnTime: 1, max: 5 }),
+        /** Score bands, highest first: the tier and the points it carries into the annual assessment. */
+        tiers: z._default(z.array(z.object({ min: z.number(), name: z.string(), points: z.number() })).check(z.minLength(1)), [{ min: 0, name: '合格', points: 0 }]),
+      }),
+      { base: 100, videoCheck: {}, archiveProblem: 1, badReview: 2, lateCompletion: 1, jointDeemedApproval: 2, jointUnjustifiedAbsence: 2, bonuses: { noBadReviews: 1, allOnTime: 1, max: 5 }, tiers: [{ min: 0, name: '合格', points: 0 }] },
+    ),
+  });
+
+  const QueueSettingsSchema = z.object({
+    /** Ticket categories (their letter, e.g. A → A001), and the windows that serve each. */
+    categories: z._default(z.array(z.object({ code: z.string().check(z.regex(/^[A-Z]$/, 'one capital letter')), name: nonEmpty, windowIds: z.array(nonEmpty) })), []),
+    /** Minutes after a call with no recall before a visitor may be marked a no-show. */
+    noShowMinutes: z._default(z.int().check(z.gte(1), z.lte(60)), 5),
+    /** The service time to assume before the day has served anyone (for wait estimates). */
+    defaultServiceMinutes: z._default(z.number().check(z.gte(1), z.lte(120)), 8),
+  });
+
+  /**
+   * A template as registered with the provider: its code there, the text (zh-CN) with `${name}`
+   * placeholders, and the parameters in the order the provider takes them (Tencent's are positional).
+   */
+  const SmsTemplateSchema = z
+    .object({ code: z.string().check(z.minLength(1), z.maxLength(64)), text: z.string().check(z.minLength(1), z.maxLength(500)), params: z._default(z.array(z.string().check(z.regex(/^[a-zA-Z]+$/))), []) })
+    .check(z.superRefine((t, ctx) => {
+      const used = [...t.text.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]!);
+      for (const name of used) if (!t.params.includes(name)) ctx.addIssue({ code: 'custom', path: ['params'], message: `the text uses \${${name}}: list it in params` });
+      for (const name of t.params) if (!used.includes(name)) ctx.addIssue({ code: 'custom', path: ['params'], message: `${name} is not in the text` });
+    }));
+
+  const SmsSettingsSchema = z.object({
+    /** Who sends: Alibaba Cloud SMS, Tencent Cloud SMS, or (locally) a sink writing `.data/sms/outbox.jsonl`. */
+    provider: z._default(z.enum(['sink', 'aliyun', 'tencent']), 'sink'),
+    /** The registered signature, without its brackets: 三门县行政服务中心 → 【三门县行政服务中心】. */
+    signName: z._default(z.string().check(z.minLength(2), z.maxLength(30)), '行政服务中心'),
+    /** Tencent's SmsSdkAppId. */
+    appId: z.optional(nonEmpty),
+    /** The provider's region (Tencent: ap-guangzhou; Alibaba: cn-hangzhou). */
+    region: z.optional(nonEmpty),
+    /** Nothing is sent between these county times; messages wait until the end. */
+    quietHours: z._default(z.object({ from: hhmm, to: hhmm }), { from: '21:00', to: '08:00' }),
+    /** Attempts at a transient failure before the message is dead-lettered. */
+    maxAttempts: z._default(z.int().check(z.gte(1), z.lte(20)), 6),
+    templates: z._default(z.partialRecord(z.enum(smsKinds), SmsTemplateSchema), {}),
+  });
+
+  /** The citizens' side: the public pages' address, the lookup's rate limit, the rating link's life. */
+  const PublicSettingsSchema = z.object({
+    /** Where citizens open the public pages (the rating link and lookups point here). */
+    baseUrl: z._default(z.url({ protocol: /^https?$/ }), 'http://localhost:3000'),
+    /** Progress lookups per client: a token bucket of this size, refilled at this rate per minute. */
+    lookups: z._default(z.object({ perMinute: z.int().check(z.gte(1), z.lte(600)), burst: z.int().check(z.gte(1), z.lte(600)) }), { perMinute: 10, burst: 20 }),
+    /** Days a rating link stays valid after it was sent. */
+    ratingLinkDays: z._default(z.int().check(z.gte(1), z.lte(90)), 30),
+  });
+
+  /** Online appointments (在线预约): half-hour slots per ticket category on working days. */
+  const AppointmentSettingsSchema = z.object({
+    /** Slot start times (half-hours) on a working day. */
+    slots: z._default(z.array(hhmm), ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30']),
+    /** Places per slot by category; by default the windows serving it × 30 minutes ÷ its average service time, rounded down. */
+    capacity: z._default(z.record(z.string().check(z.regex(/^[A-Z]$/)), z.int().check(z.gte(0), z.lte(100))), {}),
+    /** Working days ahead that can be booked (today counts as 0). */
+    daysAhead: z._default(z.int().check(z.gte(1), z.lte(30)), 7),
+    /** Minutes after its slot starts that a booking not checked in becomes a no-show. */
+    noShowAfterMinutes: z._default(z.int().check(z.gte(1), z.lte(120)), 15),
+    /** This many no-shows within `noShowWindowDays` block online booking for `blockDays`. */
+    noShowLimit: z._default(z.int().check(z.gte(1), z.lte(10)), 3),
+    noShowWindowDays: z._default(z.int().check(z.gte(1), z.lte(365)), 30),
+    blockDays: z._default(z.int().check(z.gte(1), z.lte(365)), 30),
+    /** The reminder goes at this time the day before. */
+    reminderAt: z._default(hhmm, '18:00'),
+  });
+
+  /** Agency projects (代理代办). */
+  const AgencySettingsSchema = z.object({
+    /** A step ready to file (or denied) and untouched this many working days is stalled (停滞). */
+    stallAfterWorkingDays: z._default(z.int().check(z.gte(1), z.lte(60)), 5),
+  });
+
+  const CountySchema = z
+    .object({
+      code: z.string().check(z.regex(/^\d{6}$/, 'a six-digit administrative division code')),
+      key: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+      name: nonEmpty,
+      timeZone: nonEmpty,
+      departments: z.array(DepartmentSchema).check(z.minLength(1)),
+      sites: z.array(SiteSchema).check(z.minLength(1)),
+      windows: z.array(WindowSchema).check(z.minLength(1)),
+      items: z.array(ItemSchema).check(z.minLength(1)),
+      calendar: z._default(CountyCalendarSchema, { holidays: [], workdays: [] }),
+      api: z._default(ApiSettingsSchema, { corsOrigins: [], throttle: { rate: 200, burst: 400 } }),
+      satisfaction: z._default(SatisfactionSettingsSchema, SatisfactionSettingsSchema.parse({})),
+      supervision: z._default(SupervisionSettingsSchema, SupervisionSettingsSchema.parse({})),
+      queue: z._default(QueueSettingsSchema, QueueSettingsSchema.parse({})),
+      privacy: z._default(PrivacySettingsSchema, PrivacySettingsSchema.parse({})),
+      sms: z._default(SmsSettingsSchema, SmsSettingsSchema.parse({})),
+      public: z._default(PublicSettingsSchema, PublicSettingsSchema.parse({})),
+      appointments: z._default(AppointmentSettingsSchema, AppointmentSettingsSchema.parse({})),
+      agency: z._default(AgencySettingsSchema, AgencySettingsSchema.parse({})),
+      /** Where alarm notifications go (an operator's address); optional. */
+      alarmEmail: z.optional(z.email()),
+    })
+    .check(z.superRefine((county, ctx) => {
+      const unique = (what: string, ids: string[]) => {
+        const seen = new Set<string>();
+        ids.forEach((value, index) => {
+          if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [what, index], message: `duplicate id ${value}` });
+          seen.add(value);
+        });
+      };
+      unique('departments', county.departments.map((d) => d.id));
+      unique('sites', county.sites.map((s) => s.id));
+      unique('windows', county.windows.map((w) => w.id));
+      unique('items', county.items.map((i) => i.code));
+      const departments = new Set(county.departments.map((d) => d.id));
+      const sites = new Map(county.sites.map((s) => [s.id, s]));
+      const windows = new Set(county.windows.map((w) => w.id));
+      const windowedDepartments = new Set(county.windows.map((w) => w.departmentId));
+      const jointIssues = (item: (typeof county.items)[number], index: number) => {
+        const at = ['items', index, 'joint'];
+        if (item.type !== 'joint' || item.joint === undefined) {
+          if (item.type === 'joint') ctx.addIssue({ code: 'custom', path: at, message: 'a joint item names its departments (joint.departments)' });
+          else if (item.joint !== undefined) ctx.addIssue({ code: 'custom', path: at, message: 'only a joint item has a joint block' });
+          return;
+        }
+        const materials = new Set(item.materials.map((m) => m.code));
+        unique(`items.${index}.joint.departments`, item.joint.departments.map((d) => d.departmentId));
+        item.joint.departments.forEach((d, j) => {
+          const here = [...at, 'departments', j];
+          if (!departments.has(d.departmentId)) ctx.addIssue({ code: 'custom', path: [...here, 'departmentId'], message: `unknown department ${d.departmentId}` });
+          else if (d.windowId === undefined && !windowedDepartments.has(d.departmentId)) {
+            ctx.addIssue({ code: 'custom', path: [...here, 'windowId'], message: `department ${d.departmentId} has no window: name the window that answers for it` });
+          }
+          if (d.windowId !== undefined && !windows.has(d.windowId)) ctx.addIssue({ code: 'custom', path: [...here, 'windowId'], message: `unknown window ${d.windowId}` });
+          if (d.days > item.committedDays) ctx.addIssue({ code: 'custom', path: [...here, 'days'], message: `${d.days} working days exceed the item's committed ${item.committedDays}` });
+          d.materials.forEach((code, k) => {
+            if (!materials.has(code)) ctx.addIssue({ code: 'custom', path: [...here, 'materials', k], message: `item ${item.code} lists no material ${code}` });
+          });
+          if (d.inspects && !item.joint!.inspection) ctx.addIssue({ code: 'custom', path: [...here, 'inspects'], message: 'the item has no joint inspection (joint.inspection is false)' });
+        });
+        if (item.joint.inspection && !item.joint.departments.some((d) => d.inspects)) {
+          ctx.addIssue({ code: 'custom', path: [...at, 'inspection'], message: 'a joint inspection needs at least one inspecting department' });
+        }
+      };
+      if (county.sites.filter((s) => s.level === 'county').length !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['sites'], message: 'exactly one site must have level "county"' });
+      }
+      county.sites.forEach((site, index) => {
+        const parent = site.parentId === null ? undefined : sites.get(site.parentId);
+        const expected = site.level === 'county' ? undefined : site.level === 'township' ? 'county' : 'township';
+        if (expected === undefined ? site.parentId !== null : parent?.level !== expected) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sites', index, 'parentId'],
+            message: expected === undefined ? 'the county site has no parent' : `must name a ${expected} site`,
+          });
+        }
+      });
+      county.windows.forEach((window, index) => {
+        if (!departments.has(window.departmentId)) {
+          ctx.addIssue({ code: 'custom', path: ['windows', index, 'departmentId'], message: `unknown department ${window.departmentId}` });
+        }
+        const site = sites.get(window.siteId);
+        if (site === undefined || site.level === 'village') {
+          ctx.addIssue({ code: 'custom', path: ['windows', index, 'siteId'], message: `must name a county or township site` });
+        }
+      });
+      county.items.forEach((item, index) => {
+        if (!windows.has(item.windowId)) {
+          ctx.addIssue({ code: 'custom', path: ['items', index, 'windowId'], message: `unknown window ${item.windowId}` });
+        }
+        if ((item.type === 'immediate') !== (item.committedDays === 0)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', index, 'committedDays'],
+            message: 'immediate items have 0 committed days and only they do',
+          });
+        }
+        if (item.committedDays > item.statutoryDays) {
+          ctx.addIssue({ code: 'custom', path: ['items', index, 'committedDays'], message: 'committed days exceed statutory days' });
+        }
+        unique(`items.${index}.materials`, item.materials.map((m) => m.code));
+        jointIssues(item, index);
+      });
+      county.supervision.directors.forEach((director, index) => {
+        if (!windows.has(director.windowId)) ctx.addIssue({ code: 'custom', path: ['supervision', 'directors', index, 'windowId'], message: `unknown window ${director.windowId}` });
+      });
+      unique('supervision.directors', county.supervision.directors.map((d) => d.id));
+      unique('queue.categories', county.queue.categories.map((c) => c.code));
+      const categories = new Set(county.queue.categories.map((c) => c.code));
+      for (const code of Object.keys(county.appointments.capacity)) {
+        if (!categories.has(code)) ctx.addIssue({ code: 'custom', path: ['appointments', 'capacity', code], message: `no ticket category ${code}` });
+      }
+      if (county.sms.provider === 'tencent' && county.sms.appId === undefined) ctx.addIssue({ code: 'custom', path: ['sms', 'appId'], message: 'Tencent Cloud SMS needs the SmsSdkAppId' });
+      county.queue.categories.forEach((category, index) => {
+        category.windowIds.forEach((windowId, j) => {
+          if (!windows.has(windowId)) ctx.addIssue({ code: 'custom', path: ['queue', 'categories', index, 'windowIds', j], message: `unknown window ${windowId}` });
+        });
+      });
+    }));
+
+  return { MaterialSchema, JointDepartmentSchema, JointSchema, ItemSchema, DepartmentSchema, SiteSchema, WindowSchema, CountyCalendarSchema, ApiSettingsSchema, SatisfactionSettingsSchema, PrivacySettingsSchema, SupervisionSettingsSchema, QueueSettingsSchema, SmsTemplateSchema, SmsSettingsSchema, PublicSettingsSchema, AppointmentSettingsSchema, AgencySettingsSchema, CountySchema };
+}
+
+type CountySchemas = ReturnType<typeof buildCountySchemas>;
+let schemas: CountySchemas | undefined;
+/** Every schema of the county file (the parts too, for tests), built once. */
+export const countySchemas = (): CountySchemas => (schemas ??= buildCountySchemas());
+/** The county file's schema (`infra/counties/<county>.json`). */
+export const countySchema = () => countySchemas().CountySchema;
+
+export type County = z.infer<CountySchemas['CountySchema']>;
+export type Item = County['items'][number];
+export type Window = County['windows'][number];
+export type Site = County['sites'][number];
+
+export type JointDepartment = z.infer<CountySchemas['JointDepartmentSchema']>;
+export type SatisfactionSettings = z.infer<CountySchemas['SatisfactionSettingsSchema']>;
+export type SupervisionSettings = z.infer<CountySchemas['SupervisionSettingsSchema']>;
+export type QueueSettings = z.infer<CountySchemas['QueueSettingsSchema']>;
+export type SmsTemplate = z.infer<CountySchemas['SmsTemplateSchema']>;
+export type SmsSettings = z.infer<CountySchemas['SmsSettingsSchema']>;
+export type AppointmentSettings = z.infer<CountySchemas['AppointmentSettingsSchema']>;
+export type AgencySettings = z.infer<CountySchemas['AgencySettingsSchema']>;
 
 const template = (code: string, text: string): SmsTemplate => ({ code, text, params: [...new Set([...text.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]!))] });
 
@@ -198,186 +402,6 @@ export const defaultSmsTemplates: Record<SmsKind, SmsTemplate> = {
   'appointment-reminder': template('BJ_APPT_REMIND', '提醒：您预约了明天（${date}）${slot}的${category}业务，预约码${code}。'),
   'appointment-cancelled': template('BJ_APPT_CANCEL', '您${date} ${slot}的${category}业务预约已取消。'),
 };
-
-export const SmsSettingsSchema = z.object({
-  /** Who sends: Alibaba Cloud SMS, Tencent Cloud SMS, or (locally) a sink writing `.data/sms/outbox.jsonl`. */
-  provider: z.enum(['sink', 'aliyun', 'tencent']).default('sink'),
-  /** The registered signature, without its brackets: 三门县行政服务中心 → 【三门县行政服务中心】. */
-  signName: z.string().min(2).max(30).default('行政服务中心'),
-  /** Tencent's SmsSdkAppId. */
-  appId: z.string().min(1).optional(),
-  /** The provider's region (Tencent: ap-guangzhou; Alibaba: cn-hangzhou). */
-  region: z.string().min(1).optional(),
-  /** Nothing is sent between these county times; messages wait until the end. */
-  quietHours: z.object({ from: hhmm, to: hhmm }).default({ from: '21:00', to: '08:00' }),
-  /** Attempts at a transient failure before the message is dead-lettered. */
-  maxAttempts: z.number().int().min(1).max(20).default(6),
-  templates: z.partialRecord(z.enum(smsKinds), SmsTemplateSchema).default({}),
-});
-export type SmsSettings = z.infer<typeof SmsSettingsSchema>;
-
-/** The citizens' side: the public pages' address, the lookup's rate limit, the rating link's life. */
-export const PublicSettingsSchema = z.object({
-  /** Where citizens open the public pages (the rating link and lookups point here). */
-  baseUrl: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
-  /** Progress lookups per client: a token bucket of this size, refilled at this rate per minute. */
-  lookups: z.object({ perMinute: z.number().int().min(1).max(600), burst: z.number().int().min(1).max(600) }).default({ perMinute: 10, burst: 20 }),
-  /** Days a rating link stays valid after it was sent. */
-  ratingLinkDays: z.number().int().min(1).max(90).default(30),
-});
-
-/** Online appointments (在线预约): half-hour slots per ticket category on working days. */
-export const AppointmentSettingsSchema = z.object({
-  /** Slot start times (half-hours) on a working day. */
-  slots: z.array(hhmm).default(['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30']),
-  /** Places per slot by category; by default the windows serving it × 30 minutes ÷ its average service time, rounded down. */
-  capacity: z.record(z.string().regex(/^[A-Z]$/), z.number().int().min(0).max(100)).default({}),
-  /** Working days ahead that can be booked (today counts as 0). */
-  daysAhead: z.number().int().min(1).max(30).default(7),
-  /** Minutes after its slot starts that a booking not checked in becomes a no-show. */
-  noShowAfterMinutes: z.number().int().min(1).max(120).default(15),
-  /** This many no-shows within `noShowWindowDays` block online booking for `blockDays`. */
-  noShowLimit: z.number().int().min(1).max(10).default(3),
-  noShowWindowDays: z.number().int().min(1).max(365).default(30),
-  blockDays: z.number().int().min(1).max(365).default(30),
-  /** The reminder goes at this time the day before. */
-  reminderAt: hhmm.default('18:00'),
-});
-export type AppointmentSettings = z.infer<typeof AppointmentSettingsSchema>;
-
-/** Agency projects (代理代办). */
-export const AgencySettingsSchema = z.object({
-  /** A step ready to file (or denied) and untouched this many working days is stalled (停滞). */
-  stallAfterWorkingDays: z.number().int().min(1).max(60).default(5),
-});
-export type AgencySettings = z.infer<typeof AgencySettingsSchema>;
-
-export const CountySchema = z
-  .object({
-    code: z.string().regex(/^\d{6}$/, 'a six-digit administrative division code'),
-    key: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    name: z.string().min(1),
-    timeZone: z.string().min(1),
-    departments: z.array(DepartmentSchema).min(1),
-    sites: z.array(SiteSchema).min(1),
-    windows: z.array(WindowSchema).min(1),
-    items: z.array(ItemSchema).min(1),
-    calendar: CountyCalendarSchema.default({ holidays: [], workdays: [] }),
-    api: ApiSettingsSchema.default({ corsOrigins: [], throttle: { rate: 200, burst: 400 } }),
-    satisfaction: SatisfactionSettingsSchema.default(SatisfactionSettingsSchema.parse({})),
-    supervision: SupervisionSettingsSchema.default(SupervisionSettingsSchema.parse({})),
-    queue: QueueSettingsSchema.default(QueueSettingsSchema.parse({})),
-    privacy: PrivacySettingsSchema.default(PrivacySettingsSchema.parse({})),
-    sms: SmsSettingsSchema.default(SmsSettingsSchema.parse({})),
-    public: PublicSettingsSchema.default(PublicSettingsSchema.parse({})),
-    appointments: AppointmentSettingsSchema.default(AppointmentSettingsSchema.parse({})),
-    agency: AgencySettingsSchema.default(AgencySettingsSchema.parse({})),
-    /** Where alarm notifications go (an operator's address); optional. */
-    alarmEmail: z.email().optional(),
-  })
-  .superRefine((county, ctx) => {
-    const unique = (what: string, ids: string[]) => {
-      const seen = new Set<string>();
-      ids.forEach((value, index) => {
-        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [what, index], message: `duplicate id ${value}` });
-        seen.add(value);
-      });
-    };
-    unique('departments', county.departments.map((d) => d.id));
-    unique('sites', county.sites.map((s) => s.id));
-    unique('windows', county.windows.map((w) => w.id));
-    unique('items', county.items.map((i) => i.code));
-    const departments = new Set(county.departments.map((d) => d.id));
-    const sites = new Map(county.sites.map((s) => [s.id, s]));
-    const windows = new Set(county.windows.map((w) => w.id));
-    const windowedDepartments = new Set(county.windows.map((w) => w.departmentId));
-    const jointIssues = (item: (typeof county.items)[number], index: number) => {
-      const at = ['items', index, 'joint'];
-      if (item.type !== 'joint' || item.joint === undefined) {
-        if (item.type === 'joint') ctx.addIssue({ code: 'custom', path: at, message: 'a joint item names its departments (joint.departments)' });
-        else if (item.joint !== undefined) ctx.addIssue({ code: 'custom', path: at, message: 'only a joint item has a joint block' });
-        return;
-      }
-      const materials = new Set(item.materials.map((m) => m.code));
-      unique(`items.${index}.joint.departments`, item.joint.departments.map((d) => d.departmentId));
-      item.joint.departments.forEach((d, j) => {
-        const here = [...at, 'departments', j];
-        if (!departments.has(d.departmentId)) ctx.addIssue({ code: 'custom', path: [...here, 'departmentId'], message: `unknown department ${d.departmentId}` });
-        else if (d.windowId === undefined && !windowedDepartments.has(d.departmentId)) {
-          ctx.addIssue({ code: 'custom', path: [...here, 'windowId'], message: `department ${d.departmentId} has no window: name the window that answers for it` });
-        }
-        if (d.windowId !== undefined && !windows.has(d.windowId)) ctx.addIssue({ code: 'custom', path: [...here, 'windowId'], message: `unknown window ${d.windowId}` });
-        if (d.days > item.committedDays) ctx.addIssue({ code: 'custom', path: [...here, 'days'], message: `${d.days} working days exceed the item's committed ${item.committedDays}` });
-        d.materials.forEach((code, k) => {
-          if (!materials.has(code)) ctx.addIssue({ code: 'custom', path: [...here, 'materials', k], message: `item ${item.code} lists no material ${code}` });
-        });
-        if (d.inspects && !item.joint!.inspection) ctx.addIssue({ code: 'custom', path: [...here, 'inspects'], message: 'the item has no joint inspection (joint.inspection is false)' });
-      });
-      if (item.joint.inspection && !item.joint.departments.some((d) => d.inspects)) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'inspection'], message: 'a joint inspection needs at least one inspecting department' });
-      }
-    };
-    if (county.sites.filter((s) => s.level === 'county').length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['sites'], message: 'exactly one site must have level "county"' });
-    }
-    county.sites.forEach((site, index) => {
-      const parent = site.parentId === null ? undefined : sites.get(site.parentId);
-      const expected = site.level === 'county' ? undefined : site.level === 'township' ? 'county' : 'township';
-      if (expected === undefined ? site.parentId !== null : parent?.level !== expected) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sites', index, 'parentId'],
-          message: expected === undefined ? 'the county site has no parent' : `must name a ${expected} site`,
-        });
-      }
-    });
-    county.windows.forEach((window, index) => {
-      if (!departments.has(window.departmentId)) {
-        ctx.addIssue({ code: 'custom', path: ['windows', index, 'departmentId'], message: `unknown department ${window.departmentId}` });
-      }
-      const site = sites.get(window.siteId);
-      if (site === undefined || site.level === 'village') {
-        ctx.addIssue({ code: 'custom', path: ['windows', index, 'siteId'], message: `must name a county or township site` });
-      }
-    });
-    county.items.forEach((item, index) => {
-      if (!windows.has(item.windowId)) {
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'windowId'], message: `unknown window ${item.windowId}` });
-      }
-      if ((item.type === 'immediate') !== (item.committedDays === 0)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['items', index, 'committedDays'],
-          message: 'immediate items have 0 committed days and only they do',
-        });
-      }
-      if (item.committedDays > item.statutoryDays) {
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'committedDays'], message: 'committed days exceed statutory days' });
-      }
-      unique(`items.${index}.materials`, item.materials.map((m) => m.code));
-      jointIssues(item, index);
-    });
-    county.supervision.directors.forEach((director, index) => {
-      if (!windows.has(director.windowId)) ctx.addIssue({ code: 'custom', path: ['supervision', 'directors', index, 'windowId'], message: `unknown window ${director.windowId}` });
-    });
-    unique('supervision.directors', county.supervision.directors.map((d) => d.id));
-    unique('queue.categories', county.queue.categories.map((c) => c.code));
-    const categories = new Set(county.queue.categories.map((c) => c.code));
-    for (const code of Object.keys(county.appointments.capacity)) {
-      if (!categories.has(code)) ctx.addIssue({ code: 'custom', path: ['appointments', 'capacity', code], message: `no ticket category ${code}` });
-    }
-    if (county.sms.provider === 'tencent' && county.sms.appId === undefined) ctx.addIssue({ code: 'custom', path: ['sms', 'appId'], message: 'Tencent Cloud SMS needs the SmsSdkAppId' });
-    county.queue.categories.forEach((category, index) => {
-      category.windowIds.forEach((windowId, j) => {
-        if (!windows.has(windowId)) ctx.addIssue({ code: 'custom', path: ['queue', 'categories', index, 'windowIds', j], message: `unknown window ${windowId}` });
-      });
-    });
-  });
-
-export type County = z.infer<typeof CountySchema>;
-export type Item = County['items'][number];
-export type Window = County['windows'][number];
-export type Site = County['sites'][number];
 
 /** The template a county sends for a kind of message: its own, or the default. */
 export const smsTemplate = (county: County, kind: SmsKind): SmsTemplate => county.sms.templates[kind] ?? defaultSmsTemplates[kind];

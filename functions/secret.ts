@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Mac } from '../domain/keyed.ts';
+import { secretString } from './store/secrets.ts';
 
 let cached: Promise<Mac> | undefined;
 
@@ -30,9 +30,5 @@ export const macOf =
 async function fromSecretsManager(): Promise<string> {
   const arn = process.env.COUNTY_SECRET_ARN;
   if (!arn) throw new Error('neither COUNTY_SECRET nor COUNTY_SECRET_ARN is set');
-  const client = new SecretsManagerClient({});
-  const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  client.destroy();
-  if (!result.SecretString) throw new Error('the county secret is empty');
-  return result.SecretString;
+  return secretString(arn);
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CountySchema, type County } from '../domain/county.ts';
+import { countySchema, type County } from '../domain/county.ts';
 
 export const countiesDir = join(import.meta.dirname, 'counties');
 
@@ -19,7 +19,7 @@ export function readCounty(key: string, dir: string = countiesDir): County {
   } catch (error) {
     throw new Error(`${relative(process.cwd(), file)} is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = CountySchema.safeParse(raw);
+  const parsed = countySchema().safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
     throw new Error(`${relative(process.cwd(), file)} is invalid:\n${issues}`);

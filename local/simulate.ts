@@ -8,7 +8,7 @@ import './env.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CountySchema } from '../domain/county.ts';
+import { countySchema } from '../domain/county.ts';
 import { repositoryRoot } from './server.ts';
 import { devPool, mintToken } from './auth.ts';
 import { jointFigures, simulate } from './simulator.ts';
@@ -43,7 +43,7 @@ Every run includes a few agency projects (代理代办): three or four agents, e
   process.exit(0);
 }
 
-const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties', `${values.county}.json`), 'utf8')));
+const county = countySchema().parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties', `${values.county}.json`), 'utf8')));
 const health = await fetch(`${values.url}/health`, { headers: { 'x-dev-clock': '2026-01-01T00:00:00Z' } }).catch(() => undefined);
 if (!health?.ok) {
   console.error(`No local server with the dev clock at ${values.url}: start it with \`npm start -- --dev-clock\` (or pass --url).`);

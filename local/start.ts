@@ -14,7 +14,7 @@ import { startTimers } from './timers.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
 import { consoleHandler } from './console.ts';
 import { buildConsole } from '../scripts/build-console.ts';
-import { CountySchema } from '../domain/county.ts';
+import { countySchema } from '../domain/county.ts';
 
 const { values } = parseArgs({
   options: {
@@ -90,7 +90,7 @@ const consoleDir = await buildConsole('local', { log: (line) => console.log(line
   console.error(`Could not build the console: ${error.message}`);
   process.exit(1);
 });
-const countyData = CountySchema.parse(JSON.parse(readFileSync(countyFile, 'utf8')));
+const countyData = countySchema().parse(JSON.parse(readFileSync(countyFile, 'utf8')));
 const server = await startLocalServer({
   port,
   host: '127.0.0.1',

@@ -5,7 +5,7 @@ import { IllegalTransition, NotFound, RuleViolation } from '../../domain/errors.
 import type { CommandMeta } from '../../domain/meta.ts';
 import { appointmentCodePartition, appointmentsByCode } from '../../domain/projections/appointments.ts';
 import { handleCommand, readState, type Idempotency } from '../commands/handle.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import type { Reply, Request } from '../http/route.ts';
 import { issueTicket, type IssuedSlip } from '../queue/tickets.ts';
 import { todayAt, type Runtime } from '../runtime.ts';

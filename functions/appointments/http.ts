@@ -1,4 +1,5 @@
-import { commandMeta } from '../http/http-handler.ts';
+import * as z from 'zod/mini';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute } from '../http/route.ts';
 import { DateParams, EmptyBody } from '../http/schemas.ts';
 import { appointmentCategories, bookAppointment, cancelAppointment, listSlots } from './booking.ts';
@@ -21,7 +22,7 @@ export const appointmentRoutes = [
     entry: ENTRY,
     operationId: 'listAppointmentCategories',
     summary: 'The ticket categories a citizen can book a slot of (public)',
-    response: { status: 200, schema: AppointmentCategory.array() },
+    response: { status: 200, schema: z.array(AppointmentCategory) },
     access: 'public',
     handle: (_request, rt) => ({ body: appointmentCategories(rt) }),
   }),

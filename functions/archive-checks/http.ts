@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { archiveAggregate, archiveProblemCodes, drawSample, type ArchiveState, type DrawArchiveSample, type RecordArchiveCheck } from '../../domain/archive/aggregate.ts';
-import { caseAggregate } from '../../domain/case/aggregate.ts';
+import type { CaseEvent } from '../../domain/case/events.ts';
+import { caseStream } from '../../domain/case/stream.ts';
 import { timelineEntry } from '../../domain/case/view.ts';
 import { streamOf } from '../../domain/decider.ts';
 import { IllegalTransition, NotFound } from '../../domain/errors.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { completions, completionsPartition } from '../../domain/projections/completions.ts';
-import { Timeline } from '../case/http.ts';
+import { Timeline } from '../case/schemas.ts';
 import { handleCommand, readState } from '../commands/handle.ts';
 import { commandReply } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute } from '../http/route.ts';
 import { CaseId, EmptyBody, LocalDateString, Month, MonthParams, named, Text } from '../http/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
@@ -18,9 +19,9 @@ import { countyMac } from '../secret.ts';
 /** Archive checks (档案检查): each month's random sample of completed files per window, and the problems found. */
 
 const ArchiveCaseParams = z.strictObject({ month: Month, caseId: CaseId });
-const ArchiveSampleView = z.object({ windowId: z.string(), caseId: CaseId, caseNo: z.string(), completedDate: LocalDateString, checked: z.boolean(), problems: z.array(z.object({ code: z.enum(archiveProblemCodes), note: z.string().nullable() })) });
-const ArchiveChecks = named('ArchiveChecks', z.object({ month: Month, perWindow: z.number().int(), samples: z.array(ArchiveSampleView) }));
-const ArchiveCheckView = named('ArchiveCheck', ArchiveSampleView.extend({ events: Timeline.shape.events }));
+const ArchiveSampleView = z.object({ windowId: z.string(), caseId: CaseId, caseNo: z.string(), completedDate: LocalDateString, checked: z.boolean(), problems: z.array(z.object({ code: z.enum(archiveProblemCodes), note: z.nullable(z.string()) })) });
+const ArchiveChecks = named('ArchiveChecks', z.object({ month: Month, perWindow: z.int(), samples: z.array(ArchiveSampleView) }));
+const ArchiveCheckView = named('ArchiveCheck', z.extend(ArchiveSampleView, { events: Timeline.shape.events }));
 
 /** The days of a month, YYYY-MM-DD. */
 export const daysOf = (month: string) => {
@@ -104,7 +105,7 @@ export const archiveRoutes = [
       const archive = await archiveOf(rt, month);
       const sample = archive?.samples.find((x) => x.caseId === caseId);
       if (!archive || !sample) throw new NotFound(`case ${caseId} was not drawn for ${month}`);
-      const { events } = await rt.events.read<Parameters<typeof caseAggregate.evolve>[1]>(streamOf(caseAggregate, caseId));
+      const { events } = await rt.events.read<CaseEvent>(caseStream(caseId));
       // The case's own steps, dated and signed, next to the checklist: what the paper file should show.
       return { body: { ...sample, checked: archive.checks[caseId] !== undefined, problems: archive.checks[caseId]?.problems ?? [], events: events.map((e) => timelineEntry(e.event, e.version, { revealPhone: false })) } };
     },
@@ -116,8 +117,8 @@ export const archiveRoutes = [
     operationId: 'recordArchiveCheck',
     summary: 'Record the problems found in a sampled file',
     params: ArchiveCaseParams,
-    body: z.strictObject({ problems: z.array(z.strictObject({ code: z.enum(archiveProblemCodes), note: Text(500).optional() })).max(50) }),
-    response: { status: 201, schema: ArchiveCheckView.omit({ events: true }) },
+    body: z.strictObject({ problems: z.array(z.strictObject({ code: z.enum(archiveProblemCodes), note: z.optional(Text(500)) })).check(z.maxLength(50)) }),
+    response: { status: 201, schema: z.omit(ArchiveCheckView, { events: true }) },
     command: true,
     access: SUPERVISORS,
     handle: (request, rt) => {

@@ -1,24 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { calendarAggregate, CALENDAR, type AmendCalendarYear } from '../../domain/calendar/amendment.ts';
 import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
 import { addDays } from '../../domain/time.ts';
 import { commandReply } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute } from '../http/route.ts';
 import { LocalDateString, named, Text } from '../http/schemas.ts';
 
 /** The working-day calendar: a year's holidays and worked weekend days, and an administrator's amendments (节假日安排). */
 
-const YearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+const YearParams = z.strictObject({ year: z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100)) });
 const CalendarYearView = named('CalendarYear', z.object({
-  year: z.number().int(),
+  year: z.int(),
   source: z.enum(['provisional', 'published', 'amended']),
   provisional: z.boolean(),
   holidays: z.array(LocalDateString),
   workdays: z.array(LocalDateString),
   countyHolidays: z.array(LocalDateString),
   countyWorkdays: z.array(LocalDateString),
-  workingDays: z.number().int(),
+  workingDays: z.int(),
 }));
 
 function yearView(calendar: WorkingCalendar, year: number) {
@@ -46,7 +46,7 @@ export const calendarRoutes = [
     operationId: 'amendCalendarYear',
     summary: 'Enter or correct a year’s holiday notice',
     params: YearParams,
-    body: z.strictObject({ holidays: z.array(LocalDateString).max(366), workdays: z.array(LocalDateString).max(366), note: Text(500).optional() }),
+    body: z.strictObject({ holidays: z.array(LocalDateString).check(z.maxLength(366)), workdays: z.array(LocalDateString).check(z.maxLength(366)), note: z.optional(Text(500)) }),
     response: { status: 200, schema: CalendarYearView },
     command: true,
     access: ['admin'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callbackReasons } from '../../domain/callback-list/assemble.ts';
 import { callbackOutcomes, callbackQuestions } from '../../domain/case/events.ts';
 import { NotFound } from '../../domain/errors.ts';
@@ -8,7 +8,7 @@ import { levels } from '../../domain/reviews/levels.ts';
 import { caseOf, onCase } from '../case/run.ts';
 import { toCsv } from '../http/csv.ts';
 import { versioned } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { csv, defineRoute } from '../http/route.ts';
 import { CaseId, ClientId, DateParams, LocalDateString, named, Text } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
@@ -18,7 +18,7 @@ import { buildCallbackList, callbackContactsScope, publishedList } from './lists
 
 /** Telephone callbacks (电话回访): the day's list, dealt out to the staff on duty, and each attempt. */
 
-const CallbacksQuery = z.strictObject({ date: LocalDateString, staff: z.string().min(1).max(64).optional(), format: z.enum(['json', 'csv']).default('json') });
+const CallbacksQuery = z.strictObject({ date: LocalDateString, staff: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), format: z._default(z.enum(['json', 'csv']), 'json') });
 const Attempt = z.object({ listDate: LocalDateString, outcome: z.enum(callbackOutcomes), attemptDate: LocalDateString });
 const CallbackList = named('CallbackList', z.object({
   date: LocalDateString,
@@ -26,34 +26,34 @@ const CallbackList = named('CallbackList', z.object({
   coveredThrough: LocalDateString,
   ratio: z.number(),
   staff: z.array(z.string()),
-  considered: z.number().int(),
-  sampled: z.number().int(),
-  skipped: z.object({ noPhone: z.number().int(), optedOut: z.number().int() }),
+  considered: z.int(),
+  sampled: z.int(),
+  skipped: z.object({ noPhone: z.int(), optedOut: z.int() }),
   entries: z.array(
     z.object({
       caseId: CaseId,
       caseNo: z.string(),
       reason: z.enum(callbackReasons),
-      due: LocalDateString.nullable(),
+      due: z.nullable(LocalDateString),
       windowId: z.string(),
       itemName: z.string(),
-      completedDate: LocalDateString.nullable(),
-      phone: z.string().describe('whole while the county keeps it (privacy.contactRetentionDays), masked after'),
-      staffId: z.string().nullable(),
+      completedDate: z.nullable(LocalDateString),
+      phone: z.string().check(z.describe('whole while the county keeps it (privacy.contactRetentionDays), masked after')),
+      staffId: z.nullable(z.string()),
       earlierAttempts: z.array(Attempt),
       attempts: z.array(Attempt),
     }),
   ),
 }));
-const CallbackListSummary = named('CallbackListSummary', z.object({ date: LocalDateString, created: z.boolean(), entries: z.number().int(), byStaff: z.record(z.string(), z.number().int()), skipped: z.object({ noPhone: z.number().int(), optedOut: z.number().int() }) }));
+const CallbackListSummary = named('CallbackListSummary', z.object({ date: LocalDateString, created: z.boolean(), entries: z.int(), byStaff: z.record(z.string(), z.int()), skipped: z.object({ noPhone: z.int(), optedOut: z.int() }) }));
 const CallbackAttemptBody = z.strictObject({
-  attemptId: ClientId.optional().describe('the terminal’s id for this attempt: sent again, it is recorded once'),
+  attemptId: z.optional(ClientId).check(z.describe('the terminal’s id for this attempt: sent again, it is recorded once')),
   outcome: z.enum(callbackOutcomes),
-  level: z.enum(levels).optional(),
-  answers: z.strictObject(Object.fromEntries(callbackQuestions.map((q) => [q, z.boolean().optional()])) as Record<(typeof callbackQuestions)[number], z.ZodOptional<z.ZodBoolean>>).optional(),
-  comment: Text(1000).optional(),
+  level: z.optional(z.enum(levels)),
+  answers: z.optional(z.strictObject(Object.fromEntries(callbackQuestions.map((q) => [q, z.optional(z.boolean())])) as Record<(typeof callbackQuestions)[number], z.ZodMiniOptional<z.ZodMiniBoolean>>)),
+  comment: z.optional(Text(1000)),
 });
-const AttemptResult = named('AttemptResult', z.object({ caseId: CaseId, attempt: z.number().int(), outcome: z.enum(callbackOutcomes), settled: z.boolean(), reviewId: z.string().nullable(), version: z.number().int() }));
+const AttemptResult = named('AttemptResult', z.object({ caseId: CaseId, attempt: z.int(), outcome: z.enum(callbackOutcomes), settled: z.boolean(), reviewId: z.nullable(z.string()), version: z.int() }));
 
 const reasonNames = { 'bad-review': '差评回访', retry: '未接通重拨', sample: '抽样回访' } as const;
 const outcomeNames = { reached: '已接通', 'no-answer': '无人接听', 'wrong-number': '号码错误', refused: '拒绝回访' } as const satisfies Record<(typeof callbackOutcomes)[number], string>;
@@ -104,7 +104,7 @@ export const callbackRoutes = [
     operationId: 'buildCallbackList',
     summary: 'Build and publish a day’s callback list (once per day; again returns it)',
     params: DateParams,
-    body: z.strictObject({ staff: z.array(z.string().min(1).max(64)).max(50).optional() }),
+    body: z.strictObject({ staff: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(50))) }),
     response: { status: 201, schema: CallbackListSummary },
     access: ['admin'],
     handle: async (request, rt) => {

@@ -1,4 +1,6 @@
+import { caseCommandRoutes } from '../case/http.ts';
 import { httpEntry } from '../http/http-handler.ts';
 import { runtime } from '../runtime.ts';
 
-export const handler = httpEntry('case-commands', runtime);
+/** Imports only the route lists of the features it serves (the route table would bring every feature into the bundle). */
+export const handler = httpEntry('case-commands', caseCommandRoutes, runtime);

@@ -1,4 +1,6 @@
+import { smsRoutes } from '../sms/http.ts';
 import { httpEntry } from '../http/http-handler.ts';
 import { runtime } from '../runtime.ts';
 
-export const handler = httpEntry('sms', runtime);
+/** Imports only the route lists of the features it serves (the route table would bring every feature into the bundle). */
+export const handler = httpEntry('sms', smsRoutes, runtime);

@@ -1,4 +1,8 @@
+import { archiveRoutes } from '../archive-checks/http.ts';
+import { rosterRoutes } from '../rosters/http.ts';
+import { scorecardRoutes } from '../scorecards/http.ts';
 import { httpEntry } from '../http/http-handler.ts';
 import { runtime } from '../runtime.ts';
 
-export const handler = httpEntry('supervision', runtime);
+/** Imports only the route lists of the features it serves (the route table would bring every feature into the bundle). */
+export const handler = httpEntry('supervision', [...archiveRoutes, ...rosterRoutes, ...scorecardRoutes], runtime);

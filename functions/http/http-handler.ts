@@ -1,8 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
-import type { CommandMeta } from '../../domain/meta.ts';
+import type * as z from 'zod/mini';
 import { authorize, rolePrecedence, type Caller } from '../auth/access.ts';
 import type { EntryName } from '../entrypoints.ts';
 import { correlationId as newCorrelationId } from '../ids.ts';
@@ -10,7 +9,7 @@ import { logger } from '../logger.ts';
 import type { Runtime } from '../runtime.ts';
 import { BadRequest, PayloadTooLarge, RouteNotFound, UnsupportedMediaType } from './errors.ts';
 import { problemResponse, toProblem } from './problem.ts';
-import { routes } from './routes.ts';
+import { digest, scopedKey } from './request-meta.ts';
 import { routeKeyOf, type AnyReply, type Request, type Route } from './route.ts';
 
 /** Request bodies above this size get 413 before anything is parsed. */
@@ -22,20 +21,7 @@ export interface LocalEventExtras {
 }
 export type HttpEvent = APIGatewayProxyEventV2 & LocalEventExtras & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown>; scopes?: string[] | null } } } };
 
-export function commandMeta(request: Request, where: { windowId: string | null; siteId: string | null } = { windowId: null, siteId: null }): CommandMeta {
-  const { caller } = request;
-  // Staff bound to a place record it; others (administrators) act where the case is.
-  return {
-    actor: caller.actor,
-    windowId: caller.windowId ?? where.windowId,
-    siteId: caller.siteId ?? where.siteId,
-    now: request.now,
-    commandId: request.commandId,
-    correlationId: request.correlationId,
-  };
-}
-
-function fieldErrors(where: string, error: z.ZodError) {
+function fieldErrors(where: string, error: z.core.$ZodError) {
   return error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message }));
 }
 
@@ -50,10 +36,6 @@ function canonical(value: unknown): string {
 
 const idempotencyKeyPattern = /^[\x21-\x7e]{8,128}$/;
 
-const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
-
-/** A client's key, scoped to who sends it and where: `api.` + SHA-256 of subject, route and key (no timer's key looks like it). */
-export const scopedKey = (caller: Caller, route: Route, key: string) => `api.${digest(`${caller.subject}\n${routeKeyOf(route)}\n${key}`)}`;
 const correlationPattern = /^[\w-]{8,64}$/;
 
 function parseIfMatch(value: string | undefined): number | undefined {
@@ -115,7 +97,7 @@ function parseRequest(event: HttpEvent, route: Route, correlationId: string, cal
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   const body = parseBody(event, route, headers);
   const errors = [];
-  const parse = (where: string, schema: z.ZodType | undefined, value: unknown) => {
+  const parse = (where: string, schema: z.ZodMiniType | undefined, value: unknown) => {
     if (!schema) return value;
     const result = schema.safeParse(value);
     if (result.success) return result.data;
@@ -175,11 +157,14 @@ function replyResult(route: Route, reply: AnyReply<unknown>, correlationId: stri
 }
 
 /**
- * The Lambda handler of one HTTP entrypoint: it serves the routes of the route table that name
- * the entry, dispatching on API Gateway's `routeKey` to each route's own handler.
+ * The Lambda handler of one HTTP entrypoint: it serves those of `served` (the route lists of the
+ * features it imports, and nothing else, so that its bundle carries only them) that name the entry,
+ * dispatching on API Gateway's `routeKey` to each route's own handler. The handler keeps the routes
+ * it serves in `routes`: a test checks that every entry serves exactly the table's routes that name it.
  */
-export function httpEntry(entry: EntryName, getRuntime: (entry: EntryName) => Runtime) {
-  const table = new Map(routes.filter((r) => r.entry === entry).map((r) => [routeKeyOf(r), r]));
+export function httpEntry(entry: EntryName, served: readonly Route[], getRuntime: (entry: EntryName) => Runtime) {
+  const mine = served.filter((r) => r.entry === entry);
+  const table = new Map(mine.map((r) => [routeKeyOf(r), r]));
   const correlationIds = new WeakMap<HttpEvent, string>();
   const core = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     const correlationId = correlationIds.get(event) ?? newCorrelationId();
@@ -212,5 +197,5 @@ export function httpEntry(entry: EntryName, getRuntime: (entry: EntryName) => Ru
   const privateToCitizen = (event: HttpEvent, response: APIGatewayProxyStructuredResultV2 | null | undefined) => {
     if (response && table.get(event.routeKey)?.access === 'public') response.headers = { ...response.headers, 'cache-control': 'no-store' };
   };
-  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core).use(correlationAndProblems);
+  return Object.assign(middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core).use(correlationAndProblems), { routes: mine });
 }

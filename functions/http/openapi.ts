@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { apiSchemas, Problem } from './schemas.ts';
 import { routes } from './routes.ts';
 import type { Route } from './route.ts';
@@ -11,7 +11,7 @@ const COMPONENTS = '#/components/schemas/';
  * A schema as JSON Schema. Answers refer to the API's named schemas (`$ref` into `components.schemas`,
  * collected in `components` as they are met); requests stay inline, as a form reads them.
  */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components?: Map<string, JsonSchema>): JsonSchema {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output', components?: Map<string, JsonSchema>): JsonSchema {
   const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any', ...(components ? { metadata: apiSchemas } : {}) }) as JsonSchema;
   const { $schema: _ignored, $defs, ...rest } = JSON.parse(JSON.stringify(converted).replaceAll('"#/$defs/', `"${COMPONENTS}`)) as JsonSchema & { $defs?: Record<string, JsonSchema> };
   for (const [id, definition] of Object.entries($defs ?? {})) {
@@ -23,7 +23,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components?: Map<
 }
 
 function parameters(route: Route): unknown[] {
-  const of = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
+  const of = (schema: z.ZodMiniType | undefined, where: 'path' | 'query') => {
     if (!schema) return [];
     const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
     return Object.entries(object.properties ?? {}).map(([name, property]) => ({

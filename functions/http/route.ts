@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Access, Caller } from '../auth/access.ts';
 import type { EntryName } from '../entrypoints.ts';
 import type { Runtime } from '../runtime.ts';
@@ -50,9 +50,9 @@ export interface Request<P = unknown, Q = unknown, B = unknown> {
 }
 
 /** What a schema parses to (undefined where a route has none). */
-export type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+export type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
-export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType> {
+export interface RouteSpec<P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined, B extends z.ZodMiniType | undefined, R extends z.ZodMiniType> {
   method: HttpMethod;
   /** API Gateway path template. */
   path: string;
@@ -78,10 +78,10 @@ export interface Route {
   entry: EntryName;
   operationId: string;
   summary: string;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: { status: number; schema: z.ZodType };
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  response: { status: number; schema: z.ZodMiniType };
   access: Access;
   command?: true;
   handle(request: Request, rt: Runtime): AnyReply<unknown> | Promise<AnyReply<unknown>>;
@@ -92,7 +92,7 @@ export interface Route {
  * and answer are typed by those schemas, so nothing is cast and a handler cannot drift from what
  * the route declares (the local runtime also checks every answer against the response schema).
  */
-export function defineRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodType>(
+export function defineRoute<P extends z.ZodMiniType | undefined = undefined, Q extends z.ZodMiniType | undefined = undefined, B extends z.ZodMiniType | undefined = undefined, R extends z.ZodMiniType = z.ZodMiniType>(
   spec: RouteSpec<P, Q, B, R>,
 ): Route {
   // The handler only ever gets requests its own schemas parsed.

@@ -1,5 +1,6 @@
 import type { Route } from './route.ts';
-import { caseRoutes } from '../case/http.ts';
+import { caseCommandRoutes } from '../case/http.ts';
+import { caseQueryRoutes } from '../case/queries.ts';
 import { calendarRoutes } from '../calendar/http.ts';
 import { catalogueRoutes } from '../catalogue/http.ts';
 import { systemRoutes } from '../system/http.ts';
@@ -19,7 +20,8 @@ import { smsRoutes } from '../sms/http.ts';
 
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
 export const routes: readonly Route[] = [
-  ...caseRoutes,
+  ...caseCommandRoutes,
+  ...caseQueryRoutes,
   ...catalogueRoutes,
   ...viewRoutes,
   ...calendarRoutes,

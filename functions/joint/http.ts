@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CaseCommand } from '../../domain/case/commands.ts';
 import { jointTaskStatuses, opinionResults, rectificationView, taskDeadline } from '../../domain/case/joint.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
@@ -7,9 +7,10 @@ import { urgencies, urgencyOf, type Urgency } from '../../domain/projections/urg
 import { summarizeJoint } from '../../domain/stats/joint.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { assertDepartment } from '../auth/access.ts';
-import { CaseIdParams, CaseView, caseReply, readCase, step } from '../case/http.ts';
+import { CaseIdParams, CaseView } from '../case/schemas.ts';
+import { caseReply, readCase, step } from '../case/steps.ts';
 import { onCase } from '../case/run.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute, type Out } from '../http/route.ts';
 import { CaseId, DateParams, dateRange, EmptyBody, Id, LocalDateString, named, Nullable, Text } from '../http/schemas.ts';
 import { counterRows } from '../projections/counter-rows.ts';
@@ -27,24 +28,24 @@ const ENTRY = 'joint' as const;
 const STAFF = ['clerk', 'director', 'callback', 'admin'] as const;
 
 /** A step of the joint review taken at the lead window (its clerks, or an administrator). */
-const windowStep = <B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, command: (body: Out<B>, meta: CommandMeta) => CaseCommand) =>
+const windowStep = <B extends z.ZodMiniType>(path: string, operationId: string, summary: string, body: B, command: (body: Out<B>, meta: CommandMeta) => CaseCommand) =>
   step(`joint/${path}`, operationId, summary, body, command, ENTRY);
 
-const Absent = z.strictObject({ departmentId: Id, justified: z.boolean(), reason: Text(500).optional() });
+const Absent = z.strictObject({ departmentId: Id, justified: z.boolean(), reason: z.optional(Text(500)) });
 const OpinionBody = z.strictObject({
   departmentId: Id,
   result: z.enum(opinionResults),
-  items: z.array(z.strictObject({ text: Text(500) })).max(50).optional(),
-  note: Text(1000).optional(),
+  items: z.optional(z.array(z.strictObject({ text: Text(500) })).check(z.maxLength(50))),
+  note: z.optional(Text(1000)),
 });
 
-const InboxQuery = z.strictObject({ status: z.enum(jointTaskStatuses).default('open') });
+const InboxQuery = z.strictObject({ status: z._default(z.enum(jointTaskStatuses), 'open') });
 const JointInbox = named('JointInbox', z.object({
   departmentId: z.string(),
   name: z.string(),
   date: LocalDateString,
   status: z.enum(jointTaskStatuses),
-  counts: z.record(z.enum(urgencies), z.number().int()),
+  counts: z.record(z.enum(urgencies), z.int()),
   tasks: z.array(
     z.object({
       caseId: CaseId,
@@ -53,7 +54,7 @@ const JointInbox = named('JointInbox', z.object({
       windowId: z.string(),
       organization: Nullable(z.string()),
       status: z.enum(jointTaskStatuses),
-      days: z.number().int(),
+      days: z.int(),
       inspects: z.boolean(),
       acceptedDate: LocalDateString,
       deadline: LocalDateString,
@@ -68,46 +69,46 @@ const JointInbox = named('JointInbox', z.object({
 }));
 const SweepResultView = named('JointSweep', z.object({
   date: LocalDateString,
-  considered: z.number().int(),
+  considered: z.int(),
   deemed: z.array(z.object({ caseId: CaseId, caseNo: z.string(), departmentId: z.string(), deadline: LocalDateString })),
 }));
-const JointStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, itemCode: z.string().min(1).max(64).optional() }).superRefine(dateRange);
-const Days = z.number().nullable();
+const JointStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, itemCode: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }).check(z.superRefine(dateRange));
+const Days = z.nullable(z.number());
 const JointStats = named('JointStats', z.object({
   from: LocalDateString,
   to: LocalDateString,
   itemCode: Nullable(z.string()),
-  cases: z.number().int().meta({ description: 'joint cases accepted in the period' }),
-  completed: z.number().int(),
-  approved: z.number().int(),
-  denied: z.number().int(),
-  averageWorkingDays: Days.meta({ description: 'working days from acceptance to completion, over the cases completed in the period' }),
+  cases: z.int().check(z.meta({ description: 'joint cases accepted in the period' })),
+  completed: z.int(),
+  approved: z.int(),
+  denied: z.int(),
+  averageWorkingDays: Days.check(z.meta({ description: 'working days from acceptance to completion, over the cases completed in the period' })),
   medianWorkingDays: Days,
-  serialWorkingDays: Days.meta({ description: 'per completed case, the sum of its departments’ limits: what going one after another would have taken' }),
-  deemedConsents: z.number().int(),
-  deemedApprovals: z.number().int(),
-  rectifications: z.number().int().meta({ description: 'combined rectification lists issued' }),
-  rectificationItems: z.number().int(),
+  serialWorkingDays: Days.check(z.meta({ description: 'per completed case, the sum of its departments’ limits: what going one after another would have taken' })),
+  deemedConsents: z.int(),
+  deemedApprovals: z.int(),
+  rectifications: z.int().check(z.meta({ description: 'combined rectification lists issued' })),
+  rectificationItems: z.int(),
   byDepartment: z.array(
     z.object({
       departmentId: z.string(),
       name: z.string(),
-      tasks: z.number().int(),
-      answered: z.number().int(),
-      passed: z.number().int(),
-      rectify: z.number().int(),
-      failed: z.number().int(),
-      deemedApprovals: z.number().int(),
-      deemedConsents: z.number().int(),
+      tasks: z.int(),
+      answered: z.int(),
+      passed: z.int(),
+      rectify: z.int(),
+      failed: z.int(),
+      deemedApprovals: z.int(),
+      deemedConsents: z.int(),
       averageWorkingDaysToAnswer: Days,
     }),
   ),
 }));
-const RectificationList = named('JointRectificationList', JointRectificationView.extend({ caseId: CaseId, caseNo: z.string(), departments: z.array(z.object({ departmentId: z.string(), name: z.string() })) }));
+const RectificationList = named('JointRectificationList', z.extend(JointRectificationView, { caseId: CaseId, caseNo: z.string(), departments: z.array(z.object({ departmentId: z.string(), name: z.string() })) }));
 
 export const jointRoutes = [
   windowStep('inspection', 'scheduleJointInspection', 'Appoint the joint inspection, or move it (安排联合验收)', z.strictObject({ at: z.iso.datetime({ offset: true }), place: Text(200) }), (data, meta) => ({ type: 'ScheduleJointInspection', data, meta })),
-  windowStep('inspection/held', 'recordJointInspection', 'Record who came to the joint inspection; an unjustified absence is consent (无正当理由缺席默认)', z.strictObject({ present: z.array(Id).max(30), absent: z.array(Absent).max(30) }), (data, meta) => ({ type: 'RecordJointInspection', data, meta })),
+  windowStep('inspection/held', 'recordJointInspection', 'Record who came to the joint inspection; an unjustified absence is consent (无正当理由缺席默认)', z.strictObject({ present: z.array(Id).check(z.maxLength(30)), absent: z.array(Absent).check(z.maxLength(30)) }), (data, meta) => ({ type: 'RecordJointInspection', data, meta })),
   windowStep('rectification', 'issueJointRectification', 'Issue the combined rectification list of every department that asked (一次性整改通知)', EmptyBody, (data, meta) => ({ type: 'IssueJointRectification', data, meta })),
   windowStep('rectification/done', 'completeJointRectification', 'The applicant has rectified: the departments that asked review again (整改完成)', EmptyBody, (data, meta) => ({ type: 'CompleteJointRectification', data, meta })),
   defineRoute({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { jointTaskStatuses } from '../../domain/case/joint.ts';
 import { LocalDateString, named, Nullable } from '../http/schemas.ts';
 
@@ -6,14 +6,14 @@ import { LocalDateString, named, Nullable } from '../http/schemas.ts';
 
 const Items = z.array(z.object({ text: z.string() }));
 export const JointRectificationView = named('JointRectification', z.object({
-  round: Nullable(z.number().int()),
+  round: Nullable(z.int()),
   status: z.enum(['none', 'issued', 'completed']),
   issuedDate: Nullable(LocalDateString),
   completedDate: Nullable(LocalDateString),
-  stoppedWorkingDays: Nullable(z.number().int()),
+  stoppedWorkingDays: Nullable(z.int()),
   items: z.array(z.object({ departmentId: z.string(), text: z.string() })),
-  pending: z.array(z.object({ departmentId: z.string(), text: z.string() })).meta({ description: 'asked for since the last notice: they go out in the next one' }),
-  rounds: z.number().int(),
+  pending: z.array(z.object({ departmentId: z.string(), text: z.string() })).check(z.meta({ description: 'asked for since the last notice: they go out in the next one' })),
+  rounds: z.int(),
 }));
 
 export const JointReviewView = named('JointReview', z.object({
@@ -21,14 +21,14 @@ export const JointReviewView = named('JointReview', z.object({
   tasks: z.array(
     z.object({
       departmentId: z.string(),
-      windowId: z.string().meta({ description: 'the window that answers for the department in the hall' }),
+      windowId: z.string().check(z.meta({ description: 'the window that answers for the department in the hall' })),
       status: z.enum(jointTaskStatuses),
-      days: z.number().int(),
+      days: z.int(),
       inspects: z.boolean(),
       materials: z.array(z.string()),
-      deadline: LocalDateString.meta({ description: 'against today’s calendar while the department has not answered' }),
+      deadline: LocalDateString.check(z.meta({ description: 'against today’s calendar while the department has not answered' })),
       deadlineProvisional: z.boolean(),
-      stoppedWorkingDays: z.number().int(),
+      stoppedWorkingDays: z.int(),
       clockStopped: z.boolean(),
       answeredAt: Nullable(z.string()),
       answeredDate: Nullable(LocalDateString),
@@ -46,5 +46,5 @@ export const JointReviewView = named('JointReview', z.object({
     absent: z.array(z.object({ departmentId: z.string(), justified: z.boolean(), reason: Nullable(z.string()) })),
   }),
   rectification: JointRectificationView,
-  serialWorkingDays: z.number().int().meta({ description: 'the sum of the departments’ limits: what going one after another would take' }),
+  serialWorkingDays: z.int().check(z.meta({ description: 'the sum of the departments’ limits: what going one after another would take' })),
 }));

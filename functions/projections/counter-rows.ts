@@ -1,7 +1,6 @@
 import type { Counters, ViewKey } from '../../domain/projections/projection.ts';
 import type { LocalDate } from '../../domain/time.ts';
-import { countersOf } from './projector.ts';
-import type { ViewStore } from './view-store.ts';
+import { countersOf, type ViewStore } from './view-store.ts';
 
 /** The first days of the months a period touches. */
 export function monthsOf(from: LocalDate, to: LocalDate): LocalDate[] {

@@ -7,7 +7,7 @@ import { eventsTable, viewsTable } from '../tables.ts';
 import type { CountyIndex } from '../../domain/county.ts';
 import { outboxWrites } from '../sms/outbox.ts';
 import type { TransactItem } from '../store/dynamo-event-store.ts';
-import { genKey, stateKey, touchedPartition, type ViewStore } from './view-store.ts';
+import { COUNTER_PREFIX, genKey, stateKey, touchedPartition, type ViewStore } from './view-store.ts';
 
 /** When the event happened (its command's time): a message it asks for is queued then. */
 const eventTime = (record: ProjectableEvent): string => {
@@ -66,7 +66,6 @@ interface StreamState {
   state: unknown;
 }
 
-const COUNTER_PREFIX = 'n_';
 const MAX_CONFLICT_RETRIES = 8;
 const CACHE_LIMIT = 20_000;
 
@@ -210,17 +209,4 @@ function toWriteItem(table: string, generation: number, change: ViewChange) {
       ExpressionAttributeValues: values,
     },
   };
-}
-
-/** Reads a counter item back into a plain `{name: number}` map. */
-export function countersOf(item: Record<string, unknown>): Record<string, number> {
-  const counters: Record<string, number> = {};
-  for (const [name, value] of Object.entries(item)) if (name.startsWith(COUNTER_PREFIX)) counters[name.slice(COUNTER_PREFIX.length)] = Number(value);
-  return counters;
-}
-
-export function counterItem(generation: number, projection: string, key: { pk: string; sk: string }, counters: Record<string, number>, labels: Record<string, string>) {
-  const item: Record<string, unknown> = { ...genKey(generation, key), kind: 'counter', projection, labels };
-  for (const [name, value] of Object.entries(counters)) item[`${COUNTER_PREFIX}${name}`] = value;
-  return item;
 }

@@ -6,8 +6,8 @@ import { aggregateOf } from '../../domain/projections/registry.ts';
 import { logger } from '../logger.ts';
 import { eventsTable, viewsTable } from '../tables.ts';
 import { recordUnfoldable } from './dead-letters.ts';
-import { counterItem, projectableOf, Projector } from './projector.ts';
-import { genKey, POINTER_TTL_MS, stateKey, touchedPartition, ungenerated, ViewStore } from './view-store.ts';
+import { projectableOf, Projector } from './projector.ts';
+import { counterItem, genKey, POINTER_TTL_MS, stateKey, touchedPartition, ungenerated, ViewStore } from './view-store.ts';
 
 export interface RebuildProgress {
   scanned: number;

@@ -29,6 +29,21 @@ export const genKey = (generation: number, key: ViewKey) => ({ [viewsTable.parti
 export const stateKey = (stream: string): ViewKey => ({ pk: stream, sk: 'state' });
 export const touchedPartition = (generation: number, date: string) => genPartition(generation, `touched#${date}`);
 
+/** A counter item stores each counter as an attribute with this prefix (beside its key, kind and labels). */
+export const COUNTER_PREFIX = 'n_';
+
+/** Reads a counter item back into a plain `{name: number}` map. */
+export function countersOf(item: Record<string, unknown>): Record<string, number> {
+  const counters: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item)) if (name.startsWith(COUNTER_PREFIX)) counters[name.slice(COUNTER_PREFIX.length)] = Number(value);
+  return counters;
+}
+
+export function counterItem(generation: number, projection: string, key: { pk: string; sk: string }, counters: Record<string, number>, labels: Record<string, string>) {
+  const item: Record<string, unknown> = { ...genKey(generation, key), kind: 'counter', projection, labels };
+  for (const [name, value] of Object.entries(counters)) item[`${COUNTER_PREFIX}${name}`] = value;
+  return item;
+}
 
 export class ViewStore {
   private pointerCache: { pointer: GenerationPointer; at: number } | undefined;

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { projectAggregate } from '../../domain/project/aggregate.ts';
 import { agencyStats } from '../../domain/project/stats.ts';
 import type { ProjectCommand, ProjectState } from '../../domain/project/types.ts';
 import { worklistOf } from '../../domain/project/worklist.ts';
 import { Forbidden } from '../auth/access.ts';
 import { commandReply, versioned } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute, type Request } from '../http/route.ts';
 import { dateRange } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
@@ -153,7 +153,7 @@ export const projectRoutes = [
     operationId: 'listProjects',
     summary: 'The projects, newest first (an agent’s: their own site’s)',
     query: ProjectsQuery,
-    response: { status: 200, schema: ProjectSummary.array() },
+    response: { status: 200, schema: z.array(ProjectSummary) },
     access: WORKERS,
     handle: async (request, rt) => {
       const { caller } = request;
@@ -188,7 +188,7 @@ export const projectRoutes = [
     entry: ENTRY,
     operationId: 'getAgencyStats',
     summary: 'The agency figures for a period (代理代办统计): projects served and their investment, permits filed and done, working days per permit, on-time rate, by agent and by site',
-    query: AgencyStatsQuery.superRefine(dateRange),
+    query: AgencyStatsQuery.check(z.superRefine(dateRange)),
     response: { status: 200, schema: AgencyStats },
     access: ['director', 'admin'],
     handle: async (request, rt) => {

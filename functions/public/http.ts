@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { caseAggregate } from '../../domain/case/aggregate.ts';
 import { caseNoPattern } from '../../domain/case/case-number.ts';
 import type { CaseCommand } from '../../domain/case/commands.ts';
@@ -15,7 +15,7 @@ import { isLocalDate } from '../../domain/time.ts';
 import { caseContext, caseOf } from '../case/run.ts';
 import { commandReply } from '../http/command-reply.ts';
 import { HttpError } from '../http/errors.ts';
-import { scopedKey } from '../http/http-handler.ts';
+import { scopedKey } from '../http/request-meta.ts';
 import { defineRoute, type Request } from '../http/route.ts';
 import { LocalDateString, named, Nullable, Text } from '../http/schemas.ts';
 import type { Runtime } from '../runtime.ts';
@@ -32,13 +32,13 @@ import { openRatingToken, ratingReviewId, type RatingLink } from './rating-token
 
 const ENTRY = 'public' as const;
 
-const CaseNo = z
-  .string()
-  .regex(caseNoPattern, 'a case number as the receipt prints it, e.g. 331022-20261102-00042')
-  .refine((caseNo) => isLocalDate(`${caseNo.slice(7, 11)}-${caseNo.slice(11, 13)}-${caseNo.slice(13, 15)}`), 'the case number’s date is no date');
+const CaseNo = z.string().check(
+  z.regex(caseNoPattern, 'a case number as the receipt prints it, e.g. 331022-20261102-00042'),
+  z.refine((caseNo) => isLocalDate(`${caseNo.slice(7, 11)}-${caseNo.slice(11, 13)}-${caseNo.slice(13, 15)}`), 'the case number’s date is no date'),
+);
 const ProgressQuery = z.strictObject({
   caseNo: CaseNo,
-  code: z.string().regex(/^(\d{4}|\d{6})$/, 'the last four digits of the applicant’s phone, or the six-digit query code on the receipt'),
+  code: z.string().check(z.regex(/^(\d{4}|\d{6})$/, 'the last four digits of the applicant’s phone, or the six-digit query code on the receipt')),
 });
 const PublicProgress = named('PublicProgress', z.object({
   caseNo: z.string(),
@@ -46,19 +46,19 @@ const PublicProgress = named('PublicProgress', z.object({
   itemName: z.string(),
   acceptedDate: Nullable(LocalDateString),
   deadline: Nullable(LocalDateString),
-  steps: z.array(z.object({ step: z.string().describe('the step as the citizen reads it: 收件, 一次性告知, 补正, 受理, 不予受理, 特别程序, 恢复, 转办/转报, 办结, 送达'), date: LocalDateString })),
+  steps: z.array(z.object({ step: z.string().check(z.describe('the step as the citizen reads it: 收件, 一次性告知, 补正, 受理, 不予受理, 特别程序, 恢复, 转办/转报, 办结, 送达')), date: LocalDateString })),
   completion: Nullable(z.object({ decision: z.enum(decisions), date: LocalDateString })),
   collection: Nullable(z.object({ method: z.enum(deliveryMethods), deliveredDate: LocalDateString })),
 }));
 
-const TokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'a rating link’s token') });
+const TokenParams = z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'a rating link’s token')) });
 const PublicReviewLink = named('PublicReviewLink', z.object({
   itemName: z.string(),
   acceptedDate: Nullable(LocalDateString),
   completedDate: Nullable(LocalDateString),
-  rated: z.boolean().describe('this link was used already, or the invitation was answered by SMS reply'),
+  rated: z.boolean().check(z.describe('this link was used already, or the invitation was answered by SMS reply')),
 }));
-const PublicReviewBody = z.strictObject({ level: z.enum(levels), comment: Text(200).optional() });
+const PublicReviewBody = z.strictObject({ level: z.enum(levels), comment: z.optional(Text(200)) });
 const PublicReviewResult = named('PublicReviewResult', z.object({ rated: z.literal(true), level: z.enum(levels) }));
 
 export class TooManyRequests extends HttpError {

@@ -6,7 +6,7 @@ import { assertPlace } from '../auth/access.ts';
 import { earlierAnswer, handleCommand } from '../commands/handle.ts';
 import { idempotencyOf } from '../http/command-reply.ts';
 import { ServiceUnavailable } from '../http/errors.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { noContent, type EmptyReply, type Reply, type Request } from '../http/route.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { callable, claimPlace, PLACES_FROM, release, waitingDelete, waitingStream, walkInAt, windowPartition, type WaitingItem } from './waiting-line.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { boardPartition, displayPartition, hallBoard, ticketView, ticketsPartition, windowDisplay, windowDisplayStatuses } from '../../domain/projections/ticket-views.ts';
 import { rank } from '../../domain/queue/rules.ts';
 import { summarizeQueue } from '../../domain/stats/queue.ts';
@@ -8,7 +8,7 @@ import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { assertPlace } from '../auth/access.ts';
 import { commandReply } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute, noContent, type Out } from '../http/route.ts';
 import { CaseId, dateRange, EmptyBody, Id, LocalDateString, named, QueueFigures, WindowParams } from '../http/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
@@ -20,60 +20,62 @@ import { windowCategoriesChanged } from './window-days.ts';
 
 /** The hall's ticket queue (排队叫号): taking tickets, calling them to windows, and each step of a visit. */
 
-const Category = z.string().regex(/^[A-Z]$/, 'a category letter');
-const TicketParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ticket id') });
+const Category = z.string().check(z.regex(/^[A-Z]$/, 'a category letter'));
+const TicketParams = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ticket id')) });
 const IssueTicketBody = z
   .strictObject({
     category: Category,
-    priority: z.enum(priorities).optional(),
-    source: z.enum(['kiosk', 'desk']).optional(),
-    appointmentId: z.string().min(1).max(64).optional(),
+    priority: z.optional(z.enum(priorities)),
+    source: z.optional(z.enum(['kiosk', 'desk'])),
+    appointmentId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     /** When the appointment is for: today, in the county's time. */
-    appointmentAt: z.iso.datetime({ offset: true }).optional(),
+    appointmentAt: z.optional(z.iso.datetime({ offset: true })),
   })
-  .refine((b) => (b.appointmentId === undefined) === (b.appointmentAt === undefined), { message: 'an appointment needs both appointmentId and appointmentAt', path: ['appointmentAt'] })
-  .refine((b) => b.appointmentId === undefined || b.source === undefined, { message: 'a ticket from an appointment has no kiosk or desk source', path: ['source'] });
+  .check(
+    z.refine((b) => (b.appointmentId === undefined) === (b.appointmentAt === undefined), { message: 'an appointment needs both appointmentId and appointmentAt', path: ['appointmentAt'] }),
+    z.refine((b) => b.appointmentId === undefined || b.source === undefined, { message: 'a ticket from an appointment has no kiosk or desk source', path: ['source'] }),
+  );
 const TransferTicketBody = z
-  .strictObject({ category: Category.optional(), windowId: Id.optional().describe('the window the visitor is sent to') })
-  .refine((b) => (b.category === undefined) !== (b.windowId === undefined), { message: 'send the visitor to a category or to a window, one of the two' });
-const FinishTicketBody = z.strictObject({ caseIds: z.array(CaseId).max(20).optional() });
-const WindowCategoriesBody = z.strictObject({ categories: z.array(z.string().regex(/^[A-Z]$/)).max(26) });
+  .strictObject({ category: z.optional(Category), windowId: z.optional(Id).check(z.describe('the window the visitor is sent to')) })
+  .check(z.refine((b) => (b.category === undefined) !== (b.windowId === undefined), { message: 'send the visitor to a category or to a window, one of the two' }));
+const FinishTicketBody = z.strictObject({ caseIds: z.optional(z.array(CaseId).check(z.maxLength(20))) });
+const WindowCategoriesBody = z.strictObject({ categories: z.array(z.string().check(z.regex(/^[A-Z]$/))).check(z.maxLength(26)) });
 const QueueQuery = z
-  .strictObject({ category: Category.optional(), windowId: Id.optional().describe('the visitors sent to this window in person') })
-  .refine((q) => (q.category === undefined) !== (q.windowId === undefined), { message: 'ask for a category or a window, one of the two' });
-const QueueStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, windowId: Id.optional(), category: Category.optional() }).superRefine(dateRange);
+  .strictObject({ category: z.optional(Category), windowId: z.optional(Id).check(z.describe('the visitors sent to this window in person')) })
+  .check(z.refine((q) => (q.category === undefined) !== (q.windowId === undefined), { message: 'ask for a category or a window, one of the two' }));
+const QueueStatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, windowId: z.optional(Id), category: z.optional(Category) }).check(z.superRefine(dateRange));
 
 const TicketCategory = named('TicketCategory', z.object({ code: z.string(), name: z.string(), windowIds: z.array(z.string()) }));
-const IssuedTicket = named('IssuedTicket', z.object({ ticketId: z.string(), number: z.string(), category: z.string(), ahead: z.number().int(), estimatedWaitMinutes: z.number().int() }));
+const IssuedTicket = named('IssuedTicket', z.object({ ticketId: z.string(), number: z.string(), category: z.string(), ahead: z.int(), estimatedWaitMinutes: z.int() }));
 const CalledTicket = named('CalledTicket', z.object({ ticketId: z.string(), number: z.string(), category: z.string(), windowId: z.string() }));
 const TicketView = named('Ticket', z.object({
   ticketId: z.string(),
   number: z.string(),
   category: z.string(),
   status: z.enum(ticketStatuses),
-  windowId: z.string().nullable(),
-  forWindowId: z.string().nullable(),
+  windowId: z.nullable(z.string()),
+  forWindowId: z.nullable(z.string()),
   priority: z.enum(priorities),
   issuedAt: z.string(),
-  calledAt: z.string().nullable(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  recalls: z.number().int(),
-  transfers: z.number().int(),
+  calledAt: z.nullable(z.string()),
+  startedAt: z.nullable(z.string()),
+  finishedAt: z.nullable(z.string()),
+  recalls: z.int(),
+  transfers: z.int(),
   caseIds: z.array(z.string()),
-  version: z.number().int(),
+  version: z.int(),
 }));
 const WaitingList = named('WaitingList', z.object({
-  category: z.string().nullable(),
-  windowId: z.string().nullable(),
+  category: z.nullable(z.string()),
+  windowId: z.nullable(z.string()),
   date: LocalDateString,
-  waiting: z.number().int(),
-  entries: z.array(z.object({ ticketId: z.string(), number: z.string(), priority: z.enum(priorities), appointmentAt: z.string().nullable(), issuedAt: z.string(), ahead: z.number().int(), waitingMinutes: z.number().int() })),
+  waiting: z.int(),
+  entries: z.array(z.object({ ticketId: z.string(), number: z.string(), priority: z.enum(priorities), appointmentAt: z.nullable(z.string()), issuedAt: z.string(), ahead: z.int(), waitingMinutes: z.int() })),
 }));
 const HallBoard = named('HallBoard', z.object({ date: LocalDateString, calls: z.array(z.object({ number: z.string(), category: z.string(), windowId: z.string(), windowName: z.string(), at: z.string(), recall: z.boolean() })) }));
 const HallWaiting = named('HallWaiting', z.object({
   date: LocalDateString,
-  categories: z.array(z.object({ code: z.string(), name: z.string(), waiting: z.number().int().describe('who may be called now'), estimatedWaitMinutes: z.number().int().describe('for a visitor taking a ticket now') })),
+  categories: z.array(z.object({ code: z.string(), name: z.string(), waiting: z.int().check(z.describe('who may be called now')), estimatedWaitMinutes: z.int().check(z.describe('for a visitor taking a ticket now')) })),
 }));
 const WindowDisplay = named('WindowDisplay', z.object({
   windowId: z.string(),
@@ -81,24 +83,25 @@ const WindowDisplay = named('WindowDisplay', z.object({
   departmentName: z.string(),
   date: LocalDateString,
   ticket: z
-    .object({
-      ticketId: z.string(),
-      number: z.string(),
-      category: z.string(),
-      status: z.enum(windowDisplayStatuses),
-      calledAt: z.string(),
-      at: z.string().describe('when it last changed at this window'),
-      servedBy: z.object({ name: z.string(), badgeNo: z.string().nullable() }).nullable().describe('the clerk who called it (工号 when the account has one)'),
-      caseIds: z.array(z.string()),
-    })
-    .nullable()
-    .describe('the ticket the window called last today, as it stands; null before its first call'),
+    .nullable(
+      z.object({
+        ticketId: z.string(),
+        number: z.string(),
+        category: z.string(),
+        status: z.enum(windowDisplayStatuses),
+        calledAt: z.string(),
+        at: z.string().check(z.describe('when it last changed at this window')),
+        servedBy: z.nullable(z.object({ name: z.string(), badgeNo: z.nullable(z.string()) })).check(z.describe('the clerk who called it (工号 when the account has one)')),
+        caseIds: z.array(z.string()),
+      }),
+    )
+    .check(z.describe('the ticket the window called last today, as it stands; null before its first call')),
 }));
 const QueueStats = named('QueueStats', z.object({
   from: LocalDateString,
   to: LocalDateString,
   ...QueueFigures,
-  byWindow: z.array(z.object({ windowId: z.string(), ...QueueFigures }).omit({ issued: true })),
+  byWindow: z.array(z.omit(z.object({ windowId: z.string(), ...QueueFigures }), { issued: true })),
   byCategory: z.array(z.object({ category: z.string(), ...QueueFigures })),
   byDay: z.array(z.object({ date: LocalDateString, ...QueueFigures })),
 }));
@@ -111,7 +114,7 @@ const CASE_ACTORS = ['clerk', 'admin'] as const;
 const HALL_SCREENS = [...STAFF, 'hall-screen'] as const;
 
 /** A step on a ticket by the window holding it: the route, and the command it becomes. */
-function ticketStepRoute<B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, command: (rt: Runtime, body: Out<B>, windowId: string, meta: CommandMeta) => TicketCommand) {
+function ticketStepRoute<B extends z.ZodMiniType>(path: string, operationId: string, summary: string, body: B, command: (rt: Runtime, body: Out<B>, windowId: string, meta: CommandMeta) => TicketCommand) {
   return defineRoute({
     method: 'POST',
     path: `/tickets/{id}/${path}`,
@@ -134,7 +137,7 @@ export const queueRoutes = [
     entry: ENTRY,
     operationId: 'listTicketCategories',
     summary: 'Ticket categories, their letters and the windows serving them',
-    response: { status: 200, schema: TicketCategory.array() },
+    response: { status: 200, schema: z.array(TicketCategory) },
     access: [...HALL_SCREENS, 'kiosk'],
     handle: (_request, rt) => ({ body: rt.county.county.queue.categories }),
   }),

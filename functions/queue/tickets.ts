@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { caseAggregate } from '../../domain/case/aggregate.ts';
-import { fold, streamOf } from '../../domain/decider.ts';
+import { caseStream } from '../../domain/case/stream.ts';
+import { fold } from '../../domain/decider.ts';
 import { IllegalTransition, InvalidInput, NotFound } from '../../domain/errors.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
 import { queueStatsPartition } from '../../domain/projections/ticket-views.ts';
@@ -10,10 +10,10 @@ import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace } from '../auth/access.ts';
 import { earlierAnswer, handleCommand } from '../commands/handle.ts';
 import { commandReply, idempotencyOf, versioned } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import type { Reply, Request } from '../http/route.ts';
 import { ulid } from '../ids.ts';
-import { countersOf } from '../projections/projector.ts';
+import { countersOf } from '../projections/view-store.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { eventsTable } from '../tables.ts';
 import { draw, isLine, isWaiting, othersWaiting, rows, servingChanges, voidPlace, waitingPut, type Line } from './waiting-line.ts';
@@ -172,7 +172,7 @@ export async function ticketStep(rt: Runtime, request: Request, ticketId: string
 export async function unknownCases(rt: Runtime, caseIds: readonly string[]): Promise<{ path: string; message: string }[]> {
   const found = await Promise.all(
     caseIds.map(async (id) => {
-      const { Item } = await rt.db.send(new GetCommand({ TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: streamOf(caseAggregate, id), [eventsTable.sortKey]: 1 }, ConsistentRead: true, ProjectionExpression: '#v', ExpressionAttributeNames: { '#v': eventsTable.sortKey } }));
+      const { Item } = await rt.db.send(new GetCommand({ TableName: rt.tables.events, Key: { [eventsTable.partitionKey]: caseStream(id), [eventsTable.sortKey]: 1 }, ConsistentRead: true, ProjectionExpression: '#v', ExpressionAttributeNames: { '#v': eventsTable.sortKey } }));
       return Item !== undefined;
     }),
   );

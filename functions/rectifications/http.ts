@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CommandMeta } from '../../domain/meta.ts';
 import type { CaseCommand } from '../../domain/case/commands.ts';
 import { recheckResults, resolutions, verificationFindings } from '../../domain/case/events.ts';
@@ -10,15 +10,15 @@ import type { LocalDate } from '../../domain/time.ts';
 import { assertPlace, Forbidden, type Access } from '../auth/access.ts';
 import { caseOf, onCase } from '../case/run.ts';
 import { versioned } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute, type Out } from '../http/route.ts';
 import { CaseId, Id, LocalDateString, named, Text } from '../http/schemas.ts';
 import { todayAt } from '../runtime.ts';
 
 /** The rectification of bad reviews (整改): verify, resolve, appeal, re-check, follow up, close — and the list with its warnings. */
 
-const RectificationIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}-R\d{1,3}$/, 'a rectification id such as 01J…-R1') });
-const RectificationsQuery = z.strictObject({ status: z.enum([...rectificationStatuses, 'open']).optional(), windowId: Id.optional(), month: z.string().regex(/^\d{4}-\d{2}$/).optional() });
+const RectificationIdParams = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}-R\d{1,3}$/, 'a rectification id such as 01J…-R1')) });
+const RectificationsQuery = z.strictObject({ status: z.optional(z.enum([...rectificationStatuses, 'open'])), windowId: z.optional(Id), month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/))) });
 const RectificationSchema = named('Rectification', z.object({
   rectificationId: z.string(),
   caseId: CaseId,
@@ -30,12 +30,12 @@ const RectificationSchema = named('Rectification', z.object({
   openedDate: LocalDateString,
   callbackDue: LocalDateString,
   resolveDue: LocalDateString,
-  calledBackDate: LocalDateString.nullable(),
-  finding: z.enum(verificationFindings).nullable(),
-  resolvedHow: z.enum(resolutions).nullable(),
-  recheck: z.enum(recheckResults).nullable(),
-  recheckedDate: LocalDateString.nullable(),
-  closedDate: LocalDateString.nullable(),
+  calledBackDate: z.nullable(LocalDateString),
+  finding: z.nullable(z.enum(verificationFindings)),
+  resolvedHow: z.nullable(z.enum(resolutions)),
+  recheck: z.nullable(z.enum(recheckResults)),
+  recheckedDate: z.nullable(LocalDateString),
+  closedDate: z.nullable(LocalDateString),
   warnings: z.array(z.enum(rectificationWarningKinds)),
 }));
 
@@ -46,7 +46,7 @@ const withWarnings = (r: RectificationView, today: LocalDate) => ({ ...r, warnin
  * One step of the bad-review loop, on the case the rectification belongs to (its id names the case).
  * `placeBound`: a clerk answers for their own window's rectifications only.
  */
-function step<B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, access: Access, placeBound: boolean, command: (rectificationId: string, body: Out<B>, meta: CommandMeta) => CaseCommand) {
+function step<B extends z.ZodMiniType>(path: string, operationId: string, summary: string, body: B, access: Access, placeBound: boolean, command: (rectificationId: string, body: Out<B>, meta: CommandMeta) => CaseCommand) {
   return defineRoute({
     method: 'POST',
     path: `/rectifications/{id}/${path}`,
@@ -93,7 +93,7 @@ export const rectificationRoutes = [
     operationId: 'listRectifications',
     summary: 'Rectifications (整改) with overdue warnings; clerks see their window’s; callback staff see those awaiting their follow-up call',
     query: RectificationsQuery,
-    response: { status: 200, schema: RectificationSchema.array() },
+    response: { status: 200, schema: z.array(RectificationSchema) },
     // Callback staff make the follow-up call of every rectified bad review, so they need the list of them.
     access: [...WINDOWS, 'callback'],
     handle: async (request, rt) => {
@@ -113,10 +113,10 @@ export const rectificationRoutes = [
       return { body: selected.map((r) => withWarnings(r, date)) };
     },
   }),
-  step('verify', 'verifyRectification', 'Verify the bad review (核实)', z.strictObject({ finding: z.enum(verificationFindings), note: Text(1000).optional() }), SUPERVISORS, false, (rectificationId, body, meta) => ({ type: 'VerifyRectification', data: { rectificationId, ...body }, meta })),
+  step('verify', 'verifyRectification', 'Verify the bad review (核实)', z.strictObject({ finding: z.enum(verificationFindings), note: z.optional(Text(1000)) }), SUPERVISORS, false, (rectificationId, body, meta) => ({ type: 'VerifyRectification', data: { rectificationId, ...body }, meta })),
   step('resolve', 'resolveRectification', 'Rectify (整改) or explain', z.strictObject({ how: z.enum(resolutions), note: Text(2000) }), WINDOWS, true, (rectificationId, body, meta) => ({ type: 'ResolveRectification', data: { rectificationId, ...body }, meta })),
   step('appeal', 'appealRectification', 'Appeal a mistaken or malicious review (申诉)', z.strictObject({ reason: Text(2000) }), WINDOWS, true, (rectificationId, body, meta) => ({ type: 'AppealRectification', data: { rectificationId, ...body }, meta })),
-  step('recheck', 'recheckRectification', 'Re-check an appeal (复核): uphold or void the review', z.strictObject({ result: z.enum(recheckResults), note: Text(1000).optional() }), ['admin'], false, (rectificationId, body, meta) => ({ type: 'RecheckRectification', data: { rectificationId, ...body }, meta })),
-  step('follow-up', 'followUpRectification', 'Record the follow-up callback', z.strictObject({ satisfied: z.boolean(), note: Text(1000).optional() }), ['callback', 'admin'], false, (rectificationId, body, meta) => ({ type: 'FollowUpRectification', data: { rectificationId, ...body }, meta })),
-  step('close', 'closeRectification', 'Close the rectification', z.strictObject({ note: Text(1000).optional() }), SUPERVISORS, false, (rectificationId, body, meta) => ({ type: 'CloseRectification', data: { rectificationId, ...body }, meta })),
+  step('recheck', 'recheckRectification', 'Re-check an appeal (复核): uphold or void the review', z.strictObject({ result: z.enum(recheckResults), note: z.optional(Text(1000)) }), ['admin'], false, (rectificationId, body, meta) => ({ type: 'RecheckRectification', data: { rectificationId, ...body }, meta })),
+  step('follow-up', 'followUpRectification', 'Record the follow-up callback', z.strictObject({ satisfied: z.boolean(), note: z.optional(Text(1000)) }), ['callback', 'admin'], false, (rectificationId, body, meta) => ({ type: 'FollowUpRectification', data: { rectificationId, ...body }, meta })),
+  step('close', 'closeRectification', 'Close the rectification', z.strictObject({ note: z.optional(Text(1000)) }), SUPERVISORS, false, (rectificationId, body, meta) => ({ type: 'CloseRectification', data: { rectificationId, ...body }, meta })),
 ];

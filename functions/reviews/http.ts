@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { reviewChannels, levels } from '../../domain/reviews/levels.ts';
 import { streamOf } from '../../domain/decider.ts';
 import { IllegalTransition } from '../../domain/errors.ts';
@@ -7,11 +7,11 @@ import { maskPhone } from '../../domain/privacy.ts';
 import { smsAwaiting, smsPartition } from '../../domain/projections/sms-awaiting.ts';
 import { smsInboxAggregate } from '../../domain/sms-inbox/aggregate.ts';
 import { Forbidden } from '../auth/access.ts';
-import { CaseIdParams } from '../case/http.ts';
+import { CaseIdParams } from '../case/schemas.ts';
 import { caseOf, onCase } from '../case/run.ts';
 import { earlierAnswer } from '../commands/handle.ts';
 import { commandReply, idempotencyOf, versioned } from '../http/command-reply.ts';
-import { commandMeta, scopedKey } from '../http/http-handler.ts';
+import { commandMeta, scopedKey } from '../http/request-meta.ts';
 import { defineRoute, type Reply } from '../http/route.ts';
 import { CaseId, ClientId, dateRange, LocalDateString, named, StatsFilters, Text } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
@@ -23,42 +23,42 @@ import { satisfactionOf } from './rates.ts';
 /** Reviews (好差评): from a window's rating device, online and the hotline; SMS replies to the rating invitation; the rates. */
 
 const ReviewBody = z.strictObject({
-  reviewId: ClientId.optional().describe('the device’s own id for this rating: sent again (after a lost answer), it is recorded once'),
+  reviewId: z.optional(ClientId).check(z.describe('the device’s own id for this rating: sent again (after a lost answer), it is recorded once')),
   level: z.enum(levels),
   /** SMS ratings arrive through /sms/inbound and callback ratings through the callback attempts. */
   channel: z.enum(['window-device', 'online', 'hotline']),
-  tags: z.array(Text(30)).max(10).optional(),
-  text: Text(1000).optional(),
+  tags: z.optional(z.array(Text(30)).check(z.maxLength(10))),
+  text: z.optional(Text(1000)),
 });
-const ReviewResult = named('ReviewResult', z.object({ caseId: CaseId, reviewId: z.string(), level: z.enum(levels), bad: z.boolean(), rectificationId: z.string().nullable(), version: z.number().int() }));
+const ReviewResult = named('ReviewResult', z.object({ caseId: CaseId, reviewId: z.string(), level: z.enum(levels), bad: z.boolean(), rectificationId: z.nullable(z.string()), version: z.int() }));
 const SmsInboundBody = z.strictObject({
-  messageId: ClientId.optional().describe('the gateway’s id of the message: delivered again, it is taken once'),
-  from: z.string().regex(/^(\+?86)?1[3-9]\d{9}$/, 'a mainland mobile number'),
-  text: z.string().max(500),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  messageId: z.optional(ClientId).check(z.describe('the gateway’s id of the message: delivered again, it is taken once')),
+  from: z.string().check(z.regex(/^(\+?86)?1[3-9]\d{9}$/, 'a mainland mobile number')),
+  text: z.string().check(z.maxLength(500)),
+  receivedAt: z.optional(z.iso.datetime({ offset: true })),
 });
 /** All the SMS gateway learns: the reply is kept (never which case it rated, or whether it rated one). */
 const SmsResult = named('SmsResult', z.strictObject({ received: z.literal(true) }));
 const UnmatchedSms = named('UnmatchedSms', z.object({
   date: LocalDateString,
-  replies: z.array(z.object({ receivedAt: z.string(), text: z.string(), phone: z.string().describe('whole while the county keeps it (privacy.contactRetentionDays), masked after') })),
+  replies: z.array(z.object({ receivedAt: z.string(), text: z.string(), phone: z.string().check(z.describe('whole while the county keeps it (privacy.contactRetentionDays), masked after')) })),
 }));
-const SatisfactionQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...StatsFilters, channel: z.enum([...reviewChannels, 'default']).optional() }).superRefine(dateRange);
+const SatisfactionQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...StatsFilters, channel: z.optional(z.enum([...reviewChannels, 'default'])) }).check(z.superRefine(dateRange));
 const Satisfaction = named('SatisfactionStats', z.object({
   from: LocalDateString,
   to: LocalDateString,
-  reviews: z.number().int(),
-  byLevel: z.record(z.enum(levels), z.number().int()),
-  badReviews: z.number().int(),
-  satisfactionRate: z.number().min(0).max(1).nullable(),
-  averageScore: z.number().nullable(),
-  callbackAttempts: z.number().int(),
-  validCallbacks: z.number().int(),
-  smsReviews: z.number().int(),
-  smsUnparsed: z.number().int(),
-  rectifications: z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() }),
-  windows: z.array(z.object({ windowId: z.string(), name: z.string(), reviews: z.number().int(), badReviews: z.number().int(), satisfactionRate: z.number().nullable() })),
-  monthly: z.array(z.object({ month: z.string(), reviews: z.number().int(), badReviews: z.number().int(), satisfactionRate: z.number().nullable() })),
+  reviews: z.int(),
+  byLevel: z.record(z.enum(levels), z.int()),
+  badReviews: z.int(),
+  satisfactionRate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  averageScore: z.nullable(z.number()),
+  callbackAttempts: z.int(),
+  validCallbacks: z.int(),
+  smsReviews: z.int(),
+  smsUnparsed: z.int(),
+  rectifications: z.object({ open: z.int(), overdue: z.int(), closed: z.int() }),
+  windows: z.array(z.object({ windowId: z.string(), name: z.string(), reviews: z.int(), badReviews: z.int(), satisfactionRate: z.nullable(z.number()) })),
+  monthly: z.array(z.object({ month: z.string(), reviews: z.int(), badReviews: z.int(), satisfactionRate: z.nullable(z.number()) })),
 }));
 
 const smsReceived: Reply<z.input<typeof SmsResult>> = { status: 202, body: { received: true } };

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NotFound } from '../../domain/errors.ts';
 import { rosterAggregate, type RosterCommand, type RosterState } from '../../domain/roster/aggregate.ts';
 import { Forbidden } from '../auth/access.ts';
 import { commandReply } from '../http/command-reply.ts';
-import { commandMeta } from '../http/http-handler.ts';
+import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute } from '../http/route.ts';
 import { DateParams, Id, LocalDateString, named, Text } from '../http/schemas.ts';
 import { ulid } from '../ids.ts';
@@ -12,14 +12,14 @@ import { publishRoster, rosterContext, rosterOf } from './rosters.ts';
 
 /** Video checks (视频督查): the directors, each day's roster, and the checks recorded against it. */
 
-const RosterEntryView = z.object({ directorId: z.string(), directorWindowId: z.string(), windowId: z.string(), at: z.string(), status: z.enum(['checked', 'missed', 'due', 'upcoming']), checkId: z.string().nullable() });
+const RosterEntryView = z.object({ directorId: z.string(), directorWindowId: z.string(), windowId: z.string(), at: z.string(), status: z.enum(['checked', 'missed', 'due', 'upcoming']), checkId: z.nullable(z.string()) });
 const RosterView = named('Roster', z.object({
   date: LocalDateString,
   absent: z.array(z.string()),
   entries: z.array(RosterEntryView),
   offRoster: z.array(z.object({ windowId: z.string(), directorId: z.string(), checkedAt: z.string(), checkId: z.string() })),
 }));
-const PublishedRoster = named('PublishedRoster', RosterView.extend({ status: z.enum(['published', 'revised', 'unchanged']) }));
+const PublishedRoster = named('PublishedRoster', z.extend(RosterView, { status: z.enum(['published', 'revised', 'unchanged']) }));
 const DirectorView = named('Director', z.object({ id: z.string(), name: z.string(), windowId: z.string() }));
 const VideoCheckBody = z.strictObject({
   rosterDate: LocalDateString,
@@ -27,7 +27,7 @@ const VideoCheckBody = z.strictObject({
   checkedAt: z.iso.datetime({ offset: true }),
   items: z.strictObject({
     atPost: z.boolean(),
-    coverArranged: z.boolean().optional(),
+    coverArranged: z.optional(z.boolean()),
     punctual: z.boolean(),
     uniformAndBadge: z.boolean(),
     noPhone: z.boolean(),
@@ -37,10 +37,10 @@ const VideoCheckBody = z.strictObject({
     deskTidy: z.boolean(),
     ratingDeviceInUse: z.boolean(),
   }),
-  note: Text(1000).optional(),
-  evidenceRef: Text(200).optional(),
+  note: z.optional(Text(1000)),
+  evidenceRef: z.optional(Text(200)),
 });
-const VideoCheckView = named('VideoCheck', z.object({ checkId: z.string(), windowId: z.string(), checkedAt: z.string(), checkedDate: LocalDateString, offRoster: z.boolean(), directorId: z.string(), items: z.record(z.string(), z.boolean()), note: z.string().nullable(), evidenceRef: z.string().nullable() }));
+const VideoCheckView = named('VideoCheck', z.object({ checkId: z.string(), windowId: z.string(), checkedAt: z.string(), checkedDate: LocalDateString, offRoster: z.boolean(), directorId: z.string(), items: z.record(z.string(), z.boolean()), note: z.nullable(z.string()), evidenceRef: z.nullable(z.string()) }));
 
 /** A roster as people read it: each check's status against the clock (a check not recorded by the end of its day is missed). */
 function rosterBody(rt: Runtime, roster: RosterState, now: string, director?: string) {
@@ -66,7 +66,7 @@ export const rosterRoutes = [
     entry: ENTRY,
     operationId: 'listDirectors',
     summary: 'Window directors and their windows',
-    response: { status: 200, schema: DirectorView.array() },
+    response: { status: 200, schema: z.array(DirectorView) },
     access: ['clerk', 'director', 'callback', 'admin'],
     handle: (_request, rt) => ({ body: rt.county.county.supervision.directors }),
   }),
@@ -77,7 +77,7 @@ export const rosterRoutes = [
     operationId: 'publishRoster',
     summary: 'Publish a day’s video-check roster (once); with absentDirectorIds, hand only their checks to others',
     params: DateParams,
-    body: z.strictObject({ absentDirectorIds: z.array(z.string().min(1).max(64)).max(100).optional() }),
+    body: z.strictObject({ absentDirectorIds: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(100))) }),
     response: { status: 201, schema: PublishedRoster },
     access: ['admin'],
     handle: async (request, rt) => {
@@ -92,7 +92,7 @@ export const rosterRoutes = [
     operationId: 'getRoster',
     summary: 'A day’s roster with each check’s status: a director sees their own checks until the day is over, the whole roster after it; administrators always',
     params: DateParams,
-    query: z.strictObject({ director: z.string().min(1).max(64).optional() }),
+    query: z.strictObject({ director: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
     response: { status: 200, schema: RosterView },
     access: SUPERVISORS,
     handle: async (request, rt) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NotFound } from '../../domain/errors.ts';
 import { archiveDeductions, caseDeductions, scorecardPartition, videoCheckDeductions } from '../../domain/projections/supervision.ts';
 import { deductionKinds, scorecards, type MonthFigures } from '../../domain/scorecard/scorecard.ts';
@@ -20,12 +20,12 @@ const Scorecards = named('Scorecards', z.object({
       windowId: z.string(),
       name: z.string(),
       score: z.number(),
-      rank: z.number().int(),
+      rank: z.int(),
       tier: z.string(),
       tierPoints: z.number(),
       deducted: z.number(),
       bonus: z.number(),
-      deductions: z.array(z.object({ kind: z.enum(deductionKinds), date: z.string(), detail: z.string(), points: z.number(), link: z.string(), ref: z.object({ stream: z.string(), version: z.number().int() }) })),
+      deductions: z.array(z.object({ kind: z.enum(deductionKinds), date: z.string(), detail: z.string(), points: z.number(), link: z.string(), ref: z.object({ stream: z.string(), version: z.int() }) })),
       bonuses: z.array(z.object({ kind: z.string(), points: z.number() })),
     }),
   ),
@@ -54,7 +54,7 @@ export const scorecardRoutes = [
     operationId: 'getScorecards',
     summary: 'The month’s window scorecards: score, rank, tier, every deduction with its event (format=csv)',
     params: MonthParams,
-    query: z.strictObject({ windowId: Id.optional(), format: z.enum(['json', 'csv']).default('json') }),
+    query: z.strictObject({ windowId: z.optional(Id), format: z._default(z.enum(['json', 'csv']), 'json') }),
     response: { status: 200, schema: Scorecards },
     access: ['director', 'admin'],
     handle: async (request, rt) => {

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { jsonOf, providerTimeoutMs, unreachable } from './provider.ts';
 import type { FetchLike, ProviderCredentials, SendResult, SmsProvider } from './provider.ts';
 
@@ -44,7 +44,7 @@ export function aliyunTransient(code: string, status: number): boolean {
 /** Alibaba's time format: ISO 8601 UTC to the second. */
 const timestampOf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-const reply = z.object({ Code: z.string(), Message: z.string().optional(), BizId: z.string().optional(), RequestId: z.string().optional() });
+const reply = z.object({ Code: z.string(), Message: z.optional(z.string()), BizId: z.optional(z.string()), RequestId: z.optional(z.string()) });
 
 /** What an answer from SendSms means. */
 export function aliyunResult(status: number, body: unknown): SendResult {

@@ -1,5 +1,5 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { secretString } from '../store/secrets.ts';
 import { aliyunProvider } from './aliyun.ts';
 import type { ProviderCredentials, SmsProvider } from './provider.ts';
 import { defaultSinkFile, sinkProvider } from './sink.ts';
@@ -12,7 +12,7 @@ export interface CountySmsSettings {
   region?: string;
 }
 
-const credentialsShape = z.object({ accessKeyId: z.string().min(1), accessKeySecret: z.string().min(1) });
+const credentialsShape = z.object({ accessKeyId: z.string().check(z.minLength(1)), accessKeySecret: z.string().check(z.minLength(1)) });
 
 let cached: Promise<ProviderCredentials> | undefined;
 
@@ -21,26 +21,19 @@ let cached: Promise<ProviderCredentials> | undefined;
  * `{accessKeyId, accessKeySecret}`), read once per container; a failed read is tried again next time.
  */
 function credentials(env: NodeJS.ProcessEnv): Promise<ProviderCredentials> {
-  cached ??= fromSecretsManager(env.SMS_CREDENTIALS_ARN).catch((error: unknown) => {
+  cached ??= fromSecretsManager(env.SMS_CREDENTIALS_ARN, env).catch((error: unknown) => {
     cached = undefined;
     throw error;
   });
   return cached;
 }
 
-async function fromSecretsManager(arn: string | undefined): Promise<ProviderCredentials> {
+async function fromSecretsManager(arn: string | undefined, env: NodeJS.ProcessEnv): Promise<ProviderCredentials> {
   if (!arn) throw new Error('SMS_CREDENTIALS_ARN is not set');
-  const client = new SecretsManagerClient({});
-  try {
-    const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-    if (!result.SecretString) throw new Error('the SMS credentials secret is empty');
-    const parsed = credentialsShape.safeParse(jsonOrUndefined(result.SecretString));
-    // The message never quotes the secret (JSON.parse's own error would).
-    if (!parsed.success) throw new Error('the SMS credentials secret is not JSON {accessKeyId, accessKeySecret}');
-    return parsed.data;
-  } finally {
-    client.destroy();
-  }
+  const parsed = credentialsShape.safeParse(jsonOrUndefined(await secretString(arn, env)));
+  // The message never quotes the secret (JSON.parse's own error would).
+  if (!parsed.success) throw new Error('the SMS credentials secret is not JSON {accessKeyId, accessKeySecret}');
+  return parsed.data;
 }
 
 function jsonOrUndefined(text: string): unknown {

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../http/route.ts';
 import { EmptyBody, LocalDateString, named } from '../http/schemas.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
@@ -12,27 +12,28 @@ import { senderDeps } from './wiring.ts';
 
 const ENTRY = 'sms' as const;
 
-const OutboxQuery = z.strictObject({ date: LocalDateString.optional().describe('the county date the messages were queued (today by default)'), status: z.enum(smsStatuses).optional() });
+const OutboxQuery = z.strictObject({ date: z.optional(LocalDateString).check(z.describe('the county date the messages were queued (today by default)')), status: z.optional(z.enum(smsStatuses)) });
 const Outbox = named('SmsOutbox', z.object({ date: LocalDateString, messages: z.array(SmsEntry) }));
-const Dispatched = named('SmsDispatch', z.object({ considered: z.number().int(), sent: z.number().int(), retried: z.number().int(), failed: z.number().int(), dead: z.number().int(), skipped: z.number().int() }));
+const Dispatched = named('SmsDispatch', z.object({ considered: z.int(), sent: z.int(), retried: z.int(), failed: z.int(), dead: z.int(), skipped: z.int() }));
 const ReceiptsBody = z.strictObject({
   receipts: z
     .array(
       z
         .strictObject({
-          messageId: z.string().min(1).max(200).optional().describe('ours, as sent in OutId (Alibaba) or SessionContext (Tencent)'),
-          providerMessageId: z.string().min(1).max(128).optional().describe('the provider’s (BizId, SerialNo)'),
+          messageId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))).check(z.describe('ours, as sent in OutId (Alibaba) or SessionContext (Tencent)')),
+          providerMessageId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))).check(z.describe('the provider’s (BizId, SerialNo)')),
           status: z.enum(receiptStatuses),
           at: z.iso.datetime({ offset: true }),
-          code: z.string().max(64).optional().describe('the provider’s error code for a failed delivery'),
+          code: z.optional(z.string().check(z.maxLength(64))).check(z.describe('the provider’s error code for a failed delivery')),
         })
-        .refine((r) => r.messageId !== undefined || r.providerMessageId !== undefined, { message: 'name the message: messageId or providerMessageId' })
-        .refine((r) => r.messageId === undefined || parseMessageId(r.messageId) !== undefined, { message: 'not a message id of ours', path: ['messageId'] }),
+        .check(
+          z.refine((r) => r.messageId !== undefined || r.providerMessageId !== undefined, { message: 'name the message: messageId or providerMessageId' }),
+          z.refine((r) => r.messageId === undefined || parseMessageId(r.messageId) !== undefined, { message: 'not a message id of ours', path: ['messageId'] }),
+        ),
     )
-    .min(1)
-    .max(100),
+    .check(z.minLength(1), z.maxLength(100)),
 });
-const ReceiptsResult = named('SmsReceipts', z.object({ recorded: z.number().int(), unknown: z.number().int() }));
+const ReceiptsResult = named('SmsReceipts', z.object({ recorded: z.int(), unknown: z.int() }));
 
 async function messageKeyOf(rt: Runtime, receipt: { messageId?: string | undefined; providerMessageId?: string | undefined }): Promise<Record<string, string> | undefined> {
   if (receipt.messageId !== undefined) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { smsKinds } from '../../domain/county.ts';
 import { named, Nullable } from '../http/schemas.ts';
 import { smsStatuses, type SmsMessage } from './outbox.ts';
@@ -8,13 +8,13 @@ export const SmsEntry = named('SmsMessage', z.object({
   kind: z.enum(smsKinds),
   status: z.enum(smsStatuses),
   templateCode: Nullable(z.string()),
-  phone: Nullable(z.string()).describe('masked: 138****8000'),
-  text: Nullable(z.string()).describe('what the citizen received (once sent)'),
+  phone: Nullable(z.string()).check(z.describe('masked: 138****8000')),
+  text: Nullable(z.string()).check(z.describe('what the citizen received (once sent)')),
   queuedAt: z.string(),
   dueAt: z.string(),
   sentAt: Nullable(z.string()),
   deliveredAt: Nullable(z.string()),
-  attempts: z.number().int(),
+  attempts: z.int(),
   lastError: Nullable(z.string()),
 }));
 

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { smsTemplate, type CountyIndex, type SmsKind } from '../../domain/county.ts';
-import { aggregateOf } from '../../domain/projections/registry.ts';
+import { notifyingStreamsOf } from '../../domain/notifications/streams.ts';
 import { maskPhone } from '../../domain/privacy.ts';
 import { addDays, localDateOf } from '../../domain/time.ts';
 import type { Runtime } from '../runtime.ts';
@@ -147,10 +147,10 @@ async function sendOne(deps: SenderDeps, pointer: Record<string, unknown>, now: 
   };
 
   const { events } = await rt.events.read(message.stream);
-  const aggregate = aggregateOf(message.stream);
+  const streams = notifyingStreamsOf(message.stream);
   // The number as the stream has it now (the projector's copy is masked).
-  const state = aggregate ? events.reduce<unknown>((s, e) => aggregate.evolve(s, e.event), undefined) : undefined;
-  const phone = state !== undefined && aggregate?.notifier ? aggregate.notifier.recipient(state, message.smsKind, message.params.appointmentId) : null;
+  const state = streams ? events.reduce<unknown>((s, e) => streams.evolve(s, e.event), undefined) : undefined;
+  const phone = state !== undefined && streams ? streams.notifier.recipient(state, message.smsKind, message.params.appointmentId) : null;
   if (phone === null) {
     await finish({ status: 'skipped', lastError: 'no recipient now (no mobile number, opted out, or no longer wanted)' });
     return 'skipped';

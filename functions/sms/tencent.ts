@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { jsonOf, providerTimeoutMs, unreachable } from './provider.ts';
 import type { FetchLike, ProviderCredentials, SendResult, SmsProvider } from './provider.ts';
 
@@ -72,9 +72,9 @@ export function tencentTransient(code: string, status: number): boolean {
 
 const envelope = z.object({
   Response: z.object({
-    Error: z.object({ Code: z.string(), Message: z.string().optional() }).optional(),
-    SendStatusSet: z.array(z.object({ Code: z.string(), Message: z.string().optional(), SerialNo: z.string().optional() })).optional(),
-    RequestId: z.string().optional(),
+    Error: z.optional(z.object({ Code: z.string(), Message: z.optional(z.string()) })),
+    SendStatusSet: z.optional(z.array(z.object({ Code: z.string(), Message: z.optional(z.string()), SerialNo: z.optional(z.string()) }))),
+    RequestId: z.optional(z.string()),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { channels } from '../../domain/case/events.ts';
 import { caseStatuses } from '../../domain/case/state.ts';
 import { itemTypes } from '../../domain/county.ts';
@@ -20,20 +20,20 @@ import { statsRows } from './stats.ts';
 
 /** Read models: each window's backlog (窗口队列) by urgency, the figures a center reports, and the dead letters. */
 
-const StatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...StatsFilters, format: z.enum(['json', 'csv']).default('json') }).superRefine(dateRange);
-const DailyQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...StatsFilters }).superRefine(dateRange);
+const StatsQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...StatsFilters, format: z._default(z.enum(['json', 'csv']), 'json') }).check(z.superRefine(dateRange));
+const DailyQuery = z.strictObject({ from: LocalDateString, to: LocalDateString, ...StatsFilters }).check(z.superRefine(dateRange));
 const WindowParams = z.strictObject({ id: Id });
-const Rate = z.number().min(0).max(1).nullable();
+const Rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
 const Figures = {
-  submitted: z.number().int(),
-  accepted: z.number().int(),
-  rejected: z.number().int(),
-  materialsRequested: z.number().int(),
-  completed: z.number().int(),
-  onTime: z.number().int(),
-  early: z.number().int(),
-  late: z.number().int(),
-  commitmentCompleted: z.number().int(),
+  submitted: z.int(),
+  accepted: z.int(),
+  rejected: z.int(),
+  materialsRequested: z.int(),
+  completed: z.int(),
+  onTime: z.int(),
+  early: z.int(),
+  late: z.int(),
+  commitmentCompleted: z.int(),
   onTimeRate: Rate,
   earlyRate: Rate,
 };
@@ -41,53 +41,53 @@ const StatsSummary = named('StatsSummary', z.object({
   from: LocalDateString,
   to: LocalDateString,
   filter: z.object(StatsFilters),
-  workingDays: z.number().int(),
+  workingDays: z.int(),
   ...Figures,
-  completedPerWorkingDay: z.number().nullable(),
-  grassroots: z.number().int().meta({ description: 'cases received at township and village sites' }),
-  online: z.number().int(),
-  byChannel: z.record(z.enum(channels), z.number().int()),
-  bySiteLevel: z.object({ county: z.number().int(), township: z.number().int(), village: z.number().int() }).meta({ description: 'applications by the level of the site that took them' }),
+  completedPerWorkingDay: z.nullable(z.number()),
+  grassroots: z.int().check(z.meta({ description: 'cases received at township and village sites' })),
+  online: z.int(),
+  byChannel: z.record(z.enum(channels), z.int()),
+  bySiteLevel: z.object({ county: z.int(), township: z.int(), village: z.int() }).check(z.meta({ description: 'applications by the level of the site that took them' })),
   windows: z.array(z.object({ windowId: z.string(), name: z.string(), departmentId: z.string(), ...Figures })),
   departments: z.array(z.object({ departmentId: z.string(), name: z.string(), ...Figures })),
   queue: z.object(QueueFigures),
   satisfaction: z.object({
-    reviews: z.number().int(),
-    badReviews: z.number().int(),
-    satisfactionRate: z.number().nullable(),
-    callbackAttempts: z.number().int(),
-    validCallbacks: z.number().int(),
-    smsReviews: z.number().int(),
+    reviews: z.int(),
+    badReviews: z.int(),
+    satisfactionRate: z.nullable(z.number()),
+    callbackAttempts: z.int(),
+    validCallbacks: z.int(),
+    smsReviews: z.int(),
   }),
 }));
 const DailySeries = named('DailySeries', z.array(z.object({ date: LocalDateString, workingDay: z.boolean(), ...Figures })));
-const UrgencyCounts = z.object(Object.fromEntries(urgencies.map((u) => [u, z.number().int()])) as Record<(typeof urgencies)[number], z.ZodNumber>);
+const UrgencyCounts = z.object(Object.fromEntries(urgencies.map((u) => [u, z.int()])) as Record<(typeof urgencies)[number], z.ZodMiniNumberFormat>);
 const WindowQueue = named('WindowQueue', z.object({
   windowId: z.string(),
   today: LocalDateString,
-  total: z.number().int(),
+  total: z.int(),
   counts: UrgencyCounts,
   entries: z.array(
     z.object({
       caseId: CaseId,
       caseNo: z.string(),
       status: z.enum(caseStatuses),
-      item: z.object({ code: z.string(), name: z.string(), type: z.enum(itemTypes), committedDays: z.number().int() }),
+      item: z.object({ code: z.string(), name: z.string(), type: z.enum(itemTypes), committedDays: z.int() }),
       channel: z.enum(channels),
       siteId: z.string(),
       receivedSiteId: z.string(),
       submittedAt: z.string(),
-      acceptedDate: LocalDateString.nullable(),
-      deadline: LocalDateString.nullable(),
+      acceptedDate: z.nullable(LocalDateString),
+      deadline: z.nullable(LocalDateString),
       deadlineProvisional: z.boolean(),
       clockStopped: z.boolean(),
       urgency: z.enum(urgencies),
-      missing: z.array(z.string()).nullable(),
+      missing: z.nullable(z.array(z.string())),
     }),
   ),
 }));
-const WindowWithCounts = named('WindowWithCounts', z.object({ id: z.string(), name: z.string(), departmentId: z.string(), siteId: z.string(), open: z.number().int(), counts: UrgencyCounts }));
-const DeadLetters = named('DeadLetters', z.array(z.object({ stream: z.string(), version: z.number().int(), type: z.string(), sequenceNumber: z.string(), attempts: z.number().int(), parkedAt: z.string(), reason: z.string() })));
+const WindowWithCounts = named('WindowWithCounts', z.object({ id: z.string(), name: z.string(), departmentId: z.string(), siteId: z.string(), open: z.int(), counts: UrgencyCounts }));
+const DeadLetters = named('DeadLetters', z.array(z.object({ stream: z.string(), version: z.int(), type: z.string(), sequenceNumber: z.string(), attempts: z.int(), parkedAt: z.string(), reason: z.string() })));
 
 function checkFilter(rt: Runtime, filter: StatsFilter): StatsFilter {
   const errors = [
@@ -120,7 +120,7 @@ export const viewRoutes = [
     entry: 'views',
     operationId: 'listWindows',
     summary: 'The windows (窗口), each with its open cases counted by urgency',
-    response: { status: 200, schema: WindowWithCounts.array() },
+    response: { status: 200, schema: z.array(WindowWithCounts) },
     access: STAFF,
     handle: async (request, rt) => {
       const date = todayAt(rt, request.now);

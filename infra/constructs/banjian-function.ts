@@ -1,11 +1,33 @@
+import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat, type BundlingOptions, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { County } from '../../domain/county.ts';
+import { functionBundling, type FunctionBundling } from '../bundling.ts';
+
+const repositoryRoot = join(import.meta.dirname, '..', '..');
+
+/** The shared settings (infra/bundling.ts) as NodejsFunction takes them: always the local esbuild, never Docker. */
+function bundlingProps(settings: FunctionBundling): BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    format: OutputFormat.ESM,
+    target: settings.target,
+    minify: settings.minify,
+    mainFields: settings.mainFields,
+    charset: Charset.UTF8,
+    sourceMap: settings.sourcemap,
+    banner: settings.banner,
+    define: settings.define,
+    // Ship the SDK version the tests ran against rather than the runtime's.
+    externalModules: [],
+    esbuildArgs: { '--alias': Object.entries(settings.alias).map(([from, to]) => `${from}=${to}`) },
+  };
+}
 
 /** One Lambda function: runtime, architecture, bundling and logging fixed once for every entrypoint. */
 export class BanjianFunction extends NodejsFunction {
@@ -25,23 +47,9 @@ export class BanjianFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       // Six months of logs for audits; the group is ours, so it goes with the stack.
       logGroup,
-      bundling: {
-        // Always the local esbuild, never Docker.
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Ship the SDK version the tests ran against rather than the runtime's.
-        externalModules: [],
-        banner: "import { createRequire as __banjianRequire } from 'module'; const require = __banjianRequire(import.meta.url);",
-        // The county file is compiled in: nothing county-specific is read at run time.
-        define: { BANJIAN_COUNTY: JSON.stringify(county) },
-      },
+      bundling: bundlingProps(functionBundling(county, repositoryRoot)),
       ...rest,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'banjian',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         POWERTOOLS_METRICS_NAMESPACE: 'Banjian',

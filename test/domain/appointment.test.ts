@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appointmentAggregate, appointmentCode, redactSlot, type AppointmentCommand, type AppointmentContext, type AppointmentEvent, type AppointmentSlotState } from '../../domain/appointment/aggregate.ts';
 import { slotCapacity } from '../../domain/appointment/capacity.ts';
 import { blockedUntil, bookableSlots, closedReason, instantAt, lapsesAt, lastBookableDate, parseAppointmentId } from '../../domain/appointment/rules.ts';
-import { AppointmentSettingsSchema, CountySchema, indexCounty, QueueSettingsSchema } from '../../domain/county.ts';
+import { countySchema, countySchemas, indexCounty } from '../../domain/county.ts';
 import { fold } from '../../domain/decider.ts';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
 import { phoneKey } from '../../domain/keyed.ts';
@@ -15,6 +15,7 @@ import { specFor } from '../support/given.ts';
 
 const mac = macOf('test-county-secret');
 const calendar = testCalendar();
+const { AppointmentSettingsSchema, QueueSettingsSchema } = countySchemas();
 const settings = AppointmentSettingsSchema.parse({});
 const TZ = 'Asia/Shanghai';
 const county = { appointments: settings, queue: QueueSettingsSchema.parse({ categories: [{ code: 'A', name: '市场监管', windowIds: ['W01', 'W02'] }, { code: 'B', name: '自然资源', windowIds: ['W02'] }] }) };
@@ -188,7 +189,7 @@ describe('cancelling, checking in and no-shows', () => {
   });
 });
 
-const withCategories = indexCounty(CountySchema.parse({ ...testCounty, queue: { categories: [{ code: 'A', name: '市场监管', windowIds: ['W01'] }] } }));
+const withCategories = indexCounty(countySchema().parse({ ...testCounty, queue: { categories: [{ code: 'A', name: '市场监管', windowIds: ['W01'] }] } }));
 
 function envelopes(events: AppointmentEvent[]) {
   const aggregate = aggregateOf('appointment#A-20261116-0930')!;

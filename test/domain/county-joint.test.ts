@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CountySchema, indexCounty, type County, type Item, type JointDepartment } from '../../domain/county.ts';
+import { countySchema, indexCounty, type County, type Item, type JointDepartment } from '../../domain/county.ts';
 import { readCounty } from '../../infra/county-config.ts';
 
 const sanmen = readCounty('sanmen');
@@ -10,7 +10,7 @@ const tiantai = readCounty('tiantai');
 
 /** The issues a county fails with, each as its dotted path and message (what synth and `npm start` print). */
 function issuesOf(county: unknown): { path: string; message: string }[] {
-  const parsed = CountySchema.safeParse(county);
+  const parsed = countySchema().safeParse(county);
   return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { caseAggregate } from '../../domain/case/aggregate.ts';
 import type { CaseEvent } from '../../domain/case/events.ts';
 import type { CaseState } from '../../domain/case/state.ts';
-import { CountySchema, defaultSmsTemplates, indexCounty, smsKinds, SmsTemplateSchema } from '../../domain/county.ts';
+import { countySchema, countySchemas, defaultSmsTemplates, indexCounty, smsKinds } from '../../domain/county.ts';
 import { caseNotifier } from '../../domain/notifications/case.ts';
 import { hasMobile, isMobile } from '../../domain/notifications/notifier.ts';
 import { afterQuietHours } from '../../domain/notifications/quiet.ts';
+import { notifyingStreams, notifyingStreamsOf } from '../../domain/notifications/streams.ts';
+import { aggregates } from '../../domain/projections/registry.ts';
 import { applicantView } from '../../domain/case/view.ts';
 import { render } from '../../functions/sms/sender.ts';
 import { at, command, submitted, testCounty, testIndex } from '../support/builders.ts';
@@ -13,6 +15,15 @@ import { accept, caseHistory, complete, deliver, withContext, withSms } from './
 
 const quiet = { from: '21:00', to: '08:00' };
 const beijing = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+describe('who texts', () => {
+  it('the SMS sender folds and addresses exactly the streams the projector queues messages for', () => {
+    const notifying = aggregates.filter((a) => a.notifier);
+    expect(notifyingStreams.map((n) => n.streamPrefix).sort()).toEqual(notifying.map((a) => a.streamPrefix).sort());
+    for (const a of notifying) expect(notifyingStreamsOf(`${a.streamPrefix}01J000`)?.notifier).toBe(a.notifier);
+    expect(notifyingStreamsOf('ticket#01J000')).toBeUndefined();
+  });
+});
 
 describe('quiet hours (夜间免打扰)', () => {
   it('lets a message go by day, and holds one from the evening until 08:00 the next morning', () => {
@@ -98,18 +109,18 @@ describe('the messages a case sends its applicant (办件短信)', () => {
 
 describe('templates (短信模板)', () => {
   it('has a default for every kind, each naming exactly the parameters its text uses', () => {
-    for (const kind of smsKinds) expect(SmsTemplateSchema.safeParse(defaultSmsTemplates[kind]).success, kind).toBe(true);
+    for (const kind of smsKinds) expect(countySchemas().SmsTemplateSchema.safeParse(defaultSmsTemplates[kind]).success, kind).toBe(true);
     expect(defaultSmsTemplates['rating-invitation'].params).toEqual(['item', 'caseNo', 'link']);
   });
 
   it('refuses a county template whose parameters do not match its text', () => {
-    const bad = CountySchema.safeParse({ ...testCounty, sms: { templates: { accepted: { code: 'SMS_1', text: '受理${caseNo}，${deadline}前办结', params: ['caseNo'] } } } });
+    const bad = countySchema().safeParse({ ...testCounty, sms: { templates: { accepted: { code: 'SMS_1', text: '受理${caseNo}，${deadline}前办结', params: ['caseNo'] } } } });
     expect(bad.success).toBe(false);
     expect(JSON.stringify(bad.error?.issues)).toContain('the text uses ${deadline}');
   });
 
   it('renders the signature and the parameters, and gives them in the template’s order', () => {
-    const county = indexCounty(CountySchema.parse({ ...testCounty, sms: { signName: '三门县行政服务中心', templates: { accepted: { code: 'SMS_465830012', text: '${item}已受理，${deadline}前办结（${caseNo}）', params: ['caseNo', 'item', 'deadline'] } } } }));
+    const county = indexCounty(countySchema().parse({ ...testCounty, sms: { signName: '三门县行政服务中心', templates: { accepted: { code: 'SMS_465830012', text: '${item}已受理，${deadline}前办结（${caseNo}）', params: ['caseNo', 'item', 'deadline'] } } } }));
     const rendered = render(county, 'accepted', { item: '建设工程规划许可', deadline: '11月9日', caseNo: '339999-20261102-00001' });
     expect(rendered).toEqual({
       templateCode: 'SMS_465830012',

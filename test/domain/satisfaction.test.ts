@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { macOf } from '../../functions/secret.ts';
 import type { CaseContext } from '../../domain/case/context.ts';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation } from '../../domain/errors.ts';
-import { CountySchema, indexCounty } from '../../domain/county.ts';
+import { countySchema, indexCounty } from '../../domain/county.ts';
 import { assembleList, coverage, sampleCompleted, type CallbackCandidate } from '../../domain/callback-list/assemble.ts';
 import { parseSmsReply } from '../../domain/reviews/levels.ts';
 import { phoneKey, sampled } from '../../domain/keyed.ts';
@@ -153,7 +153,7 @@ describe('the bad-review loop (整改)', () => {
 });
 
 describe('default reviews', () => {
-  const county = indexCounty(CountySchema.parse({ ...testCounty, satisfaction: { ...testCounty.satisfaction, defaultReview: { afterDays: 7, level: 'very-satisfied' } } }));
+  const county = indexCounty(countySchema().parse({ ...testCounty, satisfaction: { ...testCounty.satisfaction, defaultReview: { afterDays: 7, level: 'very-satisfied' } } }));
   const ctx: CaseContext = { county, calendar: testCalendar() };
   const done = [submitted(), accept('2026-11-02'), complete('2026-11-03')];
   const apply = (date: string) => command('ApplyDefaultReview', { reviewId: `D-${date}` }, at(date, '02:00'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CountySchema } from '../../domain/county.ts';
+import { countySchema } from '../../domain/county.ts';
 import { issueRatingToken, openRatingToken, ratingLink, ratingReviewId } from '../../functions/public/rating-token.ts';
 import { macOf } from '../../functions/secret.ts';
 import { testCounty } from '../support/builders.ts';
@@ -95,7 +95,7 @@ describe('the rating link’s token', () => {
 
 describe('the rating invitation’s link', () => {
   it('points at the county’s public rating page and lasts public.ratingLinkDays from completion', () => {
-    const county = CountySchema.parse({ ...testCounty, public: { baseUrl: 'https://banjian.example.gov.cn/', ratingLinkDays: 30 } });
+    const county = countySchema().parse({ ...testCounty, public: { baseUrl: 'https://banjian.example.gov.cn/', ratingLinkDays: 30 } });
     const link = ratingLink(county, mac, caseId, '2026-11-13T07:00:00.000Z');
     const prefix = 'https://banjian.example.gov.cn/console/public/rate/';
     expect(link.startsWith(prefix)).toBe(true);

@@ -1,14 +1,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aliyunEndpoint, aliyunProvider, aliyunTransient, percentEncode, rpcStringToSign, signRpc } from '../../functions/sms/aliyun.ts';
 import { providerFor } from '../../functions/sms/credentials.ts';
 import type { FetchLike, OutgoingSms } from '../../functions/sms/provider.ts';
 import { readSinkOutbox, sinkProvider } from '../../functions/sms/sink.ts';
 import { tc3Authorization, tc3Sign, tencentProvider, tencentTransient } from '../../functions/sms/tencent.ts';
+import { startSecretsStub } from '../support/secrets-stub.ts';
 
 type Call = { url: string; init: Parameters<FetchLike>[1] };
 
@@ -299,9 +298,11 @@ describe('the local sink', () => {
 });
 
 describe('providerFor', () => {
-  const secrets = mockClient(SecretsManagerClient);
-  // The fast lane shares modules between files: give the SDK back when done.
-  afterAll(() => secrets.restore());
+  let secrets: Awaited<ReturnType<typeof startSecretsStub>>;
+  beforeAll(async () => {
+    secrets = await startSecretsStub();
+  });
+  afterAll(() => secrets.close());
 
   it('gives the sink its file, and reads the provider keys once (again after a failure)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sms-provider-'));
@@ -315,15 +316,12 @@ describe('providerFor', () => {
       await rm(dir, { recursive: true, force: true });
     }
 
-    const env = { SMS_CREDENTIALS_ARN: 'arn:aws:secretsmanager:cn-north-1:123456789012:secret:sms' };
-    secrets
-      .on(GetSecretValueCommand)
-      .rejectsOnce(new Error('throttled'))
-      .resolves({ SecretString: JSON.stringify(credentials) });
-    await expect(providerFor({ provider: 'aliyun' }, env)).rejects.toThrow('throttled');
+    const env = { ...secrets.env, SMS_CREDENTIALS_ARN: 'arn:aws:secretsmanager:cn-north-1:123456789012:secret:sms' };
+    secrets.replies.push({ status: 400, body: { __type: 'AccessDeniedException', message: 'not allowed' } }, { status: 200, body: { SecretString: JSON.stringify(credentials) } });
+    await expect(providerFor({ provider: 'aliyun' }, env)).rejects.toThrow('AccessDeniedException');
     expect((await providerFor({ provider: 'aliyun' }, env)).name).toBe('aliyun');
     expect((await providerFor({ provider: 'tencent', appId: '1400006666' }, env)).name).toBe('tencent');
-    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+    expect(secrets.received).toHaveLength(2);
     await expect(providerFor({ provider: 'tencent' }, env)).rejects.toThrow('appId');
   });
 });

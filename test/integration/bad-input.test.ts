@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { routes } from '../../functions/http/routes.ts';
 import type { Route } from '../../functions/http/route.ts';
 import { issueRatingToken } from '../../functions/public/rating-token.ts';
@@ -89,7 +89,7 @@ function expectProblem(response: ApiResponse, status: number | number[], what: s
 }
 
 /** The same body with every top-level field given a value of the wrong type. */
-function wrongTypes(schema: z.ZodType): Record<string, unknown> {
+function wrongTypes(schema: z.ZodMiniType): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, { type?: string }> };
   return Object.fromEntries(Object.entries(json.properties ?? {}).map(([name, property]) => [name, property.type === 'string' ? 42 : 'not-the-right-type']));
 }

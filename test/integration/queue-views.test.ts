@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CountySchema } from '../../domain/county.ts';
+import { countySchema } from '../../domain/county.ts';
 import { repositoryRoot } from '../../local/server.ts';
 import { simulate } from '../../local/simulator.ts';
 import { api, settle, startStack, type Stack } from '../support/local-stack.ts';
@@ -214,7 +214,7 @@ describe('an appointment', () => {
 
 describe('the simulator’s hall', () => {
   it('runs a day of visitors and windows calling at once, and the queue’s figures agree with what it did', async () => {
-    const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
+    const county = countySchema().parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
     const lines: string[] = [];
     const tally = await simulate({ url: stack.url, token: await stack.token('admin'), county, from: '2026-11-24', days: 1, scale: 0.01, hallScale: 0.25, seed: 5, satisfaction: false, log: (l) => lines.push(l) });
     expect(tally.errors, lines.join('\n')).toBe(0);

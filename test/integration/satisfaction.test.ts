@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../domain/case/events.ts';
 import { fold } from '../../domain/decider.ts';
 import { caseAggregate } from '../../domain/case/aggregate.ts';
-import { CountySchema } from '../../domain/county.ts';
+import { countySchema } from '../../domain/county.ts';
 import { isBad } from '../../domain/reviews/levels.ts';
 import { sampled } from '../../domain/keyed.ts';
 import { rebuild } from '../../functions/projections/rebuild.ts';
@@ -23,7 +23,7 @@ let events: { stream: string; version: number; type: string; data: Record<string
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
   http = api(stack.url, await stack.token('admin'));
-  const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
+  const county = countySchema().parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
   tally = await simulate({ url: stack.url, token: await stack.token('admin'), county, from: '2026-11-02', days: 5, scale: 0.06, seed: 11, settleMs: 1200 });
   for (let day = 2; day <= 6; day++) {
     const date = `2026-11-0${day}`;

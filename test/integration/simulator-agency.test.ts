@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CountySchema } from '../../domain/county.ts';
+import { countySchema } from '../../domain/county.ts';
 import { creditCodeProblem } from '../../domain/project/credit-code.ts';
 import { repositoryRoot } from '../../local/server.ts';
 import { agencyFigures, creditCodeFor } from '../../local/simulator-agency.ts';
@@ -17,7 +17,7 @@ import { api, startStack, type Stack } from '../support/local-stack.ts';
 type StoredEvent = { stream: string; version: number; type: string; data: Record<string, unknown>; meta: { at: string; actor: { id: string; role: string }; windowId: string | null } };
 type Project = { projectId: string; siteId: string; agentId: string | null; status: string; enterprise: { creditCode: string }; investment: number; steps: { stepId: string; itemCode: string; after: string[]; state: string }[]; filings: { stepId: string; caseId: string; outcome: string | null }[] };
 
-const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
+const county = countySchema().parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
 let stack: Stack;
 let admin: ReturnType<typeof api>;
 let tally: Tally;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CountySchema } from '../../domain/county.ts';
+import { countySchema } from '../../domain/county.ts';
 import { repositoryRoot } from '../../local/server.ts';
 import { jointFigures, simulate, type Tally } from '../../local/simulator.ts';
 import { api, startStack, type Stack } from '../support/local-stack.ts';
@@ -20,7 +20,7 @@ const beijing = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000
 beforeAll(async () => {
   stack = await startStack('sanmen', { projections: true });
   http = api(stack.url, await stack.token('admin'));
-  const county = CountySchema.parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
+  const county = countySchema().parse(JSON.parse(readFileSync(join(repositoryRoot, 'infra/counties/sanmen.json'), 'utf8')));
   lines = [];
   // Few everyday applications, many joint cases (a busy season's worth), three weeks: every joint path shows up.
   tally = await simulate({ url: stack.url, token: await stack.token('admin'), pool: stack.pool, county, from: '2026-11-02', days: 15, scale: 0.005, jointScale: 8, seed: 21, satisfaction: false, hall: false, log: (l) => lines.push(l) });

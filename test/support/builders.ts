@@ -2,11 +2,11 @@ import { WorkingCalendar, type YearRules } from '../../domain/calendar/calendar.
 import type { CaseCommand, CommandMeta } from '../../domain/case/commands.ts';
 import type { CaseContext } from '../../domain/case/context.ts';
 import type { CaseEvent } from '../../domain/case/events.ts';
-import { type County, CountySchema, indexCounty } from '../../domain/county.ts';
+import { type County, countySchema, indexCounty } from '../../domain/county.ts';
 import { lunarDates, publishedYears } from '../../functions/calendar/published.ts';
 
 /** A small county with fixed ids, enough for every transition. */
-export const testCounty: County = CountySchema.parse({
+export const testCounty: County = countySchema().parse({
   code: '339999',
   key: 'testland',
   name: '测试县',

@@ -1,7 +1,7 @@
 import type { CaseCommand, CommandMeta } from '../../domain/case/commands.ts';
 import type { CaseContext } from '../../domain/case/context.ts';
 import type { OpinionResult } from '../../domain/case/joint.ts';
-import { type County, CountySchema, indexCounty } from '../../domain/county.ts';
+import { type County, countySchema, indexCounty } from '../../domain/county.ts';
 import { applicant, at, command, testCalendar } from './builders.ts';
 
 /**
@@ -10,7 +10,7 @@ import { applicant, at, command, testCalendar } from './builders.ts';
  * Fixed ids; the quality station and the archives have no window of their own, the housing window
  * answers for them.
  */
-export const jointCounty: County = CountySchema.parse({
+export const jointCounty: County = countySchema().parse({
   code: '339998',
   key: 'jointland',
   name: '联办测试县',

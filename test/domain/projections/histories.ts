@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { caseAggregate } from '../../../domain/case/aggregate.ts';
 import type { CallbackOutcome } from '../../../domain/case/events.ts';
-import { CountySchema, indexCounty } from '../../../domain/county.ts';
+import { countySchema, indexCounty } from '../../../domain/county.ts';
 import { phoneKey, type Mac } from '../../../domain/keyed.ts';
 import type { CaseCommand } from '../../../domain/case/commands.ts';
 import type { CaseContext } from '../../../domain/case/context.ts';
@@ -68,7 +68,7 @@ export const onList = (date: string): CaseContext => ({ ...defaultContext, callb
 /** A county that counts "no review within 7 days" as very satisfied (默认好评). */
 export const withDefaultReview: CaseContext = {
   ...defaultContext,
-  county: indexCounty(CountySchema.parse({ ...testCounty, satisfaction: { ...testCounty.satisfaction, defaultReview: { afterDays: 7, level: 'very-satisfied' } } })),
+  county: indexCounty(countySchema().parse({ ...testCounty, satisfaction: { ...testCounty.satisfaction, defaultReview: { afterDays: 7, level: 'very-satisfied' } } })),
 };
 
 export const callbackAttempt = (date: string, attemptId: string, outcome: CallbackOutcome, level?: Level, time = '10:30') =>
