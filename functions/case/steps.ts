@@ -1,6 +1,8 @@
 import type * as z from 'zod/mini';
 import { caseAggregate } from '../../domain/case/aggregate.ts';
 import type { CaseCommand } from '../../domain/case/commands.ts';
+import type { CaseEvent } from '../../domain/case/events.ts';
+import { caseStream } from '../../domain/case/stream.ts';
 import { caseView } from '../../domain/case/view.ts';
 import { fold } from '../../domain/decider.ts';
 import type { CommandMeta } from '../../domain/meta.ts';
@@ -43,7 +45,7 @@ export function step<B extends z.ZodMiniType>(path: string, operationId: string,
 
 /** A case read from its own stream (one consistent Query), by those who may read it (`assertCaseReader`). */
 export async function readCase(rt: Runtime, id: string, request: Request) {
-  const { events } = await rt.events.read<Parameters<typeof caseAggregate.evolve>[1]>(caseAggregate.streamPrefix + id);
+  const { events } = await rt.events.read<CaseEvent>(caseStream(id));
   const state = fold(caseAggregate, events.map((e) => e.event));
   if (!state) throw noCase(id)();
   assertCaseReader(request.caller, state);
