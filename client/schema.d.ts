@@ -582,6 +582,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intermediaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The intermediaries with their state and trust score today (信用评价), highest score first; contacts for staff and owners only */
+        get: operations["listIntermediaries"];
+        put?: never;
+        /** Register an intermediary (中介机构入驻): 201, pending an administrator’s approval. An intermediary registers under its account’s custom:intermediaryId; an administrator gets a new id to bind its accounts to */
+        post: operations["registerIntermediary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intermediaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An intermediary with its trust score and every fact behind it (evaluations, penalties); an intermediary reads its own */
+        get: operations["getIntermediary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intermediaries/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an intermediary (审核通过): it may quote from now on */
+        post: operations["approveIntermediary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intermediaries/{id}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace its service types and certificates (资质变更): a renewed or new certificate */
+        post: operations["updateIntermediaryQualifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intermediaries/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a suspension (恢复资格), one set by hand or one its evaluations brought */
+        post: operations["reinstateIntermediary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intermediaries/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an intermediary (暂停资格) through a day, or until reinstated */
+        post: operations["suspendIntermediary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/items": {
         parameters: {
             query?: never;
@@ -627,6 +730,228 @@ export interface paths {
         put?: never;
         /** Deem every department whose deadline is before the date and that has not answered to approve (超时默许); the daily timer does the same */
         post: operations["sweepJointDeadlines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the daily timer now (an administrator): close quoting where the deadline passed and end the publicity periods that are over; nothing twice */
+        post: operations["sweepMarketDeadlines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Marketplace projects, newest first: an owner’s own; for an intermediary every published one, each with its own quote only until the deadline */
+        get: operations["listMarketProjects"];
+        put?: never;
+        /** Draft a project’s intermediary need (编制采购需求): 201 with its id and number; an owner drafts for its own unit, an administrator names the unit */
+        post: operations["draftMarketProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A marketplace project: quotes sealed until the deadline (an intermediary sees its own), then every quote with the result and its evidence */
+        get: operations["getMarketProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the service delivered (服务完成): late against the quoted service period is a penalty */
+        post: operations["completeMarketService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the contract (签订合同) after the publicity period */
+        post: operations["signMarketContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate the intermediary (服务评价), once: quality, timeliness, attitude, fee compliance 1–5 */
+        post: operations["evaluateIntermediary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to the result during its publicity period (提出异议): an intermediary that quoted, or an administrator recording one */
+        post: operations["raiseObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/objections/{n}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an objection (异议处理): upheld annuls the selection (its intermediary is penalised and the owner selects again among the rest); dismissed, the publicity period ends if it is over */
+        post: operations["resolveObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the announcement (发布公告); a random draw’s key commitment goes out with it. The deadline must leave the county’s minimum working days: a draft that waited too long is published with a new `quoteDeadline` */
+        post: operations["publishMarketProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quote (报价), sealed until the deadline; quoting again replaces one’s quote. Only approved, unsuspended intermediaries with the qualification and a trust score at or above the floor, within the budget */
+        post: operations["submitQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Select the winner after the deadline (选取) by the announced method: lowest price and the random draw need nothing, comprehensive scoring the panel’s scores; too few quotes fail the project (流标). The result is publicised for the county’s working days */
+        post: operations["selectIntermediary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/projects/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The winner gives up its award before the contract (放弃中选): penalised on its trust score; the owner selects again among the rest */
+        post: operations["withdrawAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/market/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of intermediary service the county’s marketplace deals in (服务类型), and its rules: minimum quotes, announcement and publicity working days, the direct-award threshold, the trust floor */
+        get: operations["listMarketServiceTypes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -813,6 +1138,23 @@ export interface paths {
         };
         /** A date’s half-hour slots of a category with the places left (public) */
         get: operations["getAppointmentSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/market/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The marketplace’s announcements and results (中介超市公告/结果公示), newest first: amounts only after the deadline, savings and a draw’s evidence with the result; rate limited per client */
+        get: operations["listPublicMarketProjects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1172,6 +1514,23 @@ export interface paths {
         };
         /** Joint approval over a period: working days per case against the serial sum, deemed consents and approvals, by department */
         get: operations["getJointStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/market": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The marketplace figures for a period (中介超市统计): published, concluded, failed, budgets, awards and the money saved, by service type, and the intermediaries able to compete */
+        get: operations["getMarketStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1585,7 +1944,7 @@ export interface components {
                 actor: {
                     id: string;
                     /** @enum {string} */
-                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "agent" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "agent" | "intermediary" | "owner" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
                 };
                 at: string;
                 data: {
@@ -1822,6 +2181,53 @@ export interface components {
             /** Format: date */
             date: string;
         };
+        Intermediary: {
+            approvedDate: string | null;
+            barred: string | null;
+            barredCode: ("pending" | "suspended" | "below-floor") | null;
+            contact: {
+                name: string;
+                phone: string;
+            } | null;
+            creditCode: string;
+            facts: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                kind: "evaluation" | "withdrawn" | "objection-upheld" | "late-completion";
+                points?: number;
+                projectId: string;
+                projectNo: string;
+                score?: number;
+            }[];
+            intermediaryId: string;
+            name: string;
+            qualifications: {
+                certificateNo: string;
+                /** Format: date */
+                expires: string;
+                /** @enum {string} */
+                grade: "A" | "B" | "C";
+                type: string;
+            }[];
+            /** Format: date */
+            registeredDate: string;
+            serviceTypes: string[];
+            /** @enum {string} */
+            status: "pending" | "approved" | "suspended";
+            suspendedUntil: string | null;
+            suspensionKind: ("manual" | "evaluations") | null;
+            suspensionReason: string | null;
+            trust: {
+                badEvaluations: number;
+                evaluations: number;
+                evaluationScore: number;
+                floor: number;
+                penaltyPoints: number;
+                score: number;
+            };
+            version?: number;
+        };
         IssuedTicket: {
             ahead: number;
             category: string;
@@ -2017,6 +2423,176 @@ export interface components {
                 departmentId: string;
             }[];
         };
+        MarketProject: {
+            awardedDate: string | null;
+            budget: number;
+            completion: {
+                /** Format: date */
+                completedDate: string;
+                daysLate: number;
+            } | null;
+            contract: {
+                amount: number;
+                contractNo: string;
+                /** Format: date */
+                dueDate: string;
+                /** Format: date */
+                signedDate: string;
+            } | null;
+            description: string;
+            directIntermediaryId: string | null;
+            /** Format: date */
+            draftedDate: string;
+            drawCommitment: string | null;
+            evaluation: {
+                attitude: number;
+                comment: string | null;
+                /** Format: date */
+                evaluatedDate: string;
+                feeCompliance: number;
+                intermediaryId: string;
+                quality: number;
+                score: number;
+                timeliness: number;
+            } | null;
+            failure: {
+                /** Format: date */
+                failedDate: string;
+                minimum: number;
+                quotes: number;
+                /** @enum {string} */
+                reason: "too-few-quotes" | "no-candidates";
+            } | null;
+            /** @enum {string} */
+            method: "lowest-price" | "random-draw" | "comprehensive" | "direct";
+            objections: {
+                byId: string;
+                byRole: string;
+                objectionNo: number;
+                /** Format: date */
+                raisedDate: string;
+                resolution: {
+                    /** Format: date */
+                    resolvedDate: string;
+                    text: string;
+                    upheld: boolean;
+                } | null;
+                round: number;
+                text: string;
+            }[];
+            ownerId: string;
+            ownerName: string;
+            projectId: string;
+            projectNo: string;
+            publicity: {
+                endsAt: string;
+                /** Format: date */
+                from: string;
+                round: number;
+                /** Format: date */
+                until: string;
+            } | null;
+            publishedDate: string | null;
+            qualification: {
+                /** @enum {string} */
+                minLevel: "A" | "B" | "C";
+                type: string;
+            };
+            quoteCount: number | null;
+            /** Format: date */
+            quoteDeadline: string;
+            quotes: {
+                amount: number;
+                /** @enum {string} */
+                grade: "A" | "B" | "C";
+                intermediaryId: string;
+                intermediaryName: string;
+                quoteNo: number;
+                servicePeriodDays: number;
+                submittedAt: string;
+            }[];
+            quotesCloseAt: string | null;
+            savings: number | null;
+            sealed: boolean;
+            selections: {
+                amount: number;
+                annulled: {
+                    /** Format: date */
+                    date: string;
+                    /** @enum {string} */
+                    reason: "objection-upheld" | "withdrawn";
+                } | null;
+                evidence: {
+                    [key: string]: unknown;
+                };
+                excluded: {
+                    /** @enum {string} */
+                    code: "pending" | "suspended" | "below-floor" | "annulled" | "unregistered";
+                    intermediaryId: string;
+                    reason: string;
+                }[];
+                intermediaryId: string;
+                intermediaryName: string;
+                /** @enum {string} */
+                method: "lowest-price" | "random-draw" | "comprehensive" | "direct";
+                round: number;
+                /** Format: date */
+                selectedDate: string;
+            }[];
+            servicePeriodDays: number;
+            serviceType: string;
+            serviceTypeName: string;
+            stateFunded: boolean;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "failed" | "publicised" | "awarded" | "contracted" | "completed" | "evaluated";
+            title: string;
+            version?: number;
+        };
+        MarketRules: {
+            directAwardBelowYuan: number;
+            minQuotes: number;
+            minQuoteWorkingDays: number;
+            publicityWorkingDays: number;
+            serviceTypes: {
+                code: string;
+                name: string;
+            }[];
+            trustFloor: number;
+        };
+        MarketStats: {
+            activeIntermediaries: number;
+            awardedTotal: number;
+            budgetTotal: number;
+            byServiceType: {
+                awardedTotal: number;
+                budgetTotal: number;
+                concluded: number;
+                failed: number;
+                name: string;
+                published: number;
+                savings: number;
+                savingsRate: number | null;
+                serviceType: string;
+            }[];
+            concluded: number;
+            failed: number;
+            /** Format: date */
+            from: string;
+            published: number;
+            savings: number;
+            savingsRate: number | null;
+            serviceType: string | null;
+            /** Format: date */
+            to: string;
+        };
+        MarketSweep: {
+            closed: {
+                failed: boolean;
+                projectNo: string;
+            }[];
+            considered: number;
+            ended: string[];
+        };
         NoShowSweep: {
             checkedIn: {
                 appointmentId: string;
@@ -2140,6 +2716,50 @@ export interface components {
             status: "open" | "closed";
             steps: number;
             stepsDone: number;
+        };
+        PublicMarketProject: {
+            budget: number;
+            drawCommitment: string | null;
+            /** @enum {string} */
+            method: "lowest-price" | "random-draw" | "comprehensive" | "direct";
+            ownerName: string;
+            projectNo: string;
+            /** Format: date */
+            publishedDate: string;
+            qualification: {
+                /** @enum {string} */
+                minLevel: "A" | "B" | "C";
+                type: string;
+            };
+            /** Format: date */
+            quoteDeadline: string;
+            quotesCloseAt: string;
+            result: {
+                amount: number;
+                evidence: {
+                    [key: string]: unknown;
+                };
+                intermediaryName: string;
+                publicity: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    until: string;
+                };
+                quotes: {
+                    amount: number;
+                    intermediaryName: string;
+                }[];
+                savings: number;
+                /** Format: date */
+                selectedDate: string;
+            } | null;
+            servicePeriodDays: number;
+            serviceType: string;
+            serviceTypeName: string;
+            /** @enum {string} */
+            status: "published" | "publicised" | "concluded";
+            title: string;
         };
         PublicProgress: {
             acceptedDate: string | null;
@@ -2527,7 +3147,7 @@ export interface components {
                 actor: {
                     id: string;
                     /** @enum {string} */
-                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "agent" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
+                    role: "clerk" | "director" | "callback" | "admin" | "reviewer" | "agent" | "intermediary" | "owner" | "sms-gateway" | "kiosk" | "rating-device" | "hall-screen" | "system";
                 };
                 at: string;
                 data: {
@@ -4473,6 +5093,378 @@ export interface operations {
             };
         };
     };
+    listIntermediaries: {
+        parameters: {
+            query?: {
+                serviceType?: string;
+                status?: "pending" | "approved" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intermediary"][];
+                };
+            };
+        };
+    };
+    registerIntermediary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    contact: {
+                        name: string;
+                        phone: string;
+                    };
+                    /** @description 统一社会信用代码 (GB 32100-2015), with its check character */
+                    creditCode: string;
+                    name: string;
+                    qualifications: {
+                        certificateNo: string;
+                        /**
+                         * Format: date
+                         * @description the last day the certificate is valid
+                         */
+                        expires: string;
+                        /**
+                         * @description 资质等级: A 甲级, B 乙级, C 丙级 (A is the highest)
+                         * @enum {string}
+                         */
+                        grade: "A" | "B" | "C";
+                        type: string;
+                    }[];
+                    serviceTypes: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intermediary"];
+                };
+            };
+        };
+    };
+    getIntermediary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intermediary"];
+                };
+            };
+        };
+    };
+    approveIntermediary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intermediary"];
+                };
+            };
+        };
+    };
+    updateIntermediaryQualifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    qualifications: {
+                        certificateNo: string;
+                        /**
+                         * Format: date
+                         * @description the last day the certificate is valid
+                         */
+                        expires: string;
+                        /**
+                         * @description 资质等级: A 甲级, B 乙级, C 丙级 (A is the highest)
+                         * @enum {string}
+                         */
+                        grade: "A" | "B" | "C";
+                        type: string;
+                    }[];
+                    serviceTypes: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intermediary"];
+                };
+            };
+        };
+    };
+    reinstateIntermediary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intermediary"];
+                };
+            };
+        };
+    };
+    suspendIntermediary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * Format: date
+                     * @description the last day of the suspension; left out: until reinstated
+                     */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intermediary"];
+                };
+            };
+        };
+    };
     listItems: {
         parameters: {
             query?: never;
@@ -4591,6 +5583,724 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JointSweep"];
+                };
+            };
+        };
+    };
+    sweepMarketDeadlines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketSweep"];
+                };
+            };
+        };
+    };
+    listMarketProjects: {
+        parameters: {
+            query?: {
+                serviceType?: string;
+                status?: "draft" | "published" | "closed" | "failed" | "publicised" | "awarded" | "contracted" | "completed" | "evaluated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"][];
+                };
+            };
+        };
+    };
+    draftMarketProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description yuan (元), whole */
+                    budget: number;
+                    /** @default  */
+                    description?: string;
+                    directIntermediaryId?: string;
+                    /**
+                     * @description lowest-price 最低价, random-draw 随机抽取, comprehensive 综合比选, direct 直接委托 (below the county’s threshold)
+                     * @enum {string}
+                     */
+                    method: "lowest-price" | "random-draw" | "comprehensive" | "direct";
+                    /** @description the owner unit (业主单位): an owner’s own when left out; an administrator names it */
+                    ownerId?: string;
+                    ownerName: string;
+                    qualification: {
+                        /**
+                         * @description 资质等级: A 甲级, B 乙级, C 丙级 (A is the highest)
+                         * @enum {string}
+                         */
+                        minLevel: "A" | "B" | "C";
+                        type: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description a working day: quoting closes at the hall’s closing time on it
+                     */
+                    quoteDeadline: string;
+                    servicePeriodDays: number;
+                    serviceType: string;
+                    stateFunded: boolean;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    getMarketProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    completeMarketService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    completedDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    signMarketContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    contractNo: string;
+                    /** Format: date */
+                    signedDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    evaluateIntermediary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    attitude: number;
+                    comment?: string;
+                    feeCompliance: number;
+                    quality: number;
+                    timeliness: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    raiseObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description an administrator recording an intermediary’s objection names it */
+                    intermediaryId?: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    resolveObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    resolution: string;
+                    upheld: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    publishMarketProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description a new deadline, when the draft’s has come too close
+                     */
+                    quoteDeadline?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    submitQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description yuan (元), whole */
+                    amount: number;
+                    servicePeriodDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    selectIntermediary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description comprehensive scoring (综合比选): the panel’s score (0–100) of every qualified quote, by intermediary id */
+                    scores?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    withdrawAward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketProject"];
+                };
+            };
+        };
+    };
+    listMarketServiceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketRules"];
                 };
             };
         };
@@ -5172,6 +6882,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentSlots"];
+                };
+            };
+        };
+    };
+    listPublicMarketProjects: {
+        parameters: {
+            query?: {
+                status?: "published" | "publicised" | "concluded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicMarketProject"][];
                 };
             };
         };
@@ -6226,6 +7976,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JointStats"];
+                };
+            };
+        };
+    };
+    getMarketStats: {
+        parameters: {
+            query: {
+                from: string;
+                serviceType?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketStats"];
                 };
             };
         };

@@ -239,6 +239,44 @@ function buildCountySchemas() {
     stallAfterWorkingDays: z._default(z.int().check(z.gte(1), z.lte(60)), 5),
   });
 
+  /** The intermediary-service marketplace (中介超市). */
+  const MarketSettingsSchema = z.object({
+    /** The kinds of intermediary service (and of qualification) the county's marketplace deals in. */
+    serviceTypes: z._default(z.array(z.object({ code: id, name: nonEmpty })).check(z.minLength(1)), [
+      { code: 'EIA', name: '环境影响评价' },
+      { code: 'SAFETY', name: '安全评价' },
+      { code: 'SURVEY', name: '测绘' },
+      { code: 'COST', name: '工程造价咨询' },
+      { code: 'SOIL', name: '水土保持方案编制' },
+      { code: 'ENERGY', name: '节能评估' },
+    ]),
+    /** A competitive method (lowest price, draw, comprehensive) needs at least this many quotes, or the project fails (流标). */
+    minQuotes: z._default(z.int().check(z.gte(1), z.lte(20)), 3),
+    /** Working days between publication and the quote deadline, at the least (公告期). */
+    minQuoteWorkingDays: z._default(z.int().check(z.gte(1), z.lte(60)), 3),
+    /** Working days a result is publicised for objections (公示期). */
+    publicityWorkingDays: z._default(z.int().check(z.gte(1), z.lte(30)), 5),
+    /** Direct award (直接委托) only for a budget below this many yuan. */
+    directAwardBelowYuan: z._default(z.int().check(z.gte(0)), 50_000),
+    /** The trust score (信用评价, 0–100): where a newcomer starts, the half-life of an evaluation's weight, the floor to quote, the penalties. */
+    trust: z._default(
+      z.object({
+        initial: z._default(z.number().check(z.gte(0), z.lte(100)), 80),
+        halfLifeDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 180),
+        floor: z._default(z.number().check(z.gte(0), z.lte(100)), 60),
+        /** Points off for a year after each: an award withdrawn, an objection upheld against the award, a service completed late. */
+        penalties: z._default(z.object({ withdrawn: z._default(points, 10), objectionUpheld: z._default(points, 10), lateCompletion: z._default(points, 5) }), { withdrawn: 10, objectionUpheld: 10, lateCompletion: 5 }),
+        penaltyDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 365),
+        /** An evaluation scoring below this (0–100) is a bad one; this many within `badWindowDays` suspend the intermediary for `suspensionDays`. */
+        badBelow: z._default(z.number().check(z.gte(0), z.lte(100)), 60),
+        suspendAfterBad: z._default(z.int().check(z.gte(1), z.lte(20)), 2),
+        badWindowDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 365),
+        suspensionDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 180),
+      }),
+      { initial: 80, halfLifeDays: 180, floor: 60, penalties: { withdrawn: 10, objectionUpheld: 10, lateCompletion: 5 }, penaltyDays: 365, badBelow: 60, suspendAfterBad: 2, badWindowDays: 365, suspensionDays: 180 },
+    ),
+  });
+
   const CountySchema = z
     .object({
       code: z.string().check(z.regex(/^\d{6}$/, 'a six-digit administrative division code')),
@@ -259,6 +297,7 @@ function buildCountySchemas() {
       public: z._default(PublicSettingsSchema, PublicSettingsSchema.parse({})),
       appointments: z._default(AppointmentSettingsSchema, AppointmentSettingsSchema.parse({})),
       agency: z._default(AgencySettingsSchema, AgencySettingsSchema.parse({})),
+      market: z._default(MarketSettingsSchema, MarketSettingsSchema.parse({})),
       /** Where alarm notifications go (an operator's address); optional. */
       alarmEmail: z.optional(z.email()),
     })
@@ -274,6 +313,7 @@ function buildCountySchemas() {
       unique('sites', county.sites.map((s) => s.id));
       unique('windows', county.windows.map((w) => w.id));
       unique('items', county.items.map((i) => i.code));
+      unique('market.serviceTypes', county.market.serviceTypes.map((t) => t.code));
       const departments = new Set(county.departments.map((d) => d.id));
       const sites = new Map(county.sites.map((s) => [s.id, s]));
       const windows = new Set(county.windows.map((w) => w.id));

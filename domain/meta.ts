@@ -7,12 +7,17 @@
  */
 export const staffRoles = ['clerk', 'director', 'callback', 'admin', 'reviewer', 'agent'] as const;
 /**
+ * The marketplace's outside accounts (中介超市): intermediaries (中介机构, bound to their registration by
+ * `custom:intermediaryId`) and the owners of state-funded projects (业主单位, bound by `custom:ownerId`).
+ */
+export const marketRoles = ['intermediary', 'owner'] as const;
+/**
  * Machines, each with its own account and role: the SMS gateway posting replies, ticket kiosks,
  * window rating devices (评价器, bound to one window) and hall screens.
  */
 export const machineRoles = ['sms-gateway', 'kiosk', 'rating-device', 'hall-screen'] as const;
 /** The roles an account (a token's group) can have. */
-export const roles = [...staffRoles, ...machineRoles] as const;
+export const roles = [...staffRoles, ...marketRoles, ...machineRoles] as const;
 export type Role = (typeof roles)[number];
 
 /** Who an event says acted: an account's role, or `system` for the center's own timers. */

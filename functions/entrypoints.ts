@@ -5,6 +5,8 @@ import { callbackListAggregate } from '../domain/callback-list/aggregate.ts';
 import { caseAggregate } from '../domain/case/aggregate.ts';
 import { streamOf, type Aggregate } from '../domain/decider.ts';
 import { projectAggregate } from '../domain/project/aggregate.ts';
+import { intermediaryAggregate } from '../domain/market/intermediary.ts';
+import { marketAggregate } from '../domain/market/project.ts';
 import { rosterAggregate } from '../domain/roster/aggregate.ts';
 import { smsInboxAggregate } from '../domain/sms-inbox/aggregate.ts';
 import { ticketAggregate } from '../domain/ticket/aggregate.ts';
@@ -69,6 +71,10 @@ const k = {
   appointment: all(appointmentAggregate),
   project: all(projectAggregate),
   projectNumbers: streams.sequence('projectNo#*'),
+  intermediary: all(intermediaryAggregate),
+  market: all(marketAggregate),
+  marketNumbers: streams.sequence('marketNo#*'),
+  intermediaryCodes: streams.sequence('intermediaryCode#*'),
   stepFilings: streams.sequence('stepFilings#*'),
   callbackContacts: streams.contacts(`${callbackListAggregate.streamPrefix}*`),
   smsContacts: streams.contacts(`${smsInboxAggregate.streamPrefix}*`),
@@ -144,6 +150,27 @@ export const entrypoints = {
       // The year's project-number counter, taken in the registration's own transaction.
       { table: 'events', actions: ['UpdateItem'], keys: [k.projectNumbers] },
     ],
+  },
+  market: {
+    file: 'functions/entries/market.ts',
+    kind: 'http',
+    description: 'The intermediary-service marketplace (中介超市): intermediaries and their approval, projects, sealed quotes, selection, objections, contract, evaluation, the market figures',
+    grants: [
+      VIEWS_READ,
+      { table: 'events', actions: READ, keys: [k.intermediary, k.market, k.idem, k.calendar, k.marketNumbers, k.intermediaryCodes] },
+      { table: 'events', actions: APPEND, keys: [k.intermediary, k.market, k.idem] },
+      // The year's project-number counter, taken in the draft's own transaction; an organisation's credit code, claimed in its registration's.
+      { table: 'events', actions: ['UpdateItem'], keys: [k.marketNumbers, k.intermediaryCodes] },
+    ],
+    // A random draw's key is an HMAC under the county secret.
+    secret: true,
+  },
+  'market-deadlines': {
+    file: 'functions/entries/market-deadlines.ts',
+    kind: 'timer',
+    description: 'Daily after closing: close quoting on the marketplace projects whose deadline passed (流标 when too few quoted) and end the publicity periods that are over',
+    grants: [VIEWS_READ, { table: 'events', actions: READ, keys: [k.market, k.idem, k.calendar] }, { table: 'events', actions: APPEND, keys: [k.market, k.idem] }],
+    daily: '17:45',
   },
   'joint-deadlines': {
     file: 'functions/entries/joint-deadlines.ts',
@@ -262,6 +289,8 @@ export const entrypoints = {
     grants: [
       // The generation pointer and the case-number index: no other view.
       { table: 'views', actions: ['GetItem'], keys: ['meta', 'g*#case-no#*'] },
+      // The marketplace's announcements and results (one partition).
+      { table: 'views', actions: ['Query'], keys: ['g*#market'] },
       { table: 'events', actions: READ, keys: [k.case, k.idem, k.calendar] },
       // A rating from the link is a review on the case's own stream.
       { table: 'events', actions: APPEND, keys: [k.case, k.idem] },

@@ -53,6 +53,9 @@ export interface TokenRequest {
   siteId?: string;
   /** A reviewer's department (`custom:departmentId`). */
   departmentId?: string;
+  /** A marketplace account's binding (`custom:intermediaryId`, `custom:ownerId`). */
+  intermediaryId?: string;
+  ownerId?: string;
   /** The person's name and badge number (工号), as the county's pool keeps them (`name`, `custom:badgeNo`). */
   name?: string;
   badgeNo?: string;
@@ -64,7 +67,7 @@ export interface TokenRequest {
 /** An ID token of the pool, signed RS256 like Cognito's. */
 export async function mintToken(pool: LocalPool, request: TokenRequest): Promise<string> {
   const iat = Math.floor((request.now ?? Date.now()) / 1000);
-  const username = request.user ?? `${request.role}-${request.windowId ?? request.siteId ?? request.departmentId ?? 'local'}`.toLowerCase();
+  const username = request.user ?? `${request.role}-${request.windowId ?? request.siteId ?? request.departmentId ?? request.intermediaryId ?? request.ownerId ?? 'local'}`.toLowerCase();
   return new SignJWT({
     'cognito:username': username,
     'cognito:groups': [request.role],
@@ -73,6 +76,8 @@ export async function mintToken(pool: LocalPool, request: TokenRequest): Promise
     ...(request.windowId ? { 'custom:windowId': request.windowId } : {}),
     ...(request.siteId ? { 'custom:siteId': request.siteId } : {}),
     ...(request.departmentId ? { 'custom:departmentId': request.departmentId } : {}),
+    ...(request.intermediaryId ? { 'custom:intermediaryId': request.intermediaryId } : {}),
+    ...(request.ownerId ? { 'custom:ownerId': request.ownerId } : {}),
     ...(request.name ? { name: request.name } : {}),
     ...(request.badgeNo ? { 'custom:badgeNo': request.badgeNo } : {}),
   })

@@ -1,8 +1,8 @@
 /**
  * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--joint-scale s] [--seed 42] [--data dir]`:
  * drives a county's traffic through a running local server started with `npm start -- --dev-clock`,
- * then prints what it did next to what `GET /stats/summary`, `/stats/queue`, `/stats/joint` and `/stats/agency` report
- * for the same period.
+ * then prints what it did next to what `GET /stats/summary`, `/stats/queue`, `/stats/joint`, `/stats/agency` and
+ * `/stats/market` report for the same period.
  */
 import './env.ts';
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { repositoryRoot } from './server.ts';
 import { devPool, mintToken } from './auth.ts';
 import { jointFigures, simulate } from './simulator.ts';
 import { agencyFigures } from './simulator-agency.ts';
+import { marketFigures } from './simulator-market.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     /** Joint cases' volume when it should differ from --scale (1 = the seed's handful a month). */
     'joint-scale': { type: 'string' },
+    /** Marketplace projects' volume when it should differ from the seed's (1 = about one a week). */
+    'market-scale': { type: 'string' },
     seed: { type: 'string', default: '42' },
     url: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
@@ -35,11 +38,14 @@ if (values.help) {
   --days N            working days to simulate (default 5)
   --scale S           1 = the seed county's volume, about 570 applications a working day (default 1)
   --joint-scale S     joint cases' volume when it should differ from --scale (1 = about 0.4 a working day)
+  --market-scale S    marketplace projects' volume (1 = the seed's 49 a year, about one a week; at least five a run)
   --seed N            the same seed gives the same traffic (default 42)
   --url URL           the server (default http://127.0.0.1:$PORT or :3000)
   --county KEY        infra/counties/KEY.json (default $COUNTY or sanmen)
   --data DIR          the server's data folder, whose key signs the simulator's tokens (default .data)
-Every run includes a few agency projects (代理代办): three or four agents, each taking on one to three enterprises' projects.`);
+Every run includes a few agency projects (代理代办): three or four agents, each taking on one to three enterprises' projects;
+and the intermediary-service marketplace (中介超市): eight to ten firms registering on the first morning, the county's units
+publishing about one project a week, the firms quoting, the owners selecting, contracting and evaluating.`);
   process.exit(0);
 }
 
@@ -61,6 +67,7 @@ const tally = await simulate({
   days: Number(values.days),
   scale: Number(values.scale),
   ...(values['joint-scale'] === undefined ? {} : { jointScale: Number(values['joint-scale']) }),
+  ...(values['market-scale'] === undefined ? {} : { marketScale: Number(values['market-scale']) }),
   seed: Number(values.seed),
   log: (line) => console.log(line),
 });
@@ -103,3 +110,23 @@ for (const field of ['projects', 'investment', 'permits', 'permitsDone', 'averag
 if (agency.projects !== ours.projects) console.log('  (the report counts every project open in the period, including those an earlier run left open)');
 const rows = (key: 'byAgent' | 'bySite') => (Array.isArray(agency[key]) ? (agency[key] as unknown[]).length : 0);
 console.log(`  ${days(agency.projects)} projects (${days(agency.investment)} 万元) by ${rows('byAgent')} agents at ${rows('bySite')} sites: ${days(agency.permitsDone)} of ${days(agency.permits)} permits filed are done, ${days(agency.averageWorkingDaysPerPermit)} working days a permit, on time ${days(agency.onTimeRate)}; ${tally.agency.refused} refused and filed again, ${tally.agency.followUps} follow-ups, ${tally.agency.closed} closed`);
+const market = (await (await fetch(`${values.url}/stats/market?from=${tally.from}&to=${tally.to}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+const expected = marketFigures(tally.market);
+console.log('\nGET /stats/market for the period:');
+for (const field of ['published', 'concluded', 'failed', 'budgetTotal', 'awardedTotal', 'savings', 'savingsRate', 'activeIntermediaries'] as const) {
+  const reported = market[field] as number | null;
+  console.log(`  ${field.padEnd(28)} simulator ${String(expected[field]).padStart(8)}   report ${String(reported).padStart(8)}   ${reported === expected[field] ? 'equal' : 'DIFFERENT'}`);
+}
+const byType = new Map(((market.byServiceType ?? []) as { serviceType: string; published: number; concluded: number; failed: number; awardedTotal: number }[]).map((row) => [row.serviceType, row]));
+for (const row of expected.byServiceType) {
+  const reported = byType.get(row.serviceType);
+  const same = reported !== undefined && (['published', 'concluded', 'failed', 'awardedTotal'] as const).every((f) => reported[f] === row[f]);
+  console.log(`  ${`${row.serviceType} ${row.name}`.padEnd(24)} ${row.published} published, ${row.concluded} concluded, ${row.failed} failed, ${row.awardedTotal} yuan awarded   ${same ? 'equal' : 'DIFFERENT'}`);
+}
+// Firms registered and projects left open by an earlier run against the same server count too.
+if (market.activeIntermediaries !== expected.activeIntermediaries) console.log('  (the report counts every firm able to compete, including those an earlier run registered)');
+const m = tally.market;
+const rate = (n: unknown) => (typeof n === 'number' ? `${(n * 100).toFixed(1)}%` : '–');
+console.log(
+  `  ${m.published} projects published (${m.byMethod['lowest-price']} lowest price, ${m.byMethod['random-draw']} random draw, ${m.byMethod.comprehensive} comprehensive, ${m.byMethod.direct} direct) to ${m.intermediaries} firms: ${m.quotes} quotes (${m.replaced} replacing one), ${m.failed} failed (流标), ${m.selections} selected, ${m.objections} objections (${m.dismissed} dismissed); ${days(market.concluded)} concluded for ${days(market.awardedTotal)} of ${days(market.budgetTotal)} yuan budgeted, ${days(market.savings)} saved (${rate(market.savingsRate)}); ${m.contracts} contracts, ${m.completed} services completed (${m.late} late), ${m.evaluations} evaluated (${m.poorEvaluations} poorly)`,
+);

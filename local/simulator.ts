@@ -6,6 +6,7 @@ import { parseSmsReply } from '../domain/reviews/levels.ts';
 import { lunarDates, publishedYears } from '../functions/calendar/published.ts';
 import { emptyHallTally, hallDay, type HallTally } from './hall.ts';
 import { agencyWork, emptyAgencyTally, type AgencyTally } from './simulator-agency.ts';
+import { emptyMarketTally, marketWork, type MarketTally } from './simulator-market.ts';
 import { mintToken, type LocalPool } from './auth.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same county day. */
@@ -83,6 +84,10 @@ export interface SimulationOptions {
   jointScale?: number;
   /** Agency projects (代理代办): a few agents carrying enterprises' projects through their permits (on by default; needs `pool`). */
   agency?: boolean;
+  /** The intermediary-service marketplace (中介超市): firms registering, owners publishing, quotes, selections, contracts (on by default; needs `pool`). */
+  market?: boolean;
+  /** Marketplace projects' volume, when it should differ from the seed's (1 = about 49 a year, one a week). */
+  marketScale?: number;
   /**
    * The county's user pool (the local stand-in for Cognito): with it the lead window's clerk and each
    * department's reviewer act with tokens of their own; without it `token` does everything.
@@ -139,6 +144,8 @@ export interface Tally {
   joint: JointTally;
   /** Agency projects (代理代办): what the agents did; `agencyFigures` gives what `GET /stats/agency` should report. */
   agency: AgencyTally;
+  /** The marketplace (中介超市): what the firms, owners and the administrator did; `marketFigures` gives what `GET /stats/market` should report. */
+  market: MarketTally;
   /** Requests sent again because the API said to try again (409 concurrent change, 503). */
   retried: number;
   errors: number;
@@ -241,8 +248,32 @@ const ORGANIZATIONS = ['三和建设开发有限公司', '海润置业有限公�
 const ABSENCE_REASONS = ['另有紧急执法任务，已书面说明并提交审查意见安排', '与上级部门会议时间冲突，已书面请假'];
 const INSPECTION_PLACES = ['项目现场（经济开发区）', '项目现场（城东新区）', '项目现场（工业园区）', '项目现场（城区）'];
 
-/** Who makes a request: the administrator unless a window's clerk, a department's reviewer or an agent (代办员, at their site) does it. */
-export type Person = { role: 'clerk'; windowId: string } | { role: 'reviewer'; departmentId: string } | { role: 'agent'; siteId: string; user: string; name: string };
+/**
+ * Who makes a request: the administrator unless a window's clerk, a department's reviewer, an agent (代办员, at their site),
+ * an intermediary firm (中介机构) or a project's owner unit (业主单位) does it.
+ */
+export type Person =
+  | { role: 'clerk'; windowId: string }
+  | { role: 'reviewer'; departmentId: string }
+  | { role: 'agent'; siteId: string; user: string; name: string }
+  | { role: 'intermediary'; intermediaryId: string }
+  | { role: 'owner'; ownerId: string };
+
+/** The account a person acts with: its name in the pool, and what it is bound to. */
+const accountOf = (person: Person) => {
+  switch (person.role) {
+    case 'clerk':
+      return person.windowId;
+    case 'reviewer':
+      return person.departmentId;
+    case 'agent':
+      return person.user;
+    case 'intermediary':
+      return person.intermediaryId;
+    case 'owner':
+      return person.ownerId;
+  }
+};
 
 export type Step = { at: string; run: () => Promise<void> };
 
@@ -293,6 +324,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     hall: emptyHallTally(),
     joint: { accepted: 0, completed: 0, approved: 0, denied: 0, deemedConsents: 0, deemedApprovals: 0, rectifications: 0, rectificationItems: 0, workingDays: [], serialWorkingDays: [] },
     agency: emptyAgencyTally(),
+    market: emptyMarketTally(),
     retried: 0,
     errors: 0,
   };
@@ -327,7 +359,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   const tokens = new Map<string, Promise<string>>();
   const authorization = async (person: Person | undefined): Promise<Record<string, string>> => {
     if (person === undefined || options.pool === undefined) return {};
-    const name = person.role === 'clerk' ? person.windowId : person.role === 'reviewer' ? person.departmentId : person.user;
+    const name = accountOf(person);
     const key = `${person.role} ${name}`;
     if (!tokens.has(key)) tokens.set(key, mintToken(options.pool, { ...person, user: person.role === 'agent' ? person.user : `sim-${person.role}-${name}`.toLowerCase() }));
     return { authorization: `Bearer ${await tokens.get(key)!}` };
@@ -755,6 +787,11 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   const agency = (options.agency ?? true) && options.pool !== undefined
     ? agencyWork({ county: options.county, seed: options.seed, days, calendar, tally, rngFor: (key, index) => random(seedOf(options.seed, key, index)), at, post, transport, authorization, later, completeNow, log: options.log })
     : undefined;
+  // The marketplace: firms and owners act with tokens of their own too.
+  const market =
+    (options.market ?? true) && options.pool !== undefined
+      ? marketWork({ county: options.county, seed: options.seed, days, calendar, tally, scale: options.marketScale ?? 1, rngFor: (key, index) => random(seedOf(options.seed, key, index)), at, post, transport, log: options.log })
+      : undefined;
 
   const concurrency = options.concurrency ?? 8;
   for (const [dayIndex, day] of days.entries()) {
@@ -769,6 +806,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     const arrivals = Math.round(DAILY_APPLICATIONS * options.scale * (0.9 + rng.next() * 0.2));
     atWindows.set(day, []);
     if (agency) chains.push(...agency.day(day));
+    if (market) chains.push(...market.day(day));
     for (let j = 0; j < jointArrivals[dayIndex]!; j++) chains.push(application(day, j, true));
     for (let i = 0; i < arrivals; i++) chains.push(application(day, i));
     // Chains run in parallel; the steps of one case run in order, each at its own dev-clock instant.
@@ -819,6 +857,16 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     if (agency) {
       const a = tally.agency;
       options.log?.(`${day}: agency: running totals: ${a.projects} projects, ${a.filings} filings (${a.refused} refused), ${a.permitsDone} of ${a.plannedSteps} permits done, ${a.followUps} follow-ups, ${a.closed} closed`);
+    }
+    // The marketplace's evening timer, after everything else of the day (it reads the views).
+    if (market) {
+      try {
+        await market.evening(day);
+      } catch (error) {
+        options.log?.(`  ${day}: market: ${(error as Error).message}`);
+      }
+      const m = tally.market;
+      options.log?.(`${day}: market: running totals: ${m.published} published, ${m.quotes} quotes (${m.replaced} replacing), ${m.failed} failed, ${m.selections} selected, ${m.concluded} concluded, ${m.contracts} contracts, ${m.completed} completed (${m.late} late), ${m.evaluations} evaluated (${m.poorEvaluations} poorly)`);
     }
   }
   return tally;

@@ -14,6 +14,9 @@ const { values } = parseArgs({
     site: { type: 'string' },
     /** A reviewer's department (联合审批): `--role reviewer --department D-FIRE`. */
     department: { type: 'string' },
+    /** A marketplace account's binding: `--role intermediary --intermediary <id>`, `--role owner --owner O-JTJ`. */
+    intermediary: { type: 'string' },
+    owner: { type: 'string' },
     user: { type: 'string' },
     /** The person's name and badge number (工号), as the county's pool keeps them: a window's display shows them. */
     name: { type: 'string' },
@@ -24,7 +27,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.role || !(roles as readonly string[]).includes(values.role)) {
-  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY | --department D-FIRE] [--user name] [--name 王丽 --badge 220101] [--hours 8] [--data dir]\n(clerks need a window or site, rating devices a window, reviewers a department)`);
+  console.error(`usage: npm run token -- --role ${roles.join('|')} [--window W03 | --site S-HY | --department D-FIRE | --intermediary <id> | --owner O-JTJ] [--user name] [--name 王丽 --badge 220101] [--hours 8] [--data dir]\n(clerks need a window or site, rating devices a window, reviewers a department)`);
   process.exit(1);
 }
 if (values.role === 'clerk' && !values.window && !values.site) {
@@ -40,4 +43,4 @@ if (values.role === 'reviewer' && !values.department) {
   process.exit(1);
 }
 const pool = devPool(values.county, values.data);
-console.log(await mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, departmentId: values.department, user: values.user, name: values.name, badgeNo: values.badge, hours: Number(values.hours) }));
+console.log(await mintToken(pool, { role: values.role as Role, windowId: values.window, siteId: values.site, departmentId: values.department, intermediaryId: values.intermediary, ownerId: values.owner, user: values.user, name: values.name, badgeNo: values.badge, hours: Number(values.hours) }));

@@ -79,6 +79,8 @@ const firstEvents = (start: number, fixture: Fixture): Record<EntryName, FirstEv
   reviews: { event: http('GET', '/stats/satisfaction', { role: 'admin', query: { from: '2026-11-01', to: '2026-11-30' } }), expect: 200 },
   joint: { event: http('GET', '/cases/{id}/joint/rectification', { params: { id: CASE }, role: 'admin' }), expect: 404 },
   projects: { event: http('GET', '/projects', { role: 'admin' }), expect: 200 },
+  market: { event: http('GET', '/market/projects', { role: 'admin' }), expect: 200 },
+  'market-deadlines': { event: timer(start), expect: 'ok' },
   'joint-deadlines': { event: timer(start), expect: 'ok' },
   'callback-lists': { event: timer(start), expect: 'ok' },
   'default-reviews': { event: timer(start), expect: 'ok' },

@@ -205,11 +205,12 @@ export async function measure(options: MeasureOptions): Promise<Measurements> {
     concurrency: options.concurrency ?? 2,
     transport,
     pool,
-    // A county's handful of joint cases (about 100 a year) and agency projects (13 a year in the
-    // seed's report): a short run always draws at least one of each, which scaled per case would
-    // count them hundreds of times over.
+    // A county's handful of joint cases (about 100 a year), agency projects (13 a year in the seed's
+    // report) and marketplace projects (49 a year): a short run always draws at least one of each,
+    // which scaled per case would count them hundreds of times over.
     joint: false,
     agency: false,
+    market: false,
     log,
   });
   log(`simulated ${tally.workingDays} working days: ${tally.submitted} submitted, ${tally.accepted} accepted, ${tally.completed} completed, ${tally.hall.tickets} tickets, ${tally.reviews} reviews, ${tally.callbackAttempts} callback attempts, ${tally.errors} errors`);

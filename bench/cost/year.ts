@@ -38,6 +38,7 @@ export const defaultYearOptions: YearOptions = { cases: SEED_CASES_A_YEAR, initM
 export const TIMER_STAND_INS: Record<string, EntryName> = {
   'POST /callbacks/lists/{date}': 'callback-lists',
   'POST /joint/deadlines/{date}': 'joint-deadlines',
+  'POST /market/deadlines': 'market-deadlines',
 };
 
 /** A clerk's command on a case: the case page was open for it. */

@@ -41,3 +41,10 @@ export function creditCodeProblem(code: string): string | null {
 
 /** Whether the string is a valid unified social credit code (统一社会信用代码). */
 export const isCreditCode = (code: string): boolean => creditCodeProblem(code) === null;
+
+/** A code completed with both its checks from its first sixteen characters (the simulator's and the tests' enterprises). */
+export function withCreditChecks(first16: string): string {
+  if (first16.length !== 16) throw new RangeError('give the first sixteen characters');
+  const seventeen = first16 + organisationCheck(first16);
+  return seventeen + checkCharacter(seventeen);
+}

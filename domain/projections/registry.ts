@@ -27,6 +27,9 @@ import { appointmentNotifier } from '../notifications/appointment.ts';
 import type { Notifier } from '../notifications/notifier.ts';
 import { projectAggregate } from '../project/aggregate.ts';
 import { projectCases, projectsView } from './projects.ts';
+import { intermediaryAggregate } from '../market/intermediary.ts';
+import { marketAggregate } from '../market/project.ts';
+import { intermediariesView, marketView } from './market.ts';
 
 /** An event-sourced aggregate whose streams the projector follows, with the projections it feeds. */
 export interface AggregateProjections<E extends { type: string }, S> {
@@ -74,6 +77,9 @@ export const aggregates: readonly AggregateProjections<{ type: string }, unknown
   projected(appointmentAggregate, redactSlot, [appointmentsDay, appointmentsByCode, appointmentMisses], appointmentNotifier),
   // Agency projects: an enterprise's project, nothing personal.
   projected(projectAggregate, asIs, [projectsView]),
+  // The marketplace: organisations, their certificates and contact (the routes show the contact to staff and owners only).
+  projected(intermediaryAggregate, asIs, [intermediariesView]),
+  projected(marketAggregate, asIs, [marketView]),
 ];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {

@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors.ts';
 export type Access = 'public' | readonly Role[];
 
 /** Roles, strongest first: an account in several groups acts with the first. */
-export const rolePrecedence = ['admin', 'director', 'callback', 'clerk', 'agent', 'reviewer', 'rating-device', 'kiosk', 'hall-screen', 'sms-gateway'] as const satisfies readonly Role[];
+export const rolePrecedence = ['admin', 'director', 'callback', 'clerk', 'agent', 'reviewer', 'owner', 'intermediary', 'rating-device', 'kiosk', 'hall-screen', 'sms-gateway'] as const satisfies readonly Role[];
 
 export class Unauthenticated extends HttpError {
   constructor(reason: string) {
@@ -27,6 +27,9 @@ export interface Caller {
   siteId: string | null;
   /** A reviewer's department (`custom:departmentId`): the joint cases' tasks of that department are theirs. */
   departmentId: string | null;
+  /** An intermediary's registration (`custom:intermediaryId`) and a project owner's unit (`custom:ownerId`) in the marketplace. */
+  intermediaryId: string | null;
+  ownerId: string | null;
   /** The person's name and badge number (工号) from the pool (`name`, `custom:badgeNo`): a window's display shows who serves. */
   name: string | null;
   badgeNo: string | null;

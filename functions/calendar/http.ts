@@ -36,7 +36,7 @@ export const calendarRoutes = [
     summary: 'A year’s holidays and worked weekend days',
     params: YearParams,
     response: { status: 200, schema: CalendarYearView },
-    access: ['clerk', 'director', 'callback', 'admin', 'agent'],
+    access: ['clerk', 'director', 'callback', 'admin', 'agent', 'owner'],
     handle: async (request, rt) => ({ body: yearView(await rt.calendars.calendar(), request.params.year) }),
   }),
   defineRoute({

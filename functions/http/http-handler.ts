@@ -48,7 +48,7 @@ function parseIfMatch(value: string | undefined): number | undefined {
 /** The caller, from the JWT claims API Gateway (or the local server) verified and passed on. */
 export function callerOf(event: HttpEvent): Caller {
   const claims = event.requestContext.authorizer?.jwt?.claims;
-  if (!claims) return { actor: { id: 'anonymous', role: 'clerk' }, subject: 'anonymous', windowId: null, siteId: null, departmentId: null, name: null, badgeNo: null, authenticated: false, inGroup: false };
+  if (!claims) return { actor: { id: 'anonymous', role: 'clerk' }, subject: 'anonymous', windowId: null, siteId: null, departmentId: null, intermediaryId: null, ownerId: null, name: null, badgeNo: null, authenticated: false, inGroup: false };
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const rawGroups = claims['cognito:groups'];
   // API Gateway hands array claims on as "[clerk director]"; tolerate real arrays and commas too.
@@ -58,7 +58,7 @@ export function callerOf(event: HttpEvent): Caller {
     .filter((g) => g !== '');
   const role = rolePrecedence.find((r) => groups.includes(r));
   const id = str(claims['cognito:username']) ?? str(claims.sub) ?? 'unknown';
-  return { actor: { id, role: role ?? 'clerk' }, subject: str(claims.sub) ?? id, windowId: str(claims['custom:windowId']), siteId: str(claims['custom:siteId']), departmentId: str(claims['custom:departmentId']), name: str(claims.name), badgeNo: str(claims['custom:badgeNo']), authenticated: true, inGroup: role !== undefined };
+  return { actor: { id, role: role ?? 'clerk' }, subject: str(claims.sub) ?? id, windowId: str(claims['custom:windowId']), siteId: str(claims['custom:siteId']), departmentId: str(claims['custom:departmentId']), intermediaryId: str(claims['custom:intermediaryId']), ownerId: str(claims['custom:ownerId']), name: str(claims.name), badgeNo: str(claims['custom:badgeNo']), authenticated: true, inGroup: role !== undefined };
 }
 
 function nowOf(event: HttpEvent, headers: Record<string, string | undefined>): string {

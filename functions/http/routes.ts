@@ -16,6 +16,8 @@ import { jointRoutes } from '../joint/http.ts';
 import { appointmentRoutes } from '../appointments/http.ts';
 import { projectRoutes } from '../projects/http.ts';
 import { publicRoutes } from '../public/http.ts';
+import { marketRoutes } from '../market/http.ts';
+import { marketPublicRoutes } from '../market/public.ts';
 import { smsRoutes } from '../sms/http.ts';
 
 /** The one table of routes: the CDK API, the local server, the dispatcher and the OpenAPI document read it. */
@@ -36,7 +38,9 @@ export const routes: readonly Route[] = [
   ...jointRoutes,
   ...appointmentRoutes,
   ...projectRoutes,
+  ...marketRoutes,
   ...publicRoutes,
+  ...marketPublicRoutes,
   ...smsRoutes,
 ];
 

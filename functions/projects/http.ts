@@ -4,6 +4,7 @@ import { agencyStats } from '../../domain/project/stats.ts';
 import type { ProjectCommand, ProjectState } from '../../domain/project/types.ts';
 import { worklistOf } from '../../domain/project/worklist.ts';
 import { Forbidden } from '../auth/access.ts';
+import { numbered } from '../commands/numbered.ts';
 import { commandReply, versioned } from '../http/command-reply.ts';
 import { commandMeta } from '../http/request-meta.ts';
 import { defineRoute, type Request } from '../http/route.ts';
@@ -94,24 +95,10 @@ export const projectRoutes = [
         meta: commandMeta(request, { windowId: null, siteId }),
       });
       const calendar = await rt.calendars.calendar();
-      let read = 0;
       return commandReply(
         rt,
         request,
-        {
-          aggregate: projectAggregate,
-          id: projectId,
-          isNew: true,
-          command: async () => {
-            // Validate before reading the counter: a refused registration takes no number.
-            projectAggregate.decide(command(1), undefined, context);
-            read = await rt.events.sequenceValue(counter);
-            return command(read + 1);
-          },
-          extra: () => [rt.events.takeSequence(counter, read)],
-          contended: true,
-          context,
-        },
+        { aggregate: projectAggregate, id: projectId, ...numbered(rt, counter, (c: ProjectCommand) => projectAggregate.decide(c, undefined, context), command), context },
         ({ state, version }) => versioned(projectView(rt, state!, version, { today, calendar, cases: new Map() }), version, 201, { location: `/projects/${projectId}` }),
       );
     },

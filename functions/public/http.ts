@@ -83,12 +83,18 @@ const noSuchLink = () => new NotFound('No such rating link');
  * dev clock must not refill them). On AWS the WAF web ACL's rate-based rule on `/public/*` is the
  * limit that holds across instances; this one is what `npm start` has, and a second line behind the WAF.
  */
-const buckets = new WeakMap<CountyIndex, TokenBuckets>();
-function bucketsOf(rt: Runtime): TokenBuckets {
-  let found = buckets.get(rt.county);
+const buckets = new WeakMap<CountyIndex, Map<string, TokenBuckets>>();
+/** The buckets of one family of public routes (the progress lookup's, the marketplace notices'): each family its own allowance. */
+export function bucketsOf(rt: Runtime, family = 'progress'): TokenBuckets {
+  let families = buckets.get(rt.county);
+  if (!families) {
+    families = new Map();
+    buckets.set(rt.county, families);
+  }
+  let found = families.get(family);
   if (!found) {
     found = new TokenBuckets(rt.county.county.public.lookups);
-    buckets.set(rt.county, found);
+    families.set(family, found);
   }
   return found;
 }

@@ -29,13 +29,15 @@ export const staffGroups = {
   'hall-screen': 'Hall screens: the calls and the waiting lists',
   agent: 'An agent (代办员, bound to a site by custom:siteId): the agency projects of that site, filing their steps as cases',
   reviewer: 'A department’s reviewer of joint cases (联合审批, bound to the department by custom:departmentId): its inbox and opinions',
+  intermediary: 'An intermediary (中介机构, bound to its registration by custom:intermediaryId): the marketplace projects open to it, its quotes, objections and trust score',
+  owner: 'A state-funded project’s owner (业主单位, bound by custom:ownerId): drafting, publishing, selecting, contract, completion and evaluation of its marketplace projects',
 } as const satisfies Record<Role, string>;
 
 /**
  * The attributes that bind an account to a place or a department, and the badge number (工号) a window's display
  * shows beside the clerk's name: only an administrator (AdminUpdateUserAttributes) may set them.
  */
-const bindingAttributes = ['windowId', 'siteId', 'departmentId', 'badgeNo'] as const;
+const bindingAttributes = ['windowId', 'siteId', 'departmentId', 'intermediaryId', 'ownerId', 'badgeNo'] as const;
 
 /** What every staff client shares: which attributes a token may read and write, and how long it lasts. */
 const staffClientSettings = {

@@ -233,7 +233,7 @@ describe('the stateless stack', () => {
 
   it('has a staff pool with the staff groups, a group for each kind of machine, and window/site/department attributes', () => {
     const groups = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
-    expect(groups.sort()).toEqual(['admin', 'agent', 'callback', 'clerk', 'director', 'hall-screen', 'kiosk', 'rating-device', 'reviewer', 'sms-gateway']);
+    expect(groups.sort()).toEqual(['admin', 'agent', 'callback', 'clerk', 'director', 'hall-screen', 'intermediary', 'kiosk', 'owner', 'rating-device', 'reviewer', 'sms-gateway']);
     stateless.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -303,7 +303,7 @@ describe('the stateless stack', () => {
         const actions = actionsOf([statement]);
         // Events are append-only: only the queue's waiting index and the counters (case and project numbers, a step's filings) change in place.
         if (actions.includes('dynamodb:DeleteItem')) expect(keys, name).toEqual(['waiting#*']);
-        const counters: Record<string, string[]> = { queue: ['waiting#*'], 'case-commands': ['seq#caseNo#*', 'seq#stepFilings#*'], projects: ['seq#projectNo#*'] };
+        const counters: Record<string, string[]> = { queue: ['waiting#*'], 'case-commands': ['seq#caseNo#*', 'seq#stepFilings#*'], projects: ['seq#projectNo#*'], market: ['seq#marketNo#*', 'seq#intermediaryCode#*'] };
         if (actions.includes('dynamodb:UpdateItem')) expect(keys, name).toEqual(counters[name] ?? ['seq#caseNo#*']);
       }
     }

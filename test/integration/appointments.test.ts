@@ -268,7 +268,7 @@ describe('checking in at the kiosk (预约签到取号)', () => {
       correlationId: 'lost-check-in-0001',
       sourceIp: '127.0.0.1',
       commandId: key.key,
-      caller: { actor: { id: 'kiosk-1', role: 'kiosk' }, subject: 'kiosk-1', windowId: null, siteId: null, departmentId: null, name: null, badgeNo: null, authenticated: true, inGroup: true },
+      caller: { actor: { id: 'kiosk-1', role: 'kiosk' }, subject: 'kiosk-1', windowId: null, siteId: null, departmentId: null, intermediaryId: null, ownerId: null, name: null, badgeNo: null, authenticated: true, inGroup: true },
       idempotencyKey: key.key,
       fingerprint: key.fingerprint,
       ifMatch: undefined,

@@ -8,6 +8,9 @@ import { api, clock, startStack, type ApiResponse, type Stack } from '../support
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
+/** Quoting is an intermediary's alone: its routes are tried with one. */
+let intermediary: ReturnType<typeof api>;
+const clientFor = (route: Route) => (route.operationId === 'submitQuote' ? intermediary : http);
 let caseId: string;
 let snapshot: string;
 
@@ -66,6 +69,22 @@ const validBodies: Record<string, unknown> = {
   setProjectPlan: { steps: [{ stepId: 'S1', itemCode: '331022-FG-001', after: [] }] },
   recordProjectFollowUp: { at: '2026-11-03T10:00:00+08:00', note: '走访企业' },
   closeProject: {},
+  registerIntermediary: { name: '三门县恒信造价咨询有限公司', creditCode: '914403001922038216', serviceTypes: ['COST'], qualifications: [{ type: 'COST', grade: 'A', certificateNo: 'C-1', expires: '2029-12-31' }], contact: { name: '联系人', phone: '13800000000' } },
+  approveIntermediary: {},
+  suspendIntermediary: { reason: '核查' },
+  reinstateIntermediary: {},
+  updateIntermediaryQualifications: { serviceTypes: ['COST'], qualifications: [{ type: 'COST', grade: 'A', certificateNo: 'C-1', expires: '2029-12-31' }] },
+  draftMarketProject: { title: '造价咨询', ownerId: 'O-JTJ', ownerName: '三门县交通运输局', serviceType: 'COST', budget: 100000, stateFunded: true, method: 'lowest-price', qualification: { type: 'COST', minLevel: 'B' }, quoteDeadline: '2026-11-13', servicePeriodDays: 30 },
+  publishMarketProject: {},
+  submitQuote: { amount: 90000, servicePeriodDays: 20 },
+  selectIntermediary: {},
+  raiseObjection: { text: '异议' },
+  resolveObjection: { upheld: false, resolution: '异议不成立' },
+  withdrawAward: { reason: '放弃' },
+  signMarketContract: { contractNo: 'HT-1', signedDate: '2026-11-03' },
+  completeMarketService: { completedDate: '2026-11-03' },
+  evaluateIntermediary: { quality: 5, timeliness: 5, attitude: 5, feeCompliance: 5 },
+  sweepMarketDeadlines: {},
 };
 
 /** A rating link's token for the case (the local stack's county secret), valid throughout the tests' dates. */
@@ -73,7 +92,7 @@ const tokenFor = (id: string) => issueRatingToken(macOf('test-county-secret'), i
 
 function pathFor(route: Route, id: string): string {
   const rectification = route.path.startsWith('/rectifications/') ? `${id}-R1` : id;
-  return route.path.replace('{token}', () => tokenFor(id)).replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03').replace('{month}', '2026-10');
+  return route.path.replace('{token}', () => tokenFor(id)).replace('{id}', rectification).replace('{caseId}', id).replace('{code}', '331022-GA-001').replace('{year}', '2026').replace('{date}', '2026-11-03').replace('{month}', '2026-10').replace('{n}', '1');
 }
 
 async function tables(): Promise<string> {
@@ -97,6 +116,7 @@ function wrongTypes(schema: z.ZodMiniType): Record<string, unknown> {
 beforeAll(async () => {
   stack = await startStack();
   http = api(stack.url, await stack.token('admin'));
+  intermediary = api(stack.url, await stack.token('intermediary', { intermediaryId: 'ZJ-BAD' }));
   const created = await http.post('/cases', validBodies.submitCase, clock('2026-11-02'));
   caseId = (created.body as { caseId: string }).caseId;
   snapshot = await tables();
@@ -108,7 +128,7 @@ const bodyRoutes = routes.filter((r) => r.body);
 describe('every route refuses bad input with problem+json and writes nothing', () => {
   it.each(bodyRoutes.map((r) => [r.operationId, r] as const))('%s: malformed JSON, wrong shape, wrong types, missing fields, oversized body', async (_name, route) => {
     const path = pathFor(route, caseId);
-    const send = (body: unknown, headers: Record<string, string> = {}) => http.call(route.method, path, body, headers);
+    const send = (body: unknown, headers: Record<string, string> = {}) => clientFor(route).call(route.method, path, body, headers);
     expectProblem(await send('{"itemCode": '), 400, 'malformed JSON');
     expectProblem(await send('[1, 2, 3]'), 400, 'an array for an object');
     expectProblem(await send('"text"'), 400, 'a string for an object');
@@ -134,9 +154,9 @@ describe('every route refuses bad input with problem+json and writes nothing', (
 
   it.each(routes.filter((r) => r.path.includes('{id}') || r.path.includes('{caseId}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
     const body = route.body ? validBodies[route.operationId] : undefined;
-    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : route.path.startsWith('/departments/') ? ['D-NOWHERE', 'bad%20id!'] : route.path.startsWith('/public/appointments/') ? ['S-20261116-0930-1', 'not-an-id'] : [unknownCaseId, 'not-an-id'];
-    expectProblem(await http.call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
-    expectProblem(await http.call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
+    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : route.path.startsWith('/departments/') ? ['D-NOWHERE', 'bad%20id!'] : route.path.startsWith('/intermediaries/') ? ['ZJ-NOWHERE', 'bad%20id!'] : route.path.startsWith('/public/appointments/') ? ['S-20261116-0930-1', 'not-an-id'] : [unknownCaseId, 'not-an-id'];
+    expectProblem(await clientFor(route).call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
+    expectProblem(await clientFor(route).call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
     expect(await tables()).toBe(snapshot);
   });
 

@@ -93,7 +93,7 @@ describe('npm run cost on a small simulation', () => {
     expect(m.probes.casePage.length).toBeGreaterThan(0);
     expect(m.probes.casePage[0]!.map((inv) => inv.label)).toEqual(['GET /cases/{id}', 'GET /cases/{id}/events', 'GET /items/{code}', 'GET /windows']);
     expect(m.probes.idleSender.every((inv) => (inv.result as { sent?: number }).sent === 0)).toBe(true);
-    expect(Object.keys(m.probes.daily).sort()).toEqual(['appointment-no-shows', 'archive-checks', 'calendar-watch', 'callback-lists', 'default-reviews', 'joint-deadlines', 'rosters']);
+    expect(Object.keys(m.probes.daily).sort()).toEqual(['appointment-no-shows', 'archive-checks', 'calendar-watch', 'callback-lists', 'default-reviews', 'joint-deadlines', 'market-deadlines', 'rosters']);
   });
 
   it('weighs the tables, index and expiring records apart', () => {

@@ -4,6 +4,7 @@ import { routes } from '../../functions/http/routes.ts';
 import { issueRatingToken, ratingLink } from '../../functions/public/rating-token.ts';
 import { macOf } from '../../functions/secret.ts';
 import { readCounty } from '../../infra/county-config.ts';
+import { withCreditChecks } from '../../domain/project/credit-code.ts';
 import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 /**
@@ -362,6 +363,36 @@ describe('no personal data in any public answer', () => {
         return [first.text, second.text, (await citizen.get(`/public/reviews/${token}`, clock('2026-11-20', '11:03'))).text];
       },
       ...appointmentCalls(),
+      // A direct award from announcement to evaluation; the firm's contact is the applicant, whom an objection and the evaluation name too.
+      listPublicMarketProjects: async () => {
+        const firm = api(stack.url, stack.token('intermediary', { intermediaryId: 'ZJ-PUBLIC', user: people.registrar }));
+        const ok = async (answer: Promise<{ status: number; text: string }>) => {
+          const r = await answer;
+          expect(r.status, r.text).toBeLessThan(300);
+          return r;
+        };
+        await ok(firm.post('/intermediaries', { name: '三门县公示测绘有限公司', creditCode: withCreditChecks('9133102271000077'), serviceTypes: ['SURVEY'], qualifications: [{ type: 'SURVEY', grade: 'B', certificateNo: 'S-77', expires: '2029-12-31' }], contact: { name: applicant.name, phone: applicant.phone } }, clock('2026-11-02', '09:00')));
+        await ok(mover.post('/intermediaries/ZJ-PUBLIC/approve', {}, clock('2026-11-02', '09:10')));
+        const drafted = await ok(mover.post('/market/projects', { title: '村道测绘', ownerId: 'O-JTJ', ownerName: '三门县交通运输局', serviceType: 'SURVEY', budget: 40_000, stateFunded: true, method: 'direct', qualification: { type: 'SURVEY', minLevel: 'B' }, quoteDeadline: '2026-11-09', servicePeriodDays: 10, directIntermediaryId: 'ZJ-PUBLIC' }, clock('2026-11-02', '09:20')));
+        const id = (JSON.parse(drafted.text) as { projectId: string }).projectId;
+        const on = (path: string, body: object, date: string, who = mover) => ok(who.post(`/market/projects/${id}/${path}`, body, clock(date, '10:00')));
+        await on('publish', {}, '2026-11-02');
+        await on('quotes', { amount: 36_000, servicePeriodDays: 10 }, '2026-11-04', firm);
+        const notices = [(await citizen.get('/public/market/projects', clock('2026-11-04', '11:00'))).text];
+        await on('select', {}, '2026-11-10');
+        await on('objections', { text: `${applicant.name}（${applicant.phone}）认为委托不当` }, '2026-11-11');
+        await on('objections/1/resolve', { upheld: false, resolution: `已联系${applicant.name}说明` }, '2026-11-12');
+        await settle(async () => (await citizen.get<unknown[]>('/public/market/projects?status=publicised', clock('2026-11-12', '11:00'))).body.length > 0);
+        notices.push((await citizen.get('/public/market/projects?status=publicised', clock('2026-11-12', '11:00'))).text);
+        await ok(mover.post('/market/deadlines', {}, clock('2026-11-17', '17:45')));
+        await on('contract', { contractNo: 'HT-77', signedDate: '2026-11-18' }, '2026-11-18');
+        await on('complete', { completedDate: '2026-11-19' }, '2026-11-19');
+        await on('evaluation', { quality: 5, timeliness: 5, attitude: 5, feeCompliance: 5, comment: `${applicant.name}服务好` }, '2026-11-20');
+        await settle(async () => (await citizen.get('/public/market/projects?status=concluded', clock('2026-11-20', '11:00'))).text.includes('村道测绘'));
+        notices.push((await citizen.get('/public/market/projects', clock('2026-11-20', '11:00'))).text);
+        expect(notices.at(-1)).toContain('三门县公示测绘有限公司');
+        return notices;
+      },
     };
 
     const publicRoutes = routes.filter((r) => r.access === 'public');

@@ -7,11 +7,12 @@ import type { Route } from '../../functions/http/route.ts';
 import { issueRatingToken } from '../../functions/public/rating-token.ts';
 import { macOf } from '../../functions/secret.ts';
 import { localPool, mintToken } from '../../local/auth.ts';
+import { withCreditChecks } from '../../domain/project/credit-code.ts';
 import { api, clock, settle, startStack, type Stack } from '../support/local-stack.ts';
 
 /** The role table, written out by hand: the status each caller gets on each route (given a request that is otherwise right). */
-type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'joint-clerk' | 'reviewer' | 'reviewer-elsewhere' | 'agent' | 'agent-elsewhere' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
-const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'joint-clerk', 'reviewer', 'reviewer-elsewhere', 'agent', 'agent-elsewhere', 'sms-gateway', 'kiosk', 'rating-device', 'rating-device-elsewhere', 'hall-screen', 'no-token', 'expired', 'other-county'];
+type CallerName = 'admin' | 'director' | 'callback' | 'clerk' | 'clerk-elsewhere' | 'joint-clerk' | 'reviewer' | 'reviewer-elsewhere' | 'agent' | 'agent-elsewhere' | 'intermediary' | 'owner' | 'sms-gateway' | 'kiosk' | 'rating-device' | 'rating-device-elsewhere' | 'hall-screen' | 'no-token' | 'expired' | 'other-county';
+const callers: CallerName[] = ['admin', 'director', 'callback', 'clerk', 'clerk-elsewhere', 'joint-clerk', 'reviewer', 'reviewer-elsewhere', 'agent', 'agent-elsewhere', 'intermediary', 'owner', 'sms-gateway', 'kiosk', 'rating-device', 'rating-device-elsewhere', 'hall-screen', 'no-token', 'expired', 'other-county'];
 /**
  * The joint window's clerk (W16) is one more clerk of another window wherever clerk-elsewhere is
  * listed; the joint routes list it themselves.
@@ -47,7 +48,7 @@ const expected: Record<string, Record<CallerName, number>> = {
   getStatsSummary: ok(200, ['admin', 'director']),
   getStatsDaily: ok(200, ['admin', 'director']),
   listDeadLetters: ok(200, ['admin']),
-  getCalendarYear: ok(200, [...staff, 'agent', 'agent-elsewhere']),
+  getCalendarYear: ok(200, [...staff, 'agent', 'agent-elsewhere', 'owner']),
   amendCalendarYear: ok(200, ['admin']),
   health: everyone(200),
   openapi: everyone(200),
@@ -126,6 +127,31 @@ const expected: Record<string, Record<CallerName, number>> = {
   listProjects: ok(200, ['admin', 'director', 'agent', 'agent-elsewhere']),
   getAgentWorklist: ok(200, ['agent', 'agent-elsewhere']),
   getAgencyStats: ok(200, ['admin', 'director']),
+  // The marketplace (中介超市): the table's intermediary (ZJ-R1, approved) is registered already, so its own registration is admitted and refused as a second one.
+  registerIntermediary: { ...ok(201, ['admin']), intermediary: 409 },
+  approveIntermediary: ok(200, ['admin']),
+  suspendIntermediary: ok(200, ['admin']),
+  reinstateIntermediary: ok(200, ['admin']),
+  updateIntermediaryQualifications: ok(200, ['admin', 'intermediary']),
+  listIntermediaries: ok(200, ['admin', 'director', 'owner', 'intermediary']),
+  getIntermediary: ok(200, ['admin', 'director', 'owner', 'intermediary']),
+  listMarketServiceTypes: ok(200, ['admin', 'director', 'owner', 'intermediary']),
+  // The table's owner is O-JTJ, whose projects these are.
+  draftMarketProject: ok(201, ['admin', 'owner']),
+  publishMarketProject: ok(200, ['admin', 'owner']),
+  submitQuote: ok(200, ['intermediary']),
+  selectIntermediary: ok(200, ['admin', 'owner']),
+  raiseObjection: ok(201, ['admin', 'intermediary']),
+  resolveObjection: ok(200, ['admin']),
+  withdrawAward: ok(200, ['admin', 'intermediary']),
+  signMarketContract: ok(200, ['admin', 'owner']),
+  completeMarketService: ok(200, ['admin', 'owner']),
+  evaluateIntermediary: ok(200, ['admin', 'owner']),
+  getMarketProject: ok(200, ['admin', 'director', 'owner', 'intermediary']),
+  listMarketProjects: ok(200, ['admin', 'director', 'owner', 'intermediary']),
+  sweepMarketDeadlines: ok(200, ['admin']),
+  getMarketStats: ok(200, ['admin', 'director']),
+  listPublicMarketProjects: everyone(200),
 };
 
 /** A completion acceptance (W16) with every material it lists, and the department whose reviewer the table's `reviewer` is. */
@@ -159,12 +185,86 @@ beforeAll(async () => {
     'reviewer-elsewhere': await stack.token('reviewer', { departmentId: 'D-EDU', user: 'reviewer-edu' }),
     agent: await stack.token('agent', { siteId: 'S-CENTER', user: 'agent-center' }),
     'agent-elsewhere': await stack.token('agent', { siteId: 'S-JT', user: 'agent-jt' }),
+    intermediary: await stack.token('intermediary', { intermediaryId: FIRMS[0], user: 'zj-r1' }),
+    owner: await stack.token('owner', { ownerId: 'O-JTJ', user: 'owner-jtj' }),
     'no-token': undefined,
     expired: await stack.token('admin', { hours: -1 }),
     'other-county': await mintToken(otherCounty, { role: 'admin' }),
   };
 });
 afterAll(async () => stack.close());
+
+/** The marketplace's intermediaries: the table's own (ZJ-R1) and two more that quote beside it; each registered and approved once. */
+const FIRMS = ['ZJ-R1', 'ZJ-R2', 'ZJ-R3'];
+const firmCode = (n: number) => withCreditChecks(`91331022000001${String(n).padStart(2, '0')}`);
+const registration = (name: string, n: number) => ({ name, creditCode: firmCode(n), serviceTypes: ['COST'], qualifications: [{ type: 'COST', grade: 'A', certificateNo: `C-${n}`, expires: '2029-12-31' }], contact: { name: '联系人', phone: '13800000000' } });
+let firmsReady: Promise<ReturnType<typeof api>[]> | undefined;
+function firms(): Promise<ReturnType<typeof api>[]> {
+  firmsReady ??= (async () => {
+    const clients = FIRMS.map((id) => api(stack.url, stack.token('intermediary', { intermediaryId: id, user: id.toLowerCase() })));
+    for (const [i, client] of clients.entries()) {
+      const r = await client.post('/intermediaries', registration(`三门县第${i + 1}工程咨询有限公司`, i + 1), clock('2026-10-01'));
+      expect(r.status, r.text).toBe(201);
+      expect((await admin.post(`/intermediaries/${FIRMS[i]}/approve`, {}, clock('2026-10-01'))).status).toBe(200);
+    }
+    return clients;
+  })();
+  return firmsReady;
+}
+
+let registered = 10;
+/** A fresh intermediary registered by the administrator, approved (and suspended) as the route needs. */
+async function intermediaryFor(operationId: string): Promise<string> {
+  if (operationId === 'updateIntermediaryQualifications' || operationId === 'getIntermediary') return (await firms(), FIRMS[0]!);
+  const r = await admin.post<{ intermediaryId: string }>('/intermediaries', registration(`三门县第${registered}测绘有限公司`, registered++), clock('2026-10-01'));
+  expect(r.status, r.text).toBe(201);
+  const id = r.body.intermediaryId;
+  if (operationId === 'approveIntermediary') return id;
+  expect((await admin.post(`/intermediaries/${id}/approve`, {}, clock('2026-10-01'))).status).toBe(200);
+  if (operationId === 'reinstateIntermediary') expect((await admin.post(`/intermediaries/${id}/suspend`, { reason: '核查' }, clock('2026-10-02'))).status).toBe(200);
+  return id;
+}
+
+const MARKET_DRAFT = { title: '县道改建工程造价咨询', ownerName: '三门县交通运输局', ownerId: 'O-JTJ', serviceType: 'COST', budget: 100_000, stateFunded: true, method: 'lowest-price', qualification: { type: 'COST', minLevel: 'B' }, servicePeriodDays: 30 };
+/**
+ * A marketplace project of O-JTJ in the state the route needs at the table's time (2026-11-06 15:00):
+ * open for quotes (due 11-13), or quoted by the three firms (ZJ-R1 lowest) and due 11-02, then selected,
+ * objected to, awarded (publicity over on 10-27), contracted, completed.
+ */
+async function marketProjectFor(operationId: string): Promise<string> {
+  const clients = await firms();
+  const open = ['publishMarketProject', 'submitQuote', 'getMarketProject'].includes(operationId);
+  const dates = open ? { draft: '2026-11-06', deadline: '2026-11-13' } : ['signMarketContract', 'completeMarketService', 'evaluateIntermediary'].includes(operationId) ? { draft: '2026-10-12', deadline: '2026-10-19' } : { draft: '2026-10-26', deadline: '2026-11-02' };
+  const drafted = await admin.post<{ projectId: string }>('/market/projects', { ...MARKET_DRAFT, quoteDeadline: dates.deadline }, clock(dates.draft, '09:00'));
+  expect(drafted.status, drafted.text).toBe(201);
+  const id = drafted.body.projectId;
+  const step = async (who: ReturnType<typeof api>, path: string, body: unknown, date: string, time: string) => {
+    const r = await who.post(`/market/projects/${id}/${path}`, body, clock(date, time));
+    expect(r.status, r.text).toBeLessThan(300);
+  };
+  if (operationId === 'publishMarketProject') return id;
+  await step(admin, 'publish', {}, dates.draft, '09:05');
+  if (open) return id;
+  for (const [i, client] of clients.entries()) await step(client, 'quotes', { amount: 80_000 + i * 1000, servicePeriodDays: 20 }, dates.draft, '10:00');
+  if (operationId === 'selectIntermediary') return id;
+  const selectedOn = operationId.endsWith('MarketService') || operationId.endsWith('Contract') || operationId === 'evaluateIntermediary' ? '2026-10-20' : '2026-11-03';
+  await step(admin, 'select', {}, selectedOn, '09:00');
+  if (operationId === 'raiseObjection' || operationId === 'withdrawAward') return id;
+  if (operationId === 'resolveObjection') {
+    await step(clients[1]!, 'objections', { text: '异议' }, '2026-11-04', '10:00');
+    return id;
+  }
+  // The timer ends the publicity period once the views show the result (the projector may be a moment behind).
+  await settle(async () => {
+    expect((await admin.post('/market/deadlines', {}, clock('2026-10-27', '17:45'))).status).toBe(200);
+    return (await admin.get<{ status: string }>(`/market/projects/${id}`)).body.status === 'awarded';
+  });
+  if (operationId === 'signMarketContract') return id;
+  await step(admin, 'contract', { contractNo: 'HT-1', signedDate: '2026-10-28' }, '2026-10-28', '10:00');
+  if (operationId === 'completeMarketService') return id;
+  await step(admin, 'complete', { completedDate: '2026-11-05' }, '2026-11-05', '10:00');
+  return id;
+}
 
 let day = 0;
 /** A fresh case at window W03 in the state the command needs (a joint case at W16 for the joint routes). */
@@ -328,6 +428,17 @@ const bodies: Record<string, unknown> = {
   setProjectPlan: { steps: [{ stepId: 'S1', itemCode: '331022-FG-001', after: [] }] },
   recordProjectFollowUp: { at: '2026-11-06T10:00:00+08:00', note: '走访企业' },
   closeProject: {},
+  registerIntermediary: registration('三门县恒信造价咨询有限公司', 99),
+  suspendIntermediary: { reason: '资质材料弄虚作假', until: '2026-12-31' },
+  updateIntermediaryQualifications: { serviceTypes: ['COST'], qualifications: [{ type: 'COST', grade: 'A', certificateNo: 'C-1', expires: '2030-12-31' }] },
+  draftMarketProject: { ...MARKET_DRAFT, quoteDeadline: '2026-11-13' },
+  submitQuote: { amount: 90_000, servicePeriodDays: 20 },
+  raiseObjection: { text: '中选机构业绩材料不实' },
+  resolveObjection: { upheld: false, resolution: '经核实异议不成立' },
+  withdrawAward: { reason: '项目负责人离职' },
+  signMarketContract: { contractNo: 'HT-2', signedDate: '2026-11-06' },
+  completeMarketService: { completedDate: '2026-11-06' },
+  evaluateIntermediary: { quality: 5, timeliness: 5, attitude: 4, feeCompliance: 5 },
 };
 
 /** A project at the center (its agent: agent-center), for the project routes. */
@@ -353,9 +464,9 @@ async function request(route: Route, caller: CallerName, id: string) {
   // Each allowed build gets a day of its own (a second build of a day answers 200).
   const date = route.operationId === 'buildCallbackList' || route.operationId === 'publishRoster' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
   const month = route.operationId === 'drawArchiveChecks' ? `2025-${String((listDay++ % 12) + 1).padStart(2, '0')}` : route.path.startsWith('/archive-checks/') ? '2026-10' : '2026-11';
-  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : route.path.startsWith('/departments/') ? REVIEWED : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{token}', id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month);
+  const path = route.path.replace('{id}', route.path.startsWith('/windows/') ? 'W03' : route.path.startsWith('/departments/') ? REVIEWED : id).replace('{caseId}', route.path.startsWith('/archive-checks/') ? (route.operationId === 'recordArchiveCheck' ? archiveCases[caller === 'admin' ? 0 : caller === 'director' ? 1 : 2]! : (archiveCase ?? id)) : id).replace('{token}', id).replace('{code}', '331022-BDCDJ-001').replace('{year}', '2030').replace('{date}', date).replace('{month}', month).replace('{n}', '1');
   const query =
-    route.operationId.startsWith('getStats') || ['getSatisfaction', 'getQueueStats', 'getJointStats', 'getAgencyStats'].includes(route.operationId)
+    route.operationId.startsWith('getStats') || ['getSatisfaction', 'getQueueStats', 'getJointStats', 'getAgencyStats', 'getMarketStats'].includes(route.operationId)
       ? '?from=2026-11-01&to=2026-11-30'
       : route.operationId === 'getCallbacks' || route.operationId === 'getUnmatchedSms'
         ? '?date=2026-11-06'
@@ -386,6 +497,9 @@ describe('the role table, on the local server', () => {
       if (route.path.startsWith('/cases/{id}')) return caseFor(route.operationId);
       if (route.path.startsWith('/tickets/{id}')) return ticketFor(route.operationId);
       if (route.path.startsWith('/projects/{id}')) return projectFor();
+      if (route.path.startsWith('/intermediaries/{id}')) return intermediaryFor(route.operationId);
+      if (route.path.startsWith('/market/projects/{id}')) return marketProjectFor(route.operationId);
+      if (route.operationId === 'registerIntermediary' || route.operationId === 'submitQuote' || route.operationId === 'listIntermediaries') await firms();
       // A ticket waiting for each window terminal that may call.
       if (route.operationId === 'callNext') await admin.post('/tickets', { category: 'C' }, clock('2026-11-06', '13:00'));
       // W03 holds a called ticket, and the day's ticket views show it, whatever ran before.

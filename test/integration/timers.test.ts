@@ -24,8 +24,8 @@ beforeAll(async () => {
 afterAll(async () => stack.close());
 
 describe('the timers', () => {
-  it('are the seven the schedules run', () => {
-    expect(timers.map(([name]) => name).sort()).toEqual(['appointment-no-shows', 'archive-checks', 'calendar-watch', 'callback-lists', 'default-reviews', 'joint-deadlines', 'rosters']);
+  it('are the eight the schedules run', () => {
+    expect(timers.map(([name]) => name).sort()).toEqual(['appointment-no-shows', 'archive-checks', 'calendar-watch', 'callback-lists', 'default-reviews', 'joint-deadlines', 'market-deadlines', 'rosters']);
   });
 
   it.each(timers)('%s runs on a working day within its grants, and again without harm', async (name, entry) => {

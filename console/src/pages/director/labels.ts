@@ -66,6 +66,8 @@ export const actorRoles: Record<TimelineEvent['actor']['role'], string> = {
   'hall-screen': '大厅屏',
   reviewer: '部门审查人员',
   agent: '代办员',
+  intermediary: '中介机构',
+  owner: '项目业主',
   system: '系统',
 };
 
