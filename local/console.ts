@@ -25,6 +25,9 @@ export interface LocalAccount {
   siteId?: string;
   /** A reviewer's department. */
   departmentId?: string;
+  /** A marketplace account's binding (中介机构, 业主单位). */
+  intermediaryId?: string;
+  ownerId?: string;
   name?: string;
   badgeNo?: string;
 }
@@ -32,10 +35,21 @@ export interface LocalAccount {
 /** Made-up names for the local clerks (the county's pool holds the real ones): a window's display shows them. */
 const clerkNames = ['王丽', '张伟', '李娜', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴强', '徐慧', '孙浩', '胡霞', '朱军', '高燕', '林峰', '何倩', '郭斌', '马琳', '罗建', '梁红', '宋涛', '郑雪', '谢鹏', '韩梅', '唐亮', '冯娟', '于杰', '董芳'];
 
+/** The local intermediaries' bindings (each registers itself in the console) and the owner units. */
+const localIntermediaries = [
+  { id: 'ZJ-HUAXIA', name: '华夏工程咨询有限公司' },
+  { id: 'ZJ-DADI', name: '大地测绘有限公司' },
+  { id: 'ZJ-ZHONGCE', name: '中测环境科技有限公司' },
+];
+const localOwners = [
+  { id: 'O-JTJ', name: '交通运输局' },
+  { id: 'O-SLJ', name: '水利局' },
+];
+
 /**
  * The local pool's accounts: a clerk at every window (with a name and a badge number) and at three
  * township sites, every director, the callback staff, an administrator, a reviewer for each department
- * of a joint item; and the hall's machines:
+ * of a joint item, the marketplace's intermediaries and owners; and the hall's machines:
  * a ticket kiosk, the hall screen, and each window's display (its rating device).
  */
 export function localAccounts(county: County): LocalAccount[] {
@@ -48,6 +62,9 @@ export function localAccounts(county: County): LocalAccount[] {
     { user: 'admin', role: 'admin', label: '系统管理员' },
     // Agents (代办员) at the center's agency desk and in the first townships.
     ...county.sites.filter((s) => s.level === 'county' || s.level === 'township').slice(0, 4).map((s) => ({ user: `agent-${s.id.toLowerCase()}`, role: 'agent' as const, label: `${siteName.get(s.id)} 代办员`, siteId: s.id })),
+    // The marketplace (中介超市): intermediaries bound to the registrations they make, and two owner units.
+    ...localIntermediaries.map((i) => ({ user: i.id.toLowerCase(), role: 'intermediary' as const, label: `${i.name}（中介机构）`, intermediaryId: i.id })),
+    ...localOwners.map((o) => ({ user: o.id.toLowerCase(), role: 'owner' as const, label: `${county.name}${o.name}（项目业主）`, ownerId: o.id })),
     { user: 'kiosk', role: 'kiosk', label: '大厅取号机' },
     { user: 'hall-screen', role: 'hall-screen', label: '大厅叫号屏' },
     // A reviewer for every department that takes part in a joint item (联合审批).
@@ -95,8 +112,18 @@ export function consoleHandler(options: { dir: string; county: County; pool: Loc
         response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: '/problems/no-such-account', title: 'No such local account', status: 404 }));
         return true;
       }
-      const { user, role, windowId, siteId, departmentId, name, badgeNo } = account;
-      const token = await mintToken(options.pool, { role, user, ...(windowId ? { windowId } : {}), ...(siteId ? { siteId } : {}), ...(departmentId ? { departmentId } : {}), ...(name ? { name } : {}), ...(badgeNo ? { badgeNo } : {}) });
+      const { user, role, windowId, siteId, departmentId, intermediaryId, ownerId, name, badgeNo } = account;
+      const token = await mintToken(options.pool, {
+        role,
+        user,
+        ...(windowId ? { windowId } : {}),
+        ...(siteId ? { siteId } : {}),
+        ...(departmentId ? { departmentId } : {}),
+        ...(intermediaryId ? { intermediaryId } : {}),
+        ...(ownerId ? { ownerId } : {}),
+        ...(name ? { name } : {}),
+        ...(badgeNo ? { badgeNo } : {}),
+      });
       response.writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify({ token }));
       return true;
     }

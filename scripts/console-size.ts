@@ -26,6 +26,9 @@ export const pages = {
   window: ['src/pages/window/WindowDisplay.tsx'],
   joint: ['src/pages/joint/JointInbox.tsx'],
   agent: ['src/pages/agent/AgentWorklist.tsx'],
+  intermediary: ['src/pages/market/IntermediaryDesk.tsx'],
+  owner: ['src/pages/market/OwnerDesk.tsx'],
+  market: ['src/pages/market/MarketAdmin.tsx'],
   // The citizens' pages, on a phone's connection.
   'public-progress': ['src/pages/public/Progress.tsx'],
   'public-booking': ['src/pages/public/Appointments.tsx'],

@@ -20,6 +20,11 @@ const JointInbox = lazy(() => import('./pages/joint/JointInbox.tsx'));
 const JointCase = lazy(() => import('./pages/joint/JointCase.tsx'));
 const AgentWorklist = lazy(() => import('./pages/agent/AgentWorklist.tsx'));
 const ProjectPage = lazy(() => import('./pages/agent/ProjectPage.tsx'));
+const IntermediaryDesk = lazy(() => import('./pages/market/IntermediaryDesk.tsx'));
+const OwnerDesk = lazy(() => import('./pages/market/OwnerDesk.tsx'));
+const DraftForm = lazy(() => import('./pages/market/DraftForm.tsx'));
+const MarketAdmin = lazy(() => import('./pages/market/MarketAdmin.tsx'));
+const MarketProjectPage = lazy(() => import('./pages/market/MarketProjectPage.tsx'));
 // The citizens' pages (no sign-in): their own chunks, none of the staff pages' code.
 const PublicProgress = lazy(() => import('./pages/public/Progress.tsx'));
 const PublicAppointments = lazy(() => import('./pages/public/Appointments.tsx'));
@@ -55,6 +60,13 @@ export function Routes() {
         <Route path="/joint/cases/:caseId" element={<Guard roles={['reviewer', 'director', 'admin']}><JointCase /></Guard>} />
         <Route path="/agent" element={<Guard roles={['agent', 'director', 'admin']}><AgentWorklist /></Guard>} />
         <Route path="/agent/projects/:projectId" element={<Guard roles={['agent', 'director', 'admin']}><ProjectPage /></Guard>} />
+        <Route path="/intermediary" element={<Guard roles={['intermediary']}><IntermediaryDesk /></Guard>} />
+        <Route path="/intermediary/projects/:projectId" element={<Guard roles={['intermediary']}><MarketProjectPage /></Guard>} />
+        <Route path="/owner" element={<Guard roles={['owner']}><OwnerDesk /></Guard>} />
+        <Route path="/owner/projects/new" element={<Guard roles={['owner']}><DraftForm /></Guard>} />
+        <Route path="/owner/projects/:projectId" element={<Guard roles={['owner']}><MarketProjectPage /></Guard>} />
+        <Route path="/market" element={<Guard roles={['director', 'admin']}><MarketAdmin /></Guard>} />
+        <Route path="/market/projects/:projectId" element={<Guard roles={['director', 'admin']}><MarketProjectPage /></Guard>} />
         <Route path="/dashboard" element={<Guard roles={['director', 'admin']}><Dashboard /></Guard>} />
         <Route path="/hall" element={<Guard roles={['hall-screen', 'director', 'admin']} bare><HallScreen /></Guard>} />
         <Route path="/window/:windowId" element={<Guard roles={['rating-device', 'clerk', 'director', 'admin']} bare><WindowDisplay /></Guard>} />

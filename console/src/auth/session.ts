@@ -2,8 +2,12 @@
  * The signed-in person: their ID token and what it says about them. Kept in `sessionStorage` only
  * (gone when the tab closes); signing out removes it. Nothing else personal is ever stored.
  */
-/** People's roles (a department's reviewer of joint cases and an enterprise's agent (代办员) among them), and the two machines that show pages: the hall's screen and a window's display (its rating device). */
-export type Role = 'clerk' | 'director' | 'callback' | 'admin' | 'reviewer' | 'agent' | 'hall-screen' | 'rating-device';
+/**
+ * People's roles (a department's reviewer of joint cases and an enterprise's agent (代办员) among them), the
+ * marketplace's outside accounts (中介机构, 业主单位), and the two machines that show pages: the hall's
+ * screen and a window's display (its rating device).
+ */
+export type Role = 'clerk' | 'director' | 'callback' | 'admin' | 'reviewer' | 'agent' | 'intermediary' | 'owner' | 'hall-screen' | 'rating-device';
 
 export interface Session {
   token: string;
@@ -13,6 +17,9 @@ export interface Session {
   siteId?: string;
   /** A reviewer's department (联合审批). */
   departmentId?: string;
+  /** The marketplace registration an intermediary's account acts for, and the owner unit an owner's account acts for. */
+  intermediaryId?: string;
+  ownerId?: string;
   /** The person's name and badge number (工号), when their account has them. */
   name?: string;
   badgeNo?: string;
@@ -21,7 +28,7 @@ export interface Session {
 }
 
 const KEY = 'banjian.session';
-const consoleRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin', 'reviewer', 'agent', 'hall-screen', 'rating-device'];
+const consoleRoles: readonly Role[] = ['clerk', 'director', 'callback', 'admin', 'reviewer', 'agent', 'intermediary', 'owner', 'hall-screen', 'rating-device'];
 
 function base64UrlDecode(text: string): string {
   const padded = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
@@ -38,6 +45,8 @@ export function sessionFromToken(token: string): Session {
   const windowId = claims['custom:windowId'];
   const siteId = claims['custom:siteId'];
   const departmentId = claims['custom:departmentId'];
+  const intermediaryId = claims['custom:intermediaryId'];
+  const ownerId = claims['custom:ownerId'];
   const name = claims.name;
   const badgeNo = claims['custom:badgeNo'];
   return {
@@ -47,6 +56,8 @@ export function sessionFromToken(token: string): Session {
     ...(typeof windowId === 'string' ? { windowId } : {}),
     ...(typeof siteId === 'string' ? { siteId } : {}),
     ...(typeof departmentId === 'string' ? { departmentId } : {}),
+    ...(typeof intermediaryId === 'string' ? { intermediaryId } : {}),
+    ...(typeof ownerId === 'string' ? { ownerId } : {}),
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof badgeNo === 'string' ? { badgeNo } : {}),
     expiresAt: Number(claims.exp ?? 0),
@@ -88,9 +99,11 @@ export function homeOf(session: Session): string {
   if (session.roles.includes('admin')) return '/admin';
   if (session.roles.includes('reviewer')) return '/joint';
   if (session.roles.includes('agent')) return '/agent';
+  if (session.roles.includes('intermediary')) return '/intermediary';
+  if (session.roles.includes('owner')) return '/owner';
   if (session.roles.includes('hall-screen')) return '/hall';
   if (session.roles.includes('rating-device') && session.windowId) return `/window/${session.windowId}`;
   return '/sign-in';
 }
 
-export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员', reviewer: '部门审查人员', agent: '代办员', 'hall-screen': '大厅叫号屏', 'rating-device': '窗口屏（评价器）' };
+export const roleNames: Record<Role, string> = { clerk: '窗口工作人员', director: '窗口主任', callback: '回访专员', admin: '系统管理员', reviewer: '部门审查人员', agent: '代办员', intermediary: '中介机构', owner: '项目业主', 'hall-screen': '大厅叫号屏', 'rating-device': '窗口屏（评价器）' };

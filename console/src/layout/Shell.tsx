@@ -12,6 +12,9 @@ const pages: { key: string; label: string; roles: Role[] }[] = [
   { key: '/joint', label: '联合审批', roles: ['reviewer', 'director', 'admin'] },
   { key: '/agent', label: '代办工作台', roles: ['agent'] },
   { key: '/agent', label: '项目代办', roles: ['director', 'admin'] },
+  { key: '/intermediary', label: '中介超市', roles: ['intermediary'] },
+  { key: '/owner', label: '中介超市', roles: ['owner'] },
+  { key: '/market', label: '中介超市', roles: ['director', 'admin'] },
   { key: '/dashboard', label: '数据看板', roles: ['director', 'admin'] },
   { key: '/admin', label: '系统管理', roles: ['admin'] },
 ];
@@ -40,7 +43,7 @@ export function Shell({ session, children }: { session: Session; children: React
   // One entry per page: the first whose roles the person has names it.
   const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r))).filter((p, i, all) => all.findIndex((q) => q.key === p.key) === i);
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
-  const place = session.windowId ? `窗口 ${session.windowId}` : session.siteId ? `站点 ${session.siteId}` : '';
+  const place = session.windowId ? `窗口 ${session.windowId}` : session.siteId ? `站点 ${session.siteId}` : session.intermediaryId ? `机构 ${session.intermediaryId}` : session.ownerId ? `单位 ${session.ownerId}` : '';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
