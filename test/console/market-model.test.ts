@@ -6,6 +6,7 @@ import {
   evaluationScore,
   evidenceOf,
   exclusionTexts,
+  withOwnAnswer,
   myQuotes,
   openObjections,
   ownerNext,
@@ -213,5 +214,18 @@ describe('a selection’s evidence', () => {
     await expect(checkDraw(e)).resolves.toEqual({ commitment: true, digest: true, index: true });
     await expect(checkDraw({ ...e, key: `${key.slice(0, -1)}1` })).resolves.toMatchObject({ commitment: false, digest: false });
     await expect(checkDraw({ ...e, index: (index + 1) % 3 })).resolves.toEqual({ commitment: true, digest: true, index: false });
+  });
+});
+
+describe('the desk’s own quote, before the views catch up', () => {
+  it('shows the answer a quote got until the list holds that quote or a later one', () => {
+    const listed = project({ quotes: [quote('ZJ-HUAXIA', 168_000, 1)] });
+    const answered = project({ quotes: [quote('ZJ-HUAXIA', 165_000, 4)] });
+    expect(withOwnAnswer(listed, answered, 'ZJ-HUAXIA').quotes[0]!.amount).toBe(165_000);
+    expect(withOwnAnswer(project({ quotes: [quote('ZJ-HUAXIA', 165_000, 4)] }), project({ quotes: [quote('ZJ-HUAXIA', 165_000, 4)] }), 'ZJ-HUAXIA')).toEqual(project({ quotes: [quote('ZJ-HUAXIA', 165_000, 4)] }));
+    expect(withOwnAnswer(project({ quotes: [quote('ZJ-HUAXIA', 160_000, 6)] }), answered, 'ZJ-HUAXIA').quotes[0]!.amount).toBe(160_000);
+    expect(withOwnAnswer(project({ quotes: [] }), answered, 'ZJ-HUAXIA')).toBe(answered);
+    expect(withOwnAnswer(listed, undefined, 'ZJ-HUAXIA')).toBe(listed);
+    expect(withOwnAnswer(listed, { ...answered, projectId: 'another' }, 'ZJ-HUAXIA')).toBe(listed);
   });
 });

@@ -7,7 +7,7 @@ import { now } from '../../lib/clock.ts';
 import { chineseDate, localDateTime } from '../../lib/dates.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { readIntermediary, readProjects, readRules } from './api.ts';
-import { barredText, grades, intermediaryStatus, methods, myQuotes, quoteChance, quoteResults, standing, yuan, type Intermediary, type MarketProject } from './model.ts';
+import { withOwnAnswer, barredText, grades, intermediaryStatus, methods, myQuotes, quoteChance, quoteResults, standing, yuan, type Intermediary, type MarketProject } from './model.ts';
 import { ProjectCell, Qualifications, StatusTag, TrustPanel, typeNamer } from './parts.tsx';
 
 // The forms load when first opened: most days an intermediary only looks.
@@ -31,6 +31,8 @@ function Desk({ id }: { id: string }) {
   const projects = useLoad(readProjects, []);
   const rules = useLoad(readRules, []);
   const [quoting, setQuoting] = useState<MarketProject>();
+  // The answers this desk's quotes got, by project: the list from the views may not show them yet.
+  const [answered, setAnswered] = useState<ReadonlyMap<string, MarketProject>>(new Map());
   const typeName = typeNamer(rules.data);
 
   if (me.problem?.status === 404)
@@ -42,7 +44,7 @@ function Desk({ id }: { id: string }) {
   if (me.error && !me.data) return <Alert type="error" showIcon title={`机构信息读取失败：${me.error}`} />;
   const self = me.data;
   const at = now().toISOString();
-  const all = projects.data ?? [];
+  const all = (projects.data ?? []).map((p) => withOwnAnswer(p, answered.get(p.projectId), id));
   const open = all.filter((p) => p.status === 'published' && p.sealed);
   const mine = myQuotes(all, id);
   const barred = self ? barredText(self) : null;
@@ -168,6 +170,7 @@ function Desk({ id }: { id: string }) {
             onCancel={() => setQuoting(undefined)}
             onDone={(updated) => {
               setQuoting(undefined);
+              setAnswered((before) => new Map(before).set(updated.projectId, updated));
               const own = updated.quotes.find((q) => q.intermediaryId === id);
               message.success(`报价已提交：${updated.title}，${own ? yuan(own.amount) : ''}（截止前密封）`);
               projects.reload();

@@ -251,3 +251,14 @@ export async function checkDraw(e: Extract<Evidence, { method: 'random-draw' }>,
   const index = /^[0-9a-f]{64}$/.test(e.digest) && e.candidates.length > 0 ? Number(BigInt(`0x${e.digest}`) % BigInt(e.candidates.length)) : -1;
   return { commitment: hash === e.commitment, digest: digest === e.digest, index: index === e.index };
 }
+
+/**
+ * A project as the intermediary's desk shows it: the list (read from the views, a moment behind) or
+ * the answer its own quote got (read from the project's stream), whichever holds its later quote, so
+ * that a quote just made or replaced shows at once.
+ */
+export function withOwnAnswer(listed: MarketProject, answered: MarketProject | undefined, intermediaryId: string): MarketProject {
+  if (!answered || answered.projectId !== listed.projectId) return listed;
+  const quoteNo = (p: MarketProject) => p.quotes.find((q) => q.intermediaryId === intermediaryId)?.quoteNo ?? 0;
+  return quoteNo(answered) > quoteNo(listed) ? answered : listed;
+}
