@@ -1,4 +1,4 @@
-import { standingSelection } from '../../domain/market/project.ts';
+import { liveQuotes, standingSelection } from '../../domain/market/project.ts';
 import type { MarketProjectState, SelectionEvidence } from '../../domain/market/types.ts';
 import { defineRoute } from '../http/route.ts';
 import { bucketsOf, TooManyRequests } from '../public/http.ts';
@@ -36,7 +36,7 @@ function publicEvidence(evidence: SelectionEvidence, names: ReadonlyMap<string, 
 function publicNotice(rt: Runtime, p: MarketProjectState, status: 'published' | 'publicised' | 'concluded') {
   const winner = standingSelection(p);
   const names = new Map(p.quotes.map((q) => [q.intermediaryId, q.intermediaryName]));
-  const live = [...new Map(p.quotes.map((q) => [q.intermediaryId, q])).values()];
+  const live = liveQuotes(p);
   return {
     projectNo: p.projectNo,
     title: p.title,
