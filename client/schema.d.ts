@@ -1369,6 +1369,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scorecards/{month}/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month’s department scorecards (部门考核): time limits shortened, on-time rate, joint approval, rectifications, archive problems; every deduction with its event (format=csv) */
+        get: operations["getDepartmentScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scorecards/{month}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month’s township center scorecards (乡镇便民服务中心考核), villages rolled up, or each village point (level=village): applications, forwarding, satisfaction, callback reach, inspections (format=csv) */
+        get: operations["getSiteScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/site-inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the center’s on-site inspection of a township center or village point (实地检查): one per site and day */
+        post: operations["recordSiteInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/site-inspections/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month’s on-site inspections of grassroots sites, with the items found wanting */
+        get: operations["getSiteInspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sites": {
         parameters: {
             query?: never;
@@ -1465,6 +1533,57 @@ export interface paths {
         get: operations["getUnmatchedSms"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff-scores/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each window worker’s month (个人考核): score, deductions with their events, band and allowance (津补贴) — a worker sees their own, a director their window’s (format=csv) */
+        get: operations["getStaffScores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/{id}/attendance/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A worker’s days at the terminal in a month, and the days the hall kept attendance without them, with what each counted day cost */
+        get: operations["getAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a worker’s approved leave for a day or half day (请假): that time is not counted absent */
+        post: operations["recordLeave"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1811,6 +1930,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/windows/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in at the window’s terminal (签到) */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/windows/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out at the window’s terminal (签退); without a sign-in, the missed sign-in is recorded */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/windows/{id}/ticket": {
         parameters: {
             query?: never;
@@ -1988,6 +2141,59 @@ export interface components {
             settled: boolean;
             version: number;
         };
+        AttendanceDay: {
+            /** Format: date */
+            date: string;
+            leave: {
+                /** @enum {string} */
+                part: "day" | "morning" | "afternoon";
+                reason: string;
+                v: number;
+            }[];
+            onDutyAt: string | null;
+            records: {
+                /** @enum {string} */
+                kind: "in" | "out";
+                missedSignIn?: boolean;
+                time: string;
+                v: number;
+                windowId: string;
+            }[];
+            staffId: string;
+        };
+        AttendanceMonth: {
+            days: {
+                counted: boolean;
+                /** Format: date */
+                date: string;
+                findings: {
+                    detail: string;
+                    /** @enum {string} */
+                    kind: "late" | "early-leave" | "missed-sign" | "absent-half-day" | "off-post";
+                    v: number;
+                }[];
+                leave: {
+                    /** @enum {string} */
+                    part: "day" | "morning" | "afternoon";
+                    reason: string;
+                    v: number;
+                }[];
+                onDutyAt: string | null;
+                records: {
+                    /** @enum {string} */
+                    kind: "in" | "out";
+                    missedSignIn?: boolean;
+                    time: string;
+                    v: number;
+                    windowId: string;
+                }[];
+                staffId: string;
+            }[];
+            month: string;
+            name: string;
+            staffId: string;
+            windowId: string;
+        };
         CalendarYear: {
             countyHolidays: string[];
             countyWorkdays: string[];
@@ -2153,6 +2359,42 @@ export interface components {
                 name: string;
                 siteId: string;
             }[];
+        };
+        DepartmentScorecards: {
+            departments: {
+                bonus: number;
+                committedDays: number;
+                completed: number;
+                deducted: number;
+                deductions: {
+                    date: string;
+                    detail: string;
+                    /** @enum {string} */
+                    kind: "late-completion" | "joint-deemed-approval" | "joint-absence" | "overdue-rectification" | "archive-problem";
+                    link: string;
+                    points: number;
+                    ref: {
+                        stream: string;
+                        version: number;
+                    };
+                }[];
+                departmentId: string;
+                items: number;
+                name: string;
+                onTime: number;
+                onTimeRate: number | null;
+                rank: number;
+                rectificationRate: number | null;
+                rectificationsDue: number;
+                rectifiedOnTime: number;
+                score: number;
+                shorteningRate: number | null;
+                statutoryDays: number;
+                tier: string;
+                tierPoints: number;
+                windowIds: string[];
+            }[];
+            month: string;
         };
         Director: {
             id: string;
@@ -2995,6 +3237,65 @@ export interface components {
             name: string;
             parentId: string | null;
         };
+        SiteInspection: {
+            /** Format: date */
+            date: string;
+            failed: string[];
+            inspectorId: string;
+            items: {
+                agentOnDuty: boolean;
+                catalogueDisplayed: boolean;
+                hoursKept: boolean;
+                ratingDeviceInUse: boolean;
+                signage: boolean;
+                staffPresent: boolean;
+            };
+            note: string | null;
+            siteId: string;
+        };
+        SiteInspections: {
+            inspections: components["schemas"]["SiteInspection"][];
+            month: string;
+        };
+        SiteScorecards: {
+            /** @enum {string} */
+            level: "township" | "village";
+            month: string;
+            sites: {
+                badReviews: number;
+                bonus: number;
+                callbackAttempts: number;
+                callbackReach: number | null;
+                deducted: number;
+                deductions: {
+                    date: string;
+                    detail: string;
+                    /** @enum {string} */
+                    kind: "late-forwarding" | "bad-review" | "wrong-number" | "inspection";
+                    link: string;
+                    points: number;
+                    ref: {
+                        stream: string;
+                        version: number;
+                    };
+                }[];
+                forwarded: number;
+                forwardedOnTime: number;
+                forwardingRate: number | null;
+                inspections: number;
+                name: string;
+                rank: number;
+                reviews: number;
+                satisfactionRate: number | null;
+                score: number;
+                siteId: string;
+                sites: string[];
+                submitted: number;
+                tier: string;
+                tierPoints: number;
+                validCallbacks: number;
+            }[];
+        };
         SmsDispatch: {
             considered: number;
             dead: number;
@@ -3031,6 +3332,39 @@ export interface components {
         SmsResult: {
             /** @constant */
             received: true;
+        };
+        StaffScores: {
+            allowanceTotal: number;
+            daysKept: string[];
+            month: string;
+            staff: {
+                allowance: number;
+                badgeNo: string;
+                badReviews: number;
+                band: string;
+                completed: number;
+                daysKept: number;
+                deducted: number;
+                deductions: {
+                    date: string;
+                    detail: string;
+                    /** @enum {string} */
+                    kind: "late" | "early-leave" | "missed-sign" | "absent-half-day" | "off-post" | "video-check" | "late-completion" | "bad-review" | "archive-problem";
+                    link: string;
+                    points: number;
+                    ref: {
+                        stream: string;
+                        version: number;
+                    };
+                }[];
+                name: string;
+                onTime: number;
+                onTimeRate: number | null;
+                rank: number;
+                score: number;
+                staffId: string;
+                windowId: string;
+            }[];
         };
         StatsSummary: {
             accepted: number;
@@ -7587,6 +7921,191 @@ export interface operations {
             };
         };
     };
+    getDepartmentScorecards: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentScorecards"];
+                };
+            };
+        };
+    };
+    getSiteScorecards: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                level?: "township" | "village";
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteScorecards"];
+                };
+            };
+        };
+    };
+    recordSiteInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    date: string;
+                    items: {
+                        agentOnDuty: boolean;
+                        catalogueDisplayed: boolean;
+                        hoursKept: boolean;
+                        ratingDeviceInUse: boolean;
+                        signage: boolean;
+                        staffPresent: boolean;
+                    };
+                    note?: string;
+                    siteId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteInspection"];
+                };
+            };
+        };
+    };
+    getSiteInspections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteInspections"];
+                };
+            };
+        };
+    };
     listSites: {
         parameters: {
             query?: never;
@@ -7848,6 +8367,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnmatchedSms"];
+                };
+            };
+        };
+    };
+    getStaffScores: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                windowId?: string;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffScores"];
+                };
+            };
+        };
+    };
+    getAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceMonth"];
+                };
+            };
+        };
+    };
+    recordLeave: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    date: string;
+                    /** @enum {string} */
+                    part: "day" | "morning" | "afternoon";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDay"];
                 };
             };
         };
@@ -8781,6 +9439,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WindowQueue"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDay"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The version the client last saw; 412 if the case has moved on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request was refused; nothing was written */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault or a busy database (503 carries Retry-After) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDay"];
                 };
             };
         };

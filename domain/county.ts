@@ -168,6 +168,84 @@ function buildCountySchemas() {
     ),
   });
 
+  /** Score bands, highest first: a band's name and what it carries (tier points, or an allowance in yuan). */
+  const tiers = (fallback: { min: number; name: string; points: number }[]) => z._default(z.array(z.object({ min: z.number(), name: nonEmpty, points: z.number() })).check(z.minLength(1)), fallback);
+  const defaultTiers = [{ min: 95, name: '优秀', points: 2 }, { min: 85, name: '良好', points: 1 }, { min: 70, name: '合格', points: 0 }, { min: 0, name: '不合格', points: -1 }];
+
+  /**
+   * Assessment beyond the windows (考核): departments apart from their windows (部门考核), township
+   * service centers by their own rules (乡镇便民服务中心考核), and each window worker monthly, the score
+   * tied to an allowance (个人考核与津补贴挂钩). Every number is the county's.
+   */
+  const AssessmentSettingsSchema = z.object({
+    /** Sign-in at the terminal (签到签退): the grace for lateness, the lunch break, what counts as off post. */
+    attendance: z._default(
+      z.object({
+        lateGraceMinutes: z._default(z.int().check(z.gte(0), z.lte(60)), 10),
+        offPostMinutes: z._default(z.int().check(z.gte(1), z.lte(240)), 15),
+        /** The break between the morning's and the afternoon's half days. */
+        lunch: z._default(z.object({ from: hhmm, to: hhmm }), { from: '12:00', to: '13:30' }),
+      }),
+      { lateGraceMinutes: 10, offPostMinutes: 15, lunch: { from: '12:00', to: '13:30' } },
+    ),
+    /** A window worker's month (个人考核): points off each finding, and the allowance by score band. */
+    staff: z._default(
+      z.object({
+        base: z._default(z.number(), 100),
+        late: z._default(points, 1),
+        missedSign: z._default(points, 2),
+        absentHalfDay: z._default(points, 5),
+        offPost: z._default(points, 3),
+        earlyLeave: z._default(points, 1),
+        lateCompletion: z._default(points, 1),
+        badReview: z._default(points, 2),
+        archiveProblem: z._default(points, 1),
+        /** Points off a worker on duty per failed video-check item; items not named cost 1. */
+        videoCheck: z._default(z.record(z.string(), points), {}),
+        /** Allowance (津补贴) by score band, highest first: `points` is the yuan a month. */
+        allowances: tiers([{ min: 95, name: '优秀', points: 30 }, { min: 85, name: '良好', points: 20 }, { min: 70, name: '合格', points: 10 }, { min: 0, name: '不合格', points: 0 }]),
+      }),
+      { base: 100, late: 1, missedSign: 2, absentHalfDay: 5, offPost: 3, earlyLeave: 1, lateCompletion: 1, badReview: 2, archiveProblem: 1, videoCheck: {}, allowances: [{ min: 95, name: '优秀', points: 30 }, { min: 85, name: '良好', points: 20 }, { min: 70, name: '合格', points: 10 }, { min: 0, name: '不合格', points: 0 }] },
+    ),
+    /** A department's month (部门考核), its own conduct rather than its window's. */
+    departments: z._default(
+      z.object({
+        base: z._default(z.number(), 100),
+        lateCompletion: z._default(points, 1),
+        jointDeemedApproval: z._default(points, 2),
+        jointUnjustifiedAbsence: z._default(points, 2),
+        /** A bad review's rectification not resolved or explained by its deadline. */
+        overdueRectification: z._default(points, 2),
+        archiveProblem: z._default(points, 1),
+        /** Points on for shortening statutory time limits (承诺时限压缩率), highest rate first. */
+        shortening: z._default(z.array(z.object({ minRate: z.number().check(z.gte(0), z.lte(1)), points })), [{ minRate: 0.5, points: 3 }, { minRate: 0.3, points: 2 }, { minRate: 0.1, points: 1 }]),
+        tiers: tiers(defaultTiers),
+      }),
+      { base: 100, lateCompletion: 1, jointDeemedApproval: 2, jointUnjustifiedAbsence: 2, overdueRectification: 2, archiveProblem: 1, shortening: [{ minRate: 0.5, points: 3 }, { minRate: 0.3, points: 2 }, { minRate: 0.1, points: 1 }], tiers: defaultTiers },
+    ),
+    /** A township center's month (乡镇便民服务中心考核), its villages rolled up. */
+    sites: z._default(
+      z.object({
+        base: z._default(z.number(), 100),
+        /** Working days after the day of receipt within which a case must be forwarded to the county. */
+        forwardWithinWorkingDays: z._default(z.int().check(z.gte(0), z.lte(10)), 1),
+        lateForwarding: z._default(points, 2),
+        badReview: z._default(points, 2),
+        /** A callback that found the number the site recorded wrong. */
+        wrongNumber: z._default(points, 1),
+        /** Points off per failed item of the center's on-site inspection. */
+        inspection: z._default(z.record(z.string(), points), { signage: 1, hoursKept: 2, staffPresent: 3, agentOnDuty: 2, catalogueDisplayed: 1, ratingDeviceInUse: 1 }),
+        /** Points on for applications taken in the month (villages included), highest first. */
+        volume: z._default(z.array(z.object({ min: z.int().check(z.gte(1)), points })), [{ min: 100, points: 2 }, { min: 30, points: 1 }]),
+        tiers: tiers(defaultTiers),
+      }),
+      { base: 100, forwardWithinWorkingDays: 1, lateForwarding: 2, badReview: 2, wrongNumber: 1, inspection: { signage: 1, hoursKept: 2, staffPresent: 3, agentOnDuty: 2, catalogueDisplayed: 1, ratingDeviceInUse: 1 }, volume: [{ min: 100, points: 2 }, { min: 30, points: 1 }], tiers: defaultTiers },
+    ),
+  });
+
+  /** A window worker (窗口工作人员): the username they sign in with, their name, window and badge number (工号). */
+  const StaffSchema = z.object({ id: nonEmpty, name: nonEmpty, windowId: id, badgeNo: z.string().check(z.regex(/^[A-Za-z0-9-]{1,20}$/, 'a badge number: letters, digits and "-", at most 20')) });
+
   const QueueSettingsSchema = z.object({
     /** Ticket categories (their letter, e.g. A → A001), and the windows that serve each. */
     categories: z._default(z.array(z.object({ code: z.string().check(z.regex(/^[A-Z]$/, 'one capital letter')), name: nonEmpty, windowIds: z.array(nonEmpty) })), []),
@@ -298,6 +376,9 @@ function buildCountySchemas() {
       appointments: z._default(AppointmentSettingsSchema, AppointmentSettingsSchema.parse({})),
       agency: z._default(AgencySettingsSchema, AgencySettingsSchema.parse({})),
       market: z._default(MarketSettingsSchema, MarketSettingsSchema.parse({})),
+      /** The window workers, each scored monthly (个人考核). */
+      staff: z._default(z.array(StaffSchema), []),
+      assessment: z._default(AssessmentSettingsSchema, AssessmentSettingsSchema.parse({})),
       /** Where alarm notifications go (an operator's address); optional. */
       alarmEmail: z.optional(z.email()),
     })
@@ -388,6 +469,14 @@ function buildCountySchemas() {
         if (!windows.has(director.windowId)) ctx.addIssue({ code: 'custom', path: ['supervision', 'directors', index, 'windowId'], message: `unknown window ${director.windowId}` });
       });
       unique('supervision.directors', county.supervision.directors.map((d) => d.id));
+      unique('staff', county.staff.map((p) => p.id));
+      unique('staff.badgeNo', county.staff.map((p) => p.badgeNo));
+      county.staff.forEach((person, index) => {
+        if (!windows.has(person.windowId)) ctx.addIssue({ code: 'custom', path: ['staff', index, 'windowId'], message: `unknown window ${person.windowId}` });
+      });
+      const { lunch } = county.assessment.attendance;
+      const { opens, closes } = county.supervision.hall;
+      if (!(opens < lunch.from && lunch.from <= lunch.to && lunch.to < closes)) ctx.addIssue({ code: 'custom', path: ['assessment', 'attendance', 'lunch'], message: `the lunch break must fall within the hall's hours (${opens}–${closes})` });
       unique('queue.categories', county.queue.categories.map((c) => c.code));
       const categories = new Set(county.queue.categories.map((c) => c.code));
       for (const code of Object.keys(county.appointments.capacity)) {
@@ -401,7 +490,7 @@ function buildCountySchemas() {
       });
     }));
 
-  return { MaterialSchema, JointDepartmentSchema, JointSchema, ItemSchema, DepartmentSchema, SiteSchema, WindowSchema, CountyCalendarSchema, ApiSettingsSchema, SatisfactionSettingsSchema, PrivacySettingsSchema, SupervisionSettingsSchema, QueueSettingsSchema, SmsTemplateSchema, SmsSettingsSchema, PublicSettingsSchema, AppointmentSettingsSchema, AgencySettingsSchema, CountySchema };
+  return { MaterialSchema, JointDepartmentSchema, JointSchema, ItemSchema, DepartmentSchema, SiteSchema, WindowSchema, CountyCalendarSchema, ApiSettingsSchema, SatisfactionSettingsSchema, PrivacySettingsSchema, SupervisionSettingsSchema, QueueSettingsSchema, SmsTemplateSchema, SmsSettingsSchema, PublicSettingsSchema, AppointmentSettingsSchema, AgencySettingsSchema, AssessmentSettingsSchema, StaffSchema, CountySchema };
 }
 
 type CountySchemas = ReturnType<typeof buildCountySchemas>;
@@ -424,6 +513,10 @@ export type SmsTemplate = z.infer<CountySchemas['SmsTemplateSchema']>;
 export type SmsSettings = z.infer<CountySchemas['SmsSettingsSchema']>;
 export type AppointmentSettings = z.infer<CountySchemas['AppointmentSettingsSchema']>;
 export type AgencySettings = z.infer<CountySchemas['AgencySettingsSchema']>;
+export type AssessmentSettings = z.infer<CountySchemas['AssessmentSettingsSchema']>;
+export type Staff = z.infer<CountySchemas['StaffSchema']>;
+/** A score band: from `min` up, its name and what it carries. */
+export type Band = AssessmentSettings['staff']['allowances'][number];
 
 const template = (code: string, text: string): SmsTemplate => ({ code, text, params: [...new Set([...text.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]!))] });
 

@@ -32,3 +32,14 @@ export function fold<E extends { type: string }, S>(decider: Pick<Decider<unknow
 export function allOf<T extends string>(members: Record<T, true>): readonly T[] {
   return Object.keys(members) as T[];
 }
+
+/**
+ * An aggregate from its streams (how they fold) and its deciding: called with esbuild's pure-call
+ * annotation, a bundle that only folds the streams (the projector's) leaves the deciding out.
+ */
+export function aggregateOf<Command, Event extends { type: string }, State, Context = undefined>(
+  streams: Pick<Aggregate<Command, Event, State, Context>, 'name' | 'streamPrefix' | 'eventTypes' | 'evolve'>,
+  deciding: Pick<Aggregate<Command, Event, State, Context>, 'initialState' | 'decide'>,
+): Aggregate<Command, Event, State, Context> {
+  return { ...streams, ...deciding };
+}

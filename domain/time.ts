@@ -59,3 +59,20 @@ export function localDateOf(instant: string, timeZone: string): LocalDate {
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
   return format.format(ms);
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The county-local time of day of a UTC instant, `HH:MM`. */
+export function localTimeOf(instant: string, timeZone: string): string {
+  let format = clockFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormatters.set(timeZone, format);
+  }
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
+  return format.format(ms);
+}
+
+/** Minutes since midnight of a `HH:MM` time. */
+export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

@@ -11,6 +11,8 @@ import { rosterAggregate } from '../domain/roster/aggregate.ts';
 import { smsInboxAggregate } from '../domain/sms-inbox/aggregate.ts';
 import { ticketAggregate } from '../domain/ticket/aggregate.ts';
 import { windowDayAggregate } from '../domain/window-day/aggregate.ts';
+import { attendanceAggregate } from '../domain/attendance/aggregate.ts';
+import { siteInspectionAggregate } from '../domain/site-inspection/aggregate.ts';
 import { streams } from './tables.ts';
 
 /**
@@ -76,6 +78,8 @@ const k = {
   marketNumbers: streams.sequence('marketNo#*'),
   intermediaryCodes: streams.sequence('intermediaryCode#*'),
   stepFilings: streams.sequence('stepFilings#*'),
+  attendance: all(attendanceAggregate),
+  siteInspection: all(siteInspectionAggregate),
   callbackContacts: streams.contacts(`${callbackListAggregate.streamPrefix}*`),
   smsContacts: streams.contacts(`${smsInboxAggregate.streamPrefix}*`),
 } as const;
@@ -232,6 +236,18 @@ export const entrypoints = {
       { table: 'events', actions: APPEND, keys: [k.roster, k.archive, k.idem] },
     ],
     secret: true,
+  },
+  assessment: {
+    file: 'functions/entries/assessment.ts',
+    kind: 'http',
+    description: 'Assessment beyond the windows (考核): sign-in at the terminal, leave, inspections of township centers, department, site and staff score sheets',
+    grants: [
+      VIEWS_READ,
+      { table: 'events', actions: READ, keys: [k.attendance, k.siteInspection, k.idem, k.calendar] },
+      { table: 'events', actions: APPEND, keys: [k.attendance, k.siteInspection, k.idem] },
+      // A sign-in marks the window staffed on its categories' lines (the waiting estimates count staffed windows).
+      { table: 'events', actions: ['UpdateItem'], keys: [k.waiting] },
+    ],
   },
   rosters: {
     file: 'functions/entries/rosters.ts',

@@ -47,7 +47,8 @@ const localOwners = [
 ];
 
 /**
- * The local pool's accounts: a clerk at every window (with a name and a badge number) and at three
+ * The local pool's accounts: the county's window workers (its staff file: name and badge number), a clerk
+ * at every window the file leaves without one, a clerk at three
  * township sites, every director, the callback staff, an administrator, a reviewer for each department
  * of a joint item, the marketplace's intermediaries and owners; and the hall's machines:
  * a ticket kiosk, the hall screen, and each window's display (its rating device).
@@ -55,7 +56,12 @@ const localOwners = [
 export function localAccounts(county: County): LocalAccount[] {
   const siteName = new Map(county.sites.map((s) => [s.id, s.name]));
   return [
-    ...county.windows.map((w, i) => ({ user: `clerk-${w.id.toLowerCase()}`, role: 'clerk' as const, label: `${w.id} ${w.name} 工作人员`, windowId: w.id, name: clerkNames[i % clerkNames.length]!, badgeNo: `${county.code.slice(-2)}${String(i + 1).padStart(2, '0')}01` })),
+    // The county's staff file (its window workers), and a clerk at each window it leaves unstaffed.
+    ...county.staff.map((p) => ({ user: p.id, role: 'clerk' as const, label: `${p.windowId} ${county.windows.find((w) => w.id === p.windowId)?.name ?? ''} ${p.name}（${p.badgeNo}）`, windowId: p.windowId, name: p.name, badgeNo: p.badgeNo })),
+    ...county.windows
+      .map((w, i) => ({ w, i }))
+      .filter(({ w }) => !county.staff.some((p) => p.id === `clerk-${w.id.toLowerCase()}`))
+      .map(({ w, i }) => ({ user: `clerk-${w.id.toLowerCase()}`, role: 'clerk' as const, label: `${w.id} ${w.name} 工作人员`, windowId: w.id, name: clerkNames[i % clerkNames.length]!, badgeNo: `${county.code.slice(-2)}${String(i + 1).padStart(2, '0')}01` })),
     ...county.sites.filter((s) => s.level === 'township').slice(0, 3).map((s) => ({ user: `clerk-${s.id.toLowerCase()}`, role: 'clerk' as const, label: `${siteName.get(s.id)}便民服务中心 工作人员`, siteId: s.id })),
     ...county.supervision.directors.map((d) => ({ user: d.id, role: 'director' as const, label: `${d.name}（窗口主任${d.windowId ? ` ${d.windowId}` : ''}）` })),
     ...county.satisfaction.callbackStaff.map((id) => ({ user: id, role: 'callback' as const, label: `回访专员 ${id}` })),

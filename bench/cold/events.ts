@@ -80,6 +80,7 @@ const firstEvents = (start: number, fixture: Fixture): Record<EntryName, FirstEv
   joint: { event: http('GET', '/cases/{id}/joint/rectification', { params: { id: CASE }, role: 'admin' }), expect: 404 },
   projects: { event: http('GET', '/projects', { role: 'admin' }), expect: 200 },
   market: { event: http('GET', '/market/projects', { role: 'admin' }), expect: 200 },
+  assessment: { event: http('GET', '/staff-scores/{month}', { params: { month: '2026-11' }, role: 'admin' }), expect: 200 },
   'market-deadlines': { event: timer(start), expect: 'ok' },
   'joint-deadlines': { event: timer(start), expect: 'ok' },
   'callback-lists': { event: timer(start), expect: 'ok' },

@@ -21,7 +21,7 @@ export type ArchiveSampleDrawn = { type: 'ArchiveSampleDrawn'; data: { month: st
 /** The checker's findings on one sampled file. */
 export type ArchiveCheckRecorded = {
   type: 'ArchiveCheckRecorded';
-  data: { month: string; caseId: string; windowId: string; problems: { code: ArchiveProblemCode; note: string | null }[]; checkedDate: LocalDate; checkerId: string };
+  data: { month: string; caseId: string; windowId: string; problems: { code: ArchiveProblemCode; note: string | null }[]; checkedDate: LocalDate; checkerId: string; /** The window workers who signed the file's steps (absent from checks recorded before it was). */ signedBy?: string[] };
   meta: EventMeta;
 };
 

@@ -191,7 +191,7 @@ function decideLifecycle(command: Exclude<LifecycleCommand, SubmitCase>, state: 
       return [
         {
           type: 'CaseTransferred',
-          data: { fromWindowId: state.windowId, fromSiteId: state.siteId, toWindowId: window.id, toSiteId, toDepartmentId: window.departmentId, kind },
+          data: { fromWindowId: state.windowId, fromSiteId: state.siteId, toWindowId: window.id, toSiteId, toDepartmentId: window.departmentId, kind, transferredDate: today },
           meta,
         },
       ];

@@ -91,7 +91,8 @@ export type CaseResumed = Event<
 /** Moved to another window (转办), or forwarded from a township/village site to the county (上报/转报). */
 export type CaseTransferred = Event<
   'CaseTransferred',
-  { fromWindowId: string; fromSiteId: string; toWindowId: string; toSiteId: string; toDepartmentId: string; kind: 'transfer' | 'forward' }
+  /** `transferredDate`: the county-local day (absent from events recorded before it was). */
+  { fromWindowId: string; fromSiteId: string; toWindowId: string; toSiteId: string; toDepartmentId: string; kind: 'transfer' | 'forward'; transferredDate?: LocalDate }
 >;
 
 /** Decision made (办结): approved, denied, or forwarded up for a report-up item. */

@@ -105,11 +105,32 @@ export interface CaseState {
   rectifications: Rectification[];
   /** A joint case's departments, inspection and rectification rounds (联合审批), from its acceptance. */
   joint: JointState | null;
+  /**
+   * The window worker who took the case's latest step (承办人): a review, an archive problem or a late
+   * completion is theirs on the worker's monthly score (absent from states projected before it existed).
+   */
+  handledBy?: { id: string; windowId: string } | null;
   updatedAt: string;
+}
+
+/** Steps a window worker takes on a case, making it theirs (承办). */
+const handlingSteps: ReadonlySet<CaseEvent['type']> = new Set(['CaseSubmitted', 'MaterialsRequested', 'MaterialsSupplied', 'CaseAccepted', 'CaseRejected', 'CaseSuspended', 'CaseResumed', 'CaseCompleted', 'CaseDelivered']);
+
+/** The worker a step makes the case's, or the one before when a step is not a window worker's. */
+function handlerAfter(state: CaseState | undefined, event: CaseEvent, windowId: string): CaseState['handledBy'] {
+  if (event.meta.actor.role === 'clerk' && handlingSteps.has(event.type)) return { id: event.meta.actor.id, windowId: event.meta.windowId ?? windowId };
+  // A transfer hands the case on: its next worker is whoever takes the next step at the new window.
+  if (event.type === 'CaseTransferred') return null;
+  return state?.handledBy ?? null;
 }
 
 /** Folds one event into the case. Pure; the `default` branch breaks the build on a new event type. */
 export function evolve(state: CaseState | undefined, event: CaseEvent): CaseState {
+  const next = evolveCase(state, event);
+  return { ...next, handledBy: handlerAfter(state, event, next.windowId) };
+}
+
+function evolveCase(state: CaseState | undefined, event: CaseEvent): CaseState {
   if (event.type === 'CaseSubmitted') {
     const d = event.data;
     return {

@@ -1,4 +1,4 @@
-import { allOf, type Aggregate } from '../decider.ts';
+import { aggregateOf, allOf } from '../decider.ts';
 import { IllegalTransition, InvalidInput, NotFound, type FieldError } from '../errors.ts';
 import { eventMetaOf } from '../meta.ts';
 import { creditCodeProblem } from '../project/credit-code.ts';
@@ -106,11 +106,7 @@ export function decideIntermediary(command: IntermediaryCommand, state: Intermed
 }
 
 /** An intermediary (中介机构): its registration, certificates, and the administrator's approval or suspension. */
-export const intermediaryAggregate: Aggregate<IntermediaryCommand, IntermediaryEvent, IntermediaryState | undefined, IntermediaryContext> = {
-  name: 'intermediary',
-  streamPrefix: 'intermediary#',
-  eventTypes: intermediaryEventTypes,
-  initialState: () => undefined,
-  evolve: evolveIntermediary,
-  decide: decideIntermediary,
-};
+/** The intermediary's streams and how they fold, apart from deciding (the projector's bundles carry no more). */
+export const intermediaryStreams = { name: 'intermediary', streamPrefix: 'intermediary#', eventTypes: intermediaryEventTypes, evolve: evolveIntermediary };
+
+export const intermediaryAggregate = /* @__PURE__ */ aggregateOf<IntermediaryCommand, IntermediaryEvent, IntermediaryState | undefined, IntermediaryContext>(intermediaryStreams, { initialState: () => undefined, decide: decideIntermediary });

@@ -1,5 +1,5 @@
 import { instantAt } from '../appointment/rules.ts';
-import { allOf, type Aggregate } from '../decider.ts';
+import { aggregateOf, allOf } from '../decider.ts';
 import { IllegalTransition, InvalidInput, NotFound, RuleViolation, type FieldError } from '../errors.ts';
 import { eventMetaOf, type EventMeta } from '../meta.ts';
 import { addDays, daysBetween, localDateOf } from '../time.ts';
@@ -356,11 +356,7 @@ export function decideMarketProject(command: MarketCommand, state: MarketProject
 }
 
 /** A marketplace project (中介服务项目): its announcement, sealed quotes, selection, publicity, contract, service and evaluation. */
-export const marketAggregate: Aggregate<MarketCommand, MarketEvent, MarketProjectState | undefined, MarketContext> = {
-  name: 'market',
-  streamPrefix: 'market#',
-  eventTypes: marketEventTypes,
-  initialState: () => undefined,
-  evolve: evolveMarketProject,
-  decide: decideMarketProject,
-};
+/** The project's streams and how they fold, apart from deciding (the projector's bundles carry no more). */
+export const marketStreams = { name: 'market', streamPrefix: 'market#', eventTypes: marketEventTypes, evolve: evolveMarketProject };
+
+export const marketAggregate = /* @__PURE__ */ aggregateOf<MarketCommand, MarketEvent, MarketProjectState | undefined, MarketContext>(marketStreams, { initialState: () => undefined, decide: decideMarketProject });

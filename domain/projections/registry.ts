@@ -27,9 +27,12 @@ import { appointmentNotifier } from '../notifications/appointment.ts';
 import type { Notifier } from '../notifications/notifier.ts';
 import { projectAggregate } from '../project/aggregate.ts';
 import { projectCases, projectsView } from './projects.ts';
-import { intermediaryAggregate } from '../market/intermediary.ts';
-import { marketAggregate } from '../market/project.ts';
+import { intermediaryStreams } from '../market/intermediary.ts';
+import { marketStreams } from '../market/project.ts';
 import { intermediariesView, marketView } from './market.ts';
+import { attendanceAggregate } from '../attendance/aggregate.ts';
+import { siteInspectionAggregate } from '../site-inspection/aggregate.ts';
+import { attendanceView, caseAssessmentFacts, siteInspectionFacts, staffStats } from './assessment.ts';
 
 /** An event-sourced aggregate whose streams the projector follows, with the projections it feeds. */
 export interface AggregateProjections<E extends { type: string }, S> {
@@ -47,7 +50,7 @@ export interface AggregateProjections<E extends { type: string }, S> {
 }
 
 /** An aggregate's streams, projected: its name, prefix, event types and evolve are the aggregate's own. */
-function projected<E extends { type: string }, S>(aggregate: Aggregate<never, E, S | undefined, never>, redact: (state: S) => S, projections: readonly Projection<E, S>[], notifier?: Notifier<E, S>): AggregateProjections<E, S> {
+function projected<E extends { type: string }, S>(aggregate: Pick<Aggregate<never, E, S | undefined, never>, 'name' | 'streamPrefix' | 'eventTypes' | 'evolve'>, redact: (state: S) => S, projections: readonly Projection<E, S>[], notifier?: Notifier<E, S>): AggregateProjections<E, S> {
   return {
     name: aggregate.name,
     streamPrefix: aggregate.streamPrefix,
@@ -67,7 +70,7 @@ const asIs = <S>(state: S) => state;
 
 // The registry: adding a projection is its file plus one entry in a list below.
 export const aggregates: readonly AggregateProjections<{ type: string }, unknown>[] = [
-  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions, jointTasks, jointDue, jointStatistics, caseNumbers, projectCases], caseNotifier),
+  projected<CaseEvent, CaseState>(caseAggregate, (state) => ({ ...state, applicant: applicantView(state.applicant, { revealPhone: false }) }), [windowQueue, caseStatistics, satisfactionStats, completions, smsAwaiting, callbackAttempts, rectifications, caseDeductions, caseAssessmentFacts, staffStats, jointTasks, jointDue, jointStatistics, caseNumbers, projectCases], caseNotifier),
   // The callback list is the one view that keeps phone numbers whole (callback staff need them).
   projected(callbackListAggregate, asIs, [callbackListView, callbackListIndex]),
   projected(rosterAggregate, asIs, [rosterView, rosterIndex, videoCheckDeductions]),
@@ -78,8 +81,11 @@ export const aggregates: readonly AggregateProjections<{ type: string }, unknown
   // Agency projects: an enterprise's project, nothing personal.
   projected(projectAggregate, asIs, [projectsView]),
   // The marketplace: organisations, their certificates and contact (the routes show the contact to staff and owners only).
-  projected(intermediaryAggregate, asIs, [intermediariesView]),
-  projected(marketAggregate, asIs, [marketView]),
+  projected(intermediaryStreams, asIs, [intermediariesView]),
+  projected(marketStreams, asIs, [marketView]),
+  // Assessment (考核): workers' days at the terminal, the center's inspections of grassroots sites.
+  projected(attendanceAggregate, asIs, [attendanceView]),
+  projected(siteInspectionAggregate, asIs, [siteInspectionFacts]),
 ];
 
 export function aggregateOf(stream: string): AggregateProjections<{ type: string }, unknown> | undefined {

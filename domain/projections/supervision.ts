@@ -47,7 +47,7 @@ export const videoCheckDeductions = documentProjection<RosterEvent, RosterState,
       .map((item) => deductionKey({ kind: 'video-check', windowId: event.data.windowId, date: event.data.checkedDate, detail: item, ref: { stream, version } }, `${event.data.checkId}#${item}`));
   },
   evolve: ({ event, stream, version }, key) =>
-    event.type === 'VideoCheckRecorded' ? { kind: 'video-check', windowId: event.data.windowId, date: event.data.checkedDate, detail: key.sk.split('#').at(-1)!, ref: { stream, version } } : undefined,
+    event.type === 'VideoCheckRecorded' ? { kind: 'video-check', windowId: event.data.windowId, date: event.data.checkedDate, detail: key.sk.split('#').at(-1)!, ref: { stream, version }, at: event.data.checkedAt } : undefined,
 });
 
 export const archiveDeductions = documentProjection<ArchiveEvent, ArchiveState, Deduction>({
@@ -60,7 +60,7 @@ export const archiveDeductions = documentProjection<ArchiveEvent, ArchiveState, 
   evolve: ({ event, stream, version }, key) => {
     if (event.type !== 'ArchiveCheckRecorded') return undefined;
     const problem = event.data.problems[Number(key.sk.split('#').at(-1))];
-    return problem ? { kind: 'archive-problem', windowId: event.data.windowId, date: event.data.checkedDate, detail: problem.code, ref: { stream, version } } : undefined;
+    return problem ? { kind: 'archive-problem', windowId: event.data.windowId, date: event.data.checkedDate, detail: problem.code, ref: { stream, version }, staffIds: event.data.signedBy ?? [] } : undefined;
   },
 });
 
@@ -90,8 +90,9 @@ export const caseDeductions = documentProjection<CaseEvent, CaseState, Deduction
   evolve: ({ event, after, stream, version }) => {
     const joint = jointDeduction(event, stream, version);
     if (joint) return joint;
-    if (event.type === 'CaseReviewed' && event.data.bad) return { kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version } };
-    if (event.type === 'CaseCompleted' && !event.data.onTime) return { kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version } };
+    const worker = { staffIds: after.handledBy ? [after.handledBy.id] : [], siteId: after.receivedSiteId };
+    if (event.type === 'CaseReviewed' && event.data.bad) return { kind: 'bad-review', windowId: after.windowId, date: event.data.reviewDate, detail: event.data.level, ref: { stream, version }, ...worker };
+    if (event.type === 'CaseCompleted' && !event.data.onTime) return { kind: 'late-completion', windowId: after.windowId, date: event.data.completedDate, detail: event.data.deadline, ref: { stream, version }, ...worker };
     // A voided review no longer costs the window anything.
     return undefined;
   },

@@ -59,12 +59,15 @@ export function settledPlace(ring: ClaimRing | undefined, now: string): number {
   return Math.max(0, ...Object.values(ring ?? {}).filter((s) => s.b <= bucket - SETTLED_BUCKETS).map((s) => s.v));
 }
 
-/** The windows serving a category today: the county file's, with each window's change for the day (`true`: serves it). */
-export function servingWindows(fromFile: readonly string[], changes: ReadonlyMap<string, boolean>): number {
+/**
+ * The windows serving a category today: the county file's, with each window's change for the day
+ * (`true`: serves it) — and, once workers sign in at the terminals, only those with someone signed in.
+ */
+export function servingWindows(fromFile: readonly string[], changes: ReadonlyMap<string, boolean>, staffed?: ReadonlySet<string>): number {
   const windows = new Set(fromFile);
   for (const [windowId, on] of changes) {
     if (on) windows.add(windowId);
     else windows.delete(windowId);
   }
-  return windows.size;
+  return staffed === undefined ? windows.size : [...windows].filter((w) => staffed.has(w)).length;
 }

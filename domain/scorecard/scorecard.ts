@@ -1,3 +1,4 @@
+import { bandOf, ranked, rounded } from '../assessment/bands.ts';
 import type { SupervisionSettings } from '../county.ts';
 
 /** What costs a window points. */
@@ -11,6 +12,12 @@ export interface Deduction {
   /** The failed item, problem code, review level… */
   detail: string;
   ref: { stream: string; version: number };
+  /** The window workers it is also theirs: the case's worker for a review or a late completion, the file's signers for an archive problem. */
+  staffIds?: string[];
+  /** Where the case was received (a review counts on its site's scorecard too). */
+  siteId?: string;
+  /** When a video check saw it (UTC): the workers signed in then answer for it. */
+  at?: string;
 }
 
 export interface MonthFigures {
@@ -46,6 +53,14 @@ export function linkOf(ref: Deduction['ref']): string {
   if (kind === 'case') return `/cases/${id}/events#v${ref.version}`;
   if (kind === 'roster') return `/rosters/${id}#v${ref.version}`;
   if (kind === 'archive') return `/archive-checks/${id}#v${ref.version}`;
+  if (kind === 'attendance') {
+    const [date, staffId] = ref.stream.slice('attendance#'.length).split('#') as [string, string];
+    return `/staff/${staffId}/attendance/${date.slice(0, 7)}#${date}-v${ref.version}`;
+  }
+  if (kind === 'site-inspection') {
+    const [siteId, date] = ref.stream.slice('site-inspection#'.length).split('#') as [string, string];
+    return `/site-inspections/${date.slice(0, 7)}#${siteId}-${date}`;
+  }
   return `${ref.stream}#v${ref.version}`;
 }
 
@@ -56,7 +71,7 @@ export function linkOf(ref: Deduction['ref']): string {
 export function scorecards(month: string, windows: readonly { id: string; name: string }[], deductions: readonly Deduction[], figures: ReadonlyMap<string, MonthFigures>, rules: SupervisionSettings['scoring']) {
   const cards = windows.map((w) => {
     const mine = deductions
-      .filter((d) => d.windowId === w.id)
+      .filter((d) => d.windowId === w.id && deductionKinds.includes(d.kind))
       .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.ref.stream.localeCompare(b.ref.stream) || a.ref.version - b.ref.version)
       .map((d) => ({ ...d, points: pointsOf(d, rules), link: linkOf(d.ref) }));
     const f = figures.get(w.id) ?? { completed: 0, late: 0, badReviews: 0 };
@@ -66,11 +81,9 @@ export function scorecards(month: string, windows: readonly { id: string; name: 
     ];
     const bonus = Math.min(rules.bonuses.max, bonuses.reduce((s, b) => s + b.points, 0));
     const deducted = mine.reduce((s, d) => s + d.points, 0);
-    const score = Math.round((rules.base - deducted + bonus) * 100) / 100;
-    const tier = [...rules.tiers].sort((a, b) => b.min - a.min).find((t) => score >= t.min) ?? rules.tiers.at(-1)!;
-    return { windowId: w.id, name: w.name, score, deducted, bonus, tier: tier.name, tierPoints: tier.points, deductions: mine, bonuses };
+    const score = rounded(rules.base - deducted + bonus);
+    const tier = bandOf(score, rules.tiers);
+    return { windowId: w.id, name: w.name, score, deducted, bonus, tier: tier.name, tierPoints: tier.points, deductions: mine.map(({ kind, windowId, date, detail, ref, points, link }) => ({ kind, windowId, date, detail, ref, points, link })), bonuses };
   });
-  const sorted = [...cards].sort((a, b) => b.score - a.score || a.windowId.localeCompare(b.windowId));
-  const ranked = sorted.map((card) => ({ ...card, rank: 1 + sorted.filter((c) => c.score > card.score).length }));
-  return { month, windows: ranked };
+  return { month, windows: ranked(cards, (c) => c.windowId) };
 }

@@ -16,6 +16,9 @@ import { CaseId, EmptyBody, LocalDateString, Month, MonthParams, named, Text } f
 import { todayAt, type Runtime } from '../runtime.ts';
 import { countyMac } from '../secret.ts';
 
+/** The window workers (clerks) who took a step of a case, in the order they first did. */
+const signersOf = (events: readonly CaseEvent[]): string[] => [...new Set(events.filter((e) => e.meta.actor.role === 'clerk').map((e) => e.meta.actor.id))];
+
 /** Archive checks (档案检查): each month's random sample of completed files per window, and the problems found. */
 
 const ArchiveCaseParams = z.strictObject({ month: Month, caseId: CaseId });
@@ -121,8 +124,10 @@ export const archiveRoutes = [
     response: { status: 201, schema: z.omit(ArchiveCheckView, { events: true }) },
     command: true,
     access: SUPERVISORS,
-    handle: (request, rt) => {
+    handle: async (request, rt) => {
       const { month, caseId } = request.params;
+      // The workers who signed the file's steps share its problems on their monthly scores.
+      const signedBy = request.body.problems.length === 0 ? [] : signersOf((await rt.events.read<CaseEvent>(caseStream(caseId))).events.map((e) => e.event));
       return commandReply(
         rt,
         request,
@@ -132,7 +137,7 @@ export const archiveRoutes = [
           mustExist: () => new NotFound(`no archive sample was drawn for ${month}`),
           command: (): RecordArchiveCheck => ({
             type: 'RecordArchiveCheck',
-            data: { month, caseId, problems: request.body.problems.map((p) => ({ code: p.code, note: p.note ?? null })), checkedDate: todayAt(rt, request.now), checkerId: request.caller.actor.id },
+            data: { month, caseId, problems: request.body.problems.map((p) => ({ code: p.code, note: p.note ?? null })), checkedDate: todayAt(rt, request.now), checkerId: request.caller.actor.id, signedBy },
             meta: commandMeta(request),
           }),
           context: undefined,

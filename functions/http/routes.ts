@@ -8,6 +8,9 @@ import { viewRoutes } from '../views/http.ts';
 import { archiveRoutes } from '../archive-checks/http.ts';
 import { rosterRoutes } from '../rosters/http.ts';
 import { scorecardRoutes } from '../scorecards/http.ts';
+import { attendanceRoutes } from '../assessment/attendance.ts';
+import { assessmentSheetRoutes } from '../assessment/sheets.ts';
+import { siteInspectionRoutes } from '../assessment/site-inspections.ts';
 import { callbackRoutes } from '../callbacks/http.ts';
 import { rectificationRoutes } from '../rectifications/http.ts';
 import { reviewRoutes } from '../reviews/http.ts';
@@ -34,6 +37,9 @@ export const routes: readonly Route[] = [
   ...rosterRoutes,
   ...archiveRoutes,
   ...scorecardRoutes,
+  ...attendanceRoutes,
+  ...siteInspectionRoutes,
+  ...assessmentSheetRoutes,
   ...queueRoutes,
   ...jointRoutes,
   ...appointmentRoutes,

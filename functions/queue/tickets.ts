@@ -16,7 +16,7 @@ import { ulid } from '../ids.ts';
 import { countersOf } from '../projections/view-store.ts';
 import { todayAt, type Runtime } from '../runtime.ts';
 import { eventsTable } from '../tables.ts';
-import { draw, isLine, isWaiting, othersWaiting, rows, servingChanges, voidPlace, waitingPut, type Line } from './waiting-line.ts';
+import { draw, isLine, isWaiting, othersWaiting, rows, servingChanges, staffedWindows, voidPlace, waitingPut, type Line } from './waiting-line.ts';
 
 /** A ticket as windows and screens read it. */
 export function ticketBody(t: TicketState) {
@@ -48,10 +48,10 @@ async function averageServiceMinutes(rt: Runtime, date: LocalDate): Promise<(cat
   };
 }
 
-/** The wait a visitor taking a ticket now should expect: those ahead, served at today's pace by the windows serving the category. */
+/** The wait a visitor taking a ticket now should expect: those ahead, served at today's pace by the windows serving the category (those staffed, once anyone signed in). */
 function estimatedWait(rt: Runtime, category: string, ahead: number, serviceMinutes: number, line: Line): number {
   const fromFile = rt.county.county.queue.categories.find((c) => c.code === category)?.windowIds ?? [];
-  return Math.ceil((ahead * serviceMinutes) / Math.max(1, servingWindows(fromFile, servingChanges(line))));
+  return Math.ceil((ahead * serviceMinutes) / Math.max(1, servingWindows(fromFile, servingChanges(line), staffedWindows(line))));
 }
 
 /**

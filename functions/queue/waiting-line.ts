@@ -46,6 +46,8 @@ export interface Line {
   voided?: Set<number>;
   /** `serving#<windowId>`: whether a window changed for the day serves the category (`on`), as of its day stream's version `v`. */
   [serving: `serving#${string}`]: { v: number; on: boolean } | undefined;
+  /** `staffed#<windowId>#<staffId>`: whether a worker is signed in at the window (`on`), as of their day stream's version `v`. */
+  [staffed: `staffed#${string}`]: { v: number; on: boolean } | undefined;
 }
 
 /** Where entries sort in a partition: the line, appointments (by due time), priority, transferred, then walk-ins by place. */
@@ -271,6 +273,37 @@ export async function recordServingOnLine(rt: Runtime, date: LocalDate, category
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
+}
+
+/** Records on a category's line whether a worker is signed in at a window now, as of their day stream's version `version`. */
+export async function recordStaffedOnLine(rt: Runtime, date: LocalDate, category: string, windowId: string, staffId: string, version: number, on: boolean): Promise<void> {
+  try {
+    await rt.db.send(
+      new UpdateCommand({
+        TableName: rt.tables.events,
+        Key: lineKey(date, category),
+        UpdateExpression: 'SET #a = :a, #k = :line',
+        ConditionExpression: 'attribute_not_exists(#a) OR #a.#v < :v',
+        ExpressionAttributeNames: { '#a': `${STAFFED}${windowId}#${staffId}`, '#k': 'kind', '#v': 'v' },
+        ExpressionAttributeValues: { ':a': { v: version, on }, ':v': version, ':line': 'line' },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+const STAFFED = 'staffed#';
+/** The windows with a worker signed in now, from a line; undefined when nobody signed in at any of its windows today. */
+export function staffedWindows(line: Line): Set<string> | undefined {
+  let seen = false;
+  const windows = new Set<string>();
+  for (const [name, value] of Object.entries(line)) {
+    if (!name.startsWith(STAFFED) || value === undefined) continue;
+    seen = true;
+    if ((value as { on: boolean }).on) windows.add(name.slice(STAFFED.length).split('#')[0]!);
+  }
+  return seen ? windows : undefined;
 }
 
 const SERVING = 'serving#';

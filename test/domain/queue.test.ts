@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalTransition, RuleViolation } from '../../domain/errors.ts';
 import { decideTicket, evolveTicket, type TicketCommand, type TicketEvent, type TicketState } from '../../domain/ticket/aggregate.ts';
-import { rank, type Waiting } from '../../domain/queue/rules.ts';
+import { rank, servingWindows, type Waiting } from '../../domain/queue/rules.ts';
 import { percentileMinutes, summarizeQueue } from '../../domain/stats/queue.ts';
 import { meta } from '../support/builders.ts';
 
@@ -84,5 +84,13 @@ describe('queue statistics', () => {
     ]);
     expect(s).toMatchObject({ issued: 10, called: 8, served: 7, noShows: 1, averageWaitMinutes: 10, p90WaitMinutes: 11, averageServiceMinutes: 6, p90ServiceMinutes: 6 });
     expect(s.byWindow.map((x) => x.windowId)).toEqual(['W01']);
+  });
+});
+
+describe('the windows serving a category', () => {
+  it('counts the file’s windows with the day’s changes, and only those staffed once anyone signed in', () => {
+    expect(servingWindows(['W01', 'W02', 'W03'], new Map([['W02', false], ['W09', true]]))).toBe(3);
+    expect(servingWindows(['W01', 'W02', 'W03'], new Map([['W02', false], ['W09', true]]), new Set(['W01', 'W02', 'W09']))).toBe(2);
+    expect(servingWindows(['W01', 'W02'], new Map(), new Set())).toBe(0);
   });
 });

@@ -301,9 +301,9 @@ describe('the stateless stack', () => {
         const keys = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
         expect(keys, `${name}: ${JSON.stringify(statement.Action)}`).toEqual(expect.arrayContaining([expect.any(String)]));
         const actions = actionsOf([statement]);
-        // Events are append-only: only the queue's waiting index and the counters (case and project numbers, a step's filings) change in place.
+        // Events are append-only: only the queue's waiting index and lines (a sign-in marks its window staffed there) and the counters (case and project numbers, a step's filings) change in place.
         if (actions.includes('dynamodb:DeleteItem')) expect(keys, name).toEqual(['waiting#*']);
-        const counters: Record<string, string[]> = { queue: ['waiting#*'], 'case-commands': ['seq#caseNo#*', 'seq#stepFilings#*'], projects: ['seq#projectNo#*'], market: ['seq#marketNo#*', 'seq#intermediaryCode#*'] };
+        const counters: Record<string, string[]> = { queue: ['waiting#*'], 'case-commands': ['seq#caseNo#*', 'seq#stepFilings#*'], projects: ['seq#projectNo#*'], market: ['seq#marketNo#*', 'seq#intermediaryCode#*'], assessment: ['waiting#*'] };
         if (actions.includes('dynamodb:UpdateItem')) expect(keys, name).toEqual(counters[name] ?? ['seq#caseNo#*']);
       }
     }

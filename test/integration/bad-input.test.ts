@@ -10,7 +10,8 @@ let stack: Stack;
 let http: ReturnType<typeof api>;
 /** Quoting is an intermediary's alone: its routes are tried with one. */
 let intermediary: ReturnType<typeof api>;
-const clientFor = (route: Route) => (route.operationId === 'submitQuote' ? intermediary : http);
+let clerk: ReturnType<typeof api>;
+const clientFor = (route: Route) => (route.operationId === 'submitQuote' ? intermediary : route.operationId === 'signIn' || route.operationId === 'signOut' ? clerk : http);
 let caseId: string;
 let snapshot: string;
 
@@ -85,6 +86,10 @@ const validBodies: Record<string, unknown> = {
   completeMarketService: { completedDate: '2026-11-03' },
   evaluateIntermediary: { quality: 5, timeliness: 5, attitude: 5, feeCompliance: 5 },
   sweepMarketDeadlines: {},
+  signIn: {},
+  signOut: {},
+  recordLeave: { date: '2026-11-04', part: 'morning', reason: '病假' },
+  recordSiteInspection: { siteId: 'S-HY', date: '2026-11-02', items: { signage: true, hoursKept: true, staffPresent: true, agentOnDuty: true, catalogueDisplayed: true, ratingDeviceInUse: true } },
 };
 
 /** A rating link's token for the case (the local stack's county secret), valid throughout the tests' dates. */
@@ -117,6 +122,7 @@ beforeAll(async () => {
   stack = await startStack();
   http = api(stack.url, await stack.token('admin'));
   intermediary = api(stack.url, await stack.token('intermediary', { intermediaryId: 'ZJ-BAD' }));
+  clerk = api(stack.url, await stack.token('clerk', { user: 'clerk-w01', windowId: 'W01' }));
   const created = await http.post('/cases', validBodies.submitCase, clock('2026-11-02'));
   caseId = (created.body as { caseId: string }).caseId;
   snapshot = await tables();
@@ -154,7 +160,7 @@ describe('every route refuses bad input with problem+json and writes nothing', (
 
   it.each(routes.filter((r) => r.path.includes('{id}') || r.path.includes('{caseId}')).map((r) => [r.operationId, r] as const))('%s: unknown and malformed ids', async (_name, route) => {
     const body = route.body ? validBodies[route.operationId] : undefined;
-    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : route.path.startsWith('/departments/') ? ['D-NOWHERE', 'bad%20id!'] : route.path.startsWith('/intermediaries/') ? ['ZJ-NOWHERE', 'bad%20id!'] : route.path.startsWith('/public/appointments/') ? ['S-20261116-0930-1', 'not-an-id'] : [unknownCaseId, 'not-an-id'];
+    const [unknown, malformed] = route.path.startsWith('/windows/') ? ['W99', 'bad%20id!'] : route.path.startsWith('/departments/') ? ['D-NOWHERE', 'bad%20id!'] : route.path.startsWith('/intermediaries/') ? ['ZJ-NOWHERE', 'bad%20id!'] : route.path.startsWith('/staff/') ? ['clerk-nobody', 'bad%20id!'] : route.path.startsWith('/public/appointments/') ? ['S-20261116-0930-1', 'not-an-id'] : [unknownCaseId, 'not-an-id'];
     expectProblem(await clientFor(route).call(route.method, pathFor(route, unknown), body, clock('2026-11-03')), 404, 'unknown id');
     expectProblem(await clientFor(route).call(route.method, pathFor(route, malformed), body, clock('2026-11-03')), 400, 'malformed id');
     expect(await tables()).toBe(snapshot);

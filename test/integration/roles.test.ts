@@ -152,6 +152,17 @@ const expected: Record<string, Record<CallerName, number>> = {
   sweepMarketDeadlines: ok(200, ['admin']),
   getMarketStats: ok(200, ['admin', 'director']),
   listPublicMarketProjects: everyone(200),
+  // Assessment (考核): a worker signs in at their own window's terminal (the table's clerk is clerk-w03, in the staff file);
+  // the table's worker for leave and attendance is clerk-w05 of the director's window W05, who is clerk-elsewhere.
+  signIn: ok(200, ['clerk']),
+  signOut: ok(200, ['clerk']),
+  recordLeave: ok(201, ['admin', 'director']),
+  getAttendance: { ...ok(200, ['admin', 'director', 'clerk-elsewhere']), 'joint-clerk': 403 },
+  recordSiteInspection: ok(201, ['admin', 'director']),
+  getSiteInspections: ok(200, ['admin', 'director']),
+  getDepartmentScorecards: ok(200, ['admin', 'director']),
+  getSiteScorecards: ok(200, ['admin', 'director']),
+  getStaffScores: ok(200, ['admin', 'director', 'clerk', 'clerk-elsewhere']),
 };
 
 /** A completion acceptance (W16) with every material it lists, and the department whose reviewer the table's `reviewer` is. */
@@ -460,6 +471,8 @@ async function ticketFor(operationId: string): Promise<string> {
 }
 
 let listDay = 10;
+/** Each leave and each site inspection a day of its own (a second for the same day is refused). */
+let assessmentDay = 9;
 async function request(route: Route, caller: CallerName, id: string) {
   // Each allowed build gets a day of its own (a second build of a day answers 200).
   const date = route.operationId === 'buildCallbackList' || route.operationId === 'publishRoster' ? `2026-12-${String(listDay++).padStart(2, '0')}` : '2026-11-06';
@@ -481,7 +494,11 @@ async function request(route: Route, caller: CallerName, id: string) {
   // Each booking a phone of its own; a cancellation with its booking's code; a check-in with the code its booking got.
   const appointmentBodies: Record<string, () => unknown> = { bookAppointment: () => bookingBody('2026-11-10', ['09:00', '09:30']), cancelAppointment: () => ({ code: appointmentCodes.get(id) ?? '000000' }), checkInAppointment: () => ({ code: id }) };
   const appointmentBody = appointmentBodies[route.operationId];
-  const sent = route.operationId === 'recordVideoCheck' ? { ...(body as object), windowId: assignedWindow } : (appointmentBody?.() ?? body);
+  const assessmentBodies: Record<string, () => unknown> = {
+    recordLeave: () => ({ date: `2026-11-${String(assessmentDay++).padStart(2, '0')}`, part: 'day', reason: '年休假' }),
+    recordSiteInspection: () => ({ siteId: 'S-HY', date: `2026-10-${String(assessmentDay++).padStart(2, '0')}`, items: { signage: true, hoursKept: true, staffPresent: true, agentOnDuty: true, catalogueDisplayed: true, ratingDeviceInUse: true } }),
+  };
+  const sent = route.operationId === 'recordVideoCheck' ? { ...(body as object), windowId: assignedWindow } : (appointmentBody?.() ?? assessmentBodies[route.operationId]?.() ?? body);
   // Attempts are recorded against the list of the day they are made.
   const day = route.operationId === 'recordCallbackAttempt' ? '2026-11-16' : '2026-11-06';
   return api(stack.url, tokens[caller]).call(route.method, `${path}${query}`, sent, clock(day, '15:00'));
@@ -499,6 +516,7 @@ describe('the role table, on the local server', () => {
       if (route.path.startsWith('/projects/{id}')) return projectFor();
       if (route.path.startsWith('/intermediaries/{id}')) return intermediaryFor(route.operationId);
       if (route.path.startsWith('/market/projects/{id}')) return marketProjectFor(route.operationId);
+      if (route.path.startsWith('/staff/{id}')) return 'clerk-w05';
       if (route.operationId === 'registerIntermediary' || route.operationId === 'submitQuote' || route.operationId === 'listIntermediaries') await firms();
       // A ticket waiting for each window terminal that may call.
       if (route.operationId === 'callNext') await admin.post('/tickets', { category: 'C' }, clock('2026-11-06', '13:00'));

@@ -85,8 +85,8 @@ describe('video-check deductions (scorecard-video)', () => {
 
   it('files one deduction per failed item against the checked window, linked to the check', () => {
     expect(deductions(videoCheck('2026-11-10', entry.directorId, entry.windowId, { noPhone: false, deskTidy: false }, { checkId: 'K-1' }))).toEqual([
-      { pk: 'scorecard#2026-11', sk: `${entry.windowId}#video-check#K-1#deskTidy`, index: {}, doc: { kind: 'video-check', windowId: entry.windowId, date: '2026-11-10', detail: 'deskTidy', ref: { stream: 'roster#2026-11-10', version: 2 } } },
-      { pk: 'scorecard#2026-11', sk: `${entry.windowId}#video-check#K-1#noPhone`, index: {}, doc: { kind: 'video-check', windowId: entry.windowId, date: '2026-11-10', detail: 'noPhone', ref: { stream: 'roster#2026-11-10', version: 2 } } },
+      { pk: 'scorecard#2026-11', sk: `${entry.windowId}#video-check#K-1#deskTidy`, index: {}, doc: { kind: 'video-check', windowId: entry.windowId, date: '2026-11-10', detail: 'deskTidy', ref: { stream: 'roster#2026-11-10', version: 2 }, at: '2026-11-10T02:00:00.000Z' } },
+      { pk: 'scorecard#2026-11', sk: `${entry.windowId}#video-check#K-1#noPhone`, index: {}, doc: { kind: 'video-check', windowId: entry.windowId, date: '2026-11-10', detail: 'noPhone', ref: { stream: 'roster#2026-11-10', version: 2 }, at: '2026-11-10T02:00:00.000Z' } },
     ]);
   });
 
@@ -132,8 +132,8 @@ describe('archive-problem deductions (scorecard-archive)', () => {
   it('files one deduction per problem against the file’s window, in the month of the check', () => {
     const docs = givenEvents(archiveHistory([draw, archiveCheck('case-a', ['notice-undated', 'step-unsigned'])])).then.docs('scorecard-archive');
     expect(docs).toEqual([
-      { pk: 'scorecard#2026-11', sk: 'W01#archive-problem#case-a#0', index: {}, doc: { kind: 'archive-problem', windowId: 'W01', date: '2026-11-03', detail: 'notice-undated', ref: { stream: 'archive#2026-10', version: 2 } } },
-      { pk: 'scorecard#2026-11', sk: 'W01#archive-problem#case-a#1', index: {}, doc: { kind: 'archive-problem', windowId: 'W01', date: '2026-11-03', detail: 'step-unsigned', ref: { stream: 'archive#2026-10', version: 2 } } },
+      { pk: 'scorecard#2026-11', sk: 'W01#archive-problem#case-a#0', index: {}, doc: { kind: 'archive-problem', windowId: 'W01', date: '2026-11-03', detail: 'notice-undated', ref: { stream: 'archive#2026-10', version: 2 }, staffIds: [] } },
+      { pk: 'scorecard#2026-11', sk: 'W01#archive-problem#case-a#1', index: {}, doc: { kind: 'archive-problem', windowId: 'W01', date: '2026-11-03', detail: 'step-unsigned', ref: { stream: 'archive#2026-10', version: 2 }, staffIds: [] } },
     ]);
   });
 
@@ -151,7 +151,7 @@ const appeal = rectification('AppealRectification', { reason: '评价人误操�
 describe('case deductions (scorecard-case)', () => {
   it('files a bad review (差评) against the window the case was at, linked to the review', () => {
     expect(caseDeductions(caseHistory('case-1', badReview))).toEqual([
-      { pk: 'scorecard#2026-11', sk: 'W02#bad-review#R-1', index: {}, doc: { kind: 'bad-review', windowId: 'W02', date: '2026-11-02', detail: 'dissatisfied', ref: { stream: 'case#case-1', version: 3 } } },
+      { pk: 'scorecard#2026-11', sk: 'W02#bad-review#R-1', index: {}, doc: { kind: 'bad-review', windowId: 'W02', date: '2026-11-02', detail: 'dissatisfied', ref: { stream: 'case#case-1', version: 3 }, staffIds: ['clerk-1'], siteId: 'S-CENTER' } },
     ]);
   });
 
@@ -169,7 +169,7 @@ describe('case deductions (scorecard-case)', () => {
 
   it('files a late completion with the deadline missed, and nothing for one on time', () => {
     expect(caseDeductions(caseHistory('case-1', [submitted(), accept('2026-11-02'), complete('2026-11-11')]))).toEqual([
-      { pk: 'scorecard#2026-11', sk: 'W02#late-completion#case-1', index: {}, doc: { kind: 'late-completion', windowId: 'W02', date: '2026-11-11', detail: '2026-11-10', ref: { stream: 'case#case-1', version: 3 } } },
+      { pk: 'scorecard#2026-11', sk: 'W02#late-completion#case-1', index: {}, doc: { kind: 'late-completion', windowId: 'W02', date: '2026-11-11', detail: '2026-11-10', ref: { stream: 'case#case-1', version: 3 }, staffIds: ['clerk-1'], siteId: 'S-CENTER' } },
     ]);
     expect(caseDeductions(caseHistory('case-1', [submitted(), accept('2026-11-02'), complete('2026-11-10')]))).toEqual([]);
   });

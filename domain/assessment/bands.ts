@@ -1,0 +1,19 @@
+import type { Band } from '../county.ts';
+
+/** The band a score falls in: the highest `min` it reaches (bands are county data, in any order), or the lowest. */
+export function bandOf(score: number, bands: readonly Band[]): Band {
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  return sorted.find((b) => score >= b.min) ?? sorted.at(-1)!;
+}
+
+/** Ranks by score, highest first; equal scores share a rank (1, 2, 2, 4); ties listed by id. */
+export function ranked<T extends { score: number }>(cards: readonly T[], idOf: (card: T) => string): (T & { rank: number })[] {
+  const sorted = [...cards].sort((a, b) => b.score - a.score || idOf(a).localeCompare(idOf(b)));
+  return sorted.map((card) => ({ ...card, rank: 1 + sorted.filter((c) => c.score > card.score).length }));
+}
+
+/** A score to the hundredth, as sheets show it. */
+export const rounded = (n: number) => Math.round(n * 100) / 100;
+
+/** A rate to four places, or null when there is nothing to divide by. */
+export const rateOf = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
