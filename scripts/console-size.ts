@@ -29,6 +29,8 @@ export const pages = {
   intermediary: ['src/pages/market/IntermediaryDesk.tsx'],
   owner: ['src/pages/market/OwnerDesk.tsx'],
   market: ['src/pages/market/MarketAdmin.tsx'],
+  assessment: ['src/pages/assessment/Assessment.tsx'],
+  'my-assessment': ['src/pages/assessment/MyAssessment.tsx'],
   // The citizens' pages, on a phone's connection.
   'public-progress': ['src/pages/public/Progress.tsx'],
   'public-booking': ['src/pages/public/Appointments.tsx'],

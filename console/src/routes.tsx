@@ -14,6 +14,8 @@ const Callbacks = lazy(() => import('./pages/callback/Callbacks.tsx'));
 const Director = lazy(() => import('./pages/director/Director.tsx'));
 const Admin = lazy(() => import('./pages/admin/Admin.tsx'));
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard.tsx'));
+const Assessment = lazy(() => import('./pages/assessment/Assessment.tsx'));
+const MyAssessment = lazy(() => import('./pages/assessment/MyAssessment.tsx'));
 const HallScreen = lazy(() => import('./pages/hall/HallScreen.tsx'));
 const WindowDisplay = lazy(() => import('./pages/window/WindowDisplay.tsx'));
 const JointInbox = lazy(() => import('./pages/joint/JointInbox.tsx'));
@@ -68,6 +70,8 @@ export function Routes() {
         <Route path="/market" element={<Guard roles={['director', 'admin']}><MarketAdmin /></Guard>} />
         <Route path="/market/projects/:projectId" element={<Guard roles={['director', 'admin']}><MarketProjectPage /></Guard>} />
         <Route path="/dashboard" element={<Guard roles={['director', 'admin']}><Dashboard /></Guard>} />
+        <Route path="/assessment" element={<Guard roles={['director', 'admin']}><Assessment /></Guard>} />
+        <Route path="/my-assessment" element={<Guard roles={['clerk']}><MyAssessment /></Guard>} />
         <Route path="/hall" element={<Guard roles={['hall-screen', 'director', 'admin']} bare><HallScreen /></Guard>} />
         <Route path="/window/:windowId" element={<Guard roles={['rating-device', 'clerk', 'director', 'admin']} bare><WindowDisplay /></Guard>} />
         <Route path="/public/progress" element={<PublicProgress />} />

@@ -1,5 +1,5 @@
 import { Empty, Spin, theme } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 
 export interface Column<T> {
   title: string;
@@ -20,6 +20,8 @@ interface Props<T> {
   onRowClick?: (row: T) => void;
   rowStyle?: (row: T) => CSSProperties | undefined;
   rowData?: (row: T) => Record<`data-${string}`, string>;
+  /** What opens under a row across the whole table (a sheet's deductions), or nothing while it is closed. */
+  expanded?: (row: T) => ReactNode;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props<T> {
  * brings sorting, filtering and virtual scrolling (about 30 KB gzipped) to a page's first screen;
  * these lists need none of it.
  */
-export function DataTable<T>({ label, rows, rowKey, columns, loading, empty, selected, onRowClick, rowStyle, rowData }: Props<T>) {
+export function DataTable<T>({ label, rows, rowKey, columns, loading, empty, selected, onRowClick, rowStyle, rowData, expanded }: Props<T>) {
   const { token } = theme.useToken();
   const cell: CSSProperties = { padding: '8px 10px', borderBottom: `1px solid ${token.colorBorderSecondary}`, textAlign: 'left', verticalAlign: 'middle' };
   if (!loading && rows.length === 0) return <Empty description={empty} />;
@@ -44,21 +46,32 @@ export function DataTable<T>({ label, rows, rowKey, columns, loading, empty, sel
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, index) => (
-            <tr
-              key={rowKey(row)}
-              {...rowData?.(row)}
-              aria-selected={selected ? selected(row) : undefined}
-              onClick={onRowClick ? () => onRowClick(row) : undefined}
-              style={{ cursor: onRowClick ? 'pointer' : undefined, background: selected?.(row) ? token.controlItemBgActive : undefined, ...rowStyle?.(row) }}
-            >
-              {columns.map((c) => (
-                <td key={c.title} style={{ ...cell, whiteSpace: c.nowrap ? 'nowrap' : undefined }}>
-                  {c.render(row, index)}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {rows.map((row, index) => {
+            const under = expanded?.(row);
+            return (
+              <Fragment key={rowKey(row)}>
+                <tr
+                  {...rowData?.(row)}
+                  aria-selected={selected ? selected(row) : undefined}
+                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  style={{ cursor: onRowClick ? 'pointer' : undefined, background: selected?.(row) ? token.controlItemBgActive : undefined, ...rowStyle?.(row) }}
+                >
+                  {columns.map((c) => (
+                    <td key={c.title} style={{ ...cell, whiteSpace: c.nowrap ? 'nowrap' : undefined }}>
+                      {c.render(row, index)}
+                    </td>
+                  ))}
+                </tr>
+                {under !== undefined && under !== null && under !== false ? (
+                  <tr data-expanded-of={rowKey(row)}>
+                    <td colSpan={columns.length} style={{ ...cell, padding: '4px 10px 12px 32px', background: token.colorFillQuaternary }}>
+                      {under}
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </Spin>

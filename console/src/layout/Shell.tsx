@@ -5,8 +5,10 @@ import { logoutUrl } from '../auth/cognito.ts';
 import { endSession, roleNames, type Role, type Session } from '../auth/session.ts';
 import { config } from '../config.ts';
 
-const pages: { key: string; label: string; roles: Role[] }[] = [
+const pages: { key: string; label: string; roles: Role[]; when?: (session: Session) => boolean }[] = [
   { key: '/clerk', label: '窗口工作台', roles: ['clerk', 'admin'] },
+  // A window worker's own score and days (the township sites' clerks are not assessed as window workers).
+  { key: '/my-assessment', label: '我的考核', roles: ['clerk'], when: (s) => s.windowId !== undefined },
   { key: '/callbacks', label: '电话回访', roles: ['callback', 'admin'] },
   { key: '/director', label: '窗口督查', roles: ['director', 'admin'] },
   { key: '/joint', label: '联合审批', roles: ['reviewer', 'director', 'admin'] },
@@ -16,6 +18,7 @@ const pages: { key: string; label: string; roles: Role[] }[] = [
   { key: '/owner', label: '中介超市', roles: ['owner'] },
   { key: '/market', label: '中介超市', roles: ['director', 'admin'] },
   { key: '/dashboard', label: '数据看板', roles: ['director', 'admin'] },
+  { key: '/assessment', label: '考核', roles: ['director', 'admin'] },
   { key: '/admin', label: '系统管理', roles: ['admin'] },
 ];
 
@@ -41,7 +44,7 @@ export function Shell({ session, children }: { session: Session; children: React
     return () => window.removeEventListener('banjian:signed-out', expired);
   }, [navigate, location.pathname]);
   // One entry per page: the first whose roles the person has names it.
-  const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r))).filter((p, i, all) => all.findIndex((q) => q.key === p.key) === i);
+  const items = pages.filter((p) => p.roles.some((r) => session.roles.includes(r)) && (p.when?.(session) ?? true)).filter((p, i, all) => all.findIndex((q) => q.key === p.key) === i);
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
   const place = session.windowId ? `窗口 ${session.windowId}` : session.siteId ? `站点 ${session.siteId}` : session.intermediaryId ? `机构 ${session.intermediaryId}` : session.ownerId ? `单位 ${session.ownerId}` : '';
   return (
@@ -58,7 +61,7 @@ export function Shell({ session, children }: { session: Session; children: React
           ))}
         </nav>
         <Space style={{ color: '#fff' }}>
-          <span data-testid="who">
+          <span data-testid="who" style={{ whiteSpace: 'nowrap' }}>
             {session.roles.map((r) => roleNames[r]).join('、')} {session.username} {place}
           </span>
           <Button size="small" onClick={() => signOut((to) => void navigate(to))}>

@@ -7,9 +7,10 @@ import { useHotkeys } from '../../lib/useHotkeys.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Backlog } from './Backlog.tsx';
 import { Rectifications } from './Rectifications.tsx';
+import { SignInPanel } from './SignInPanel.tsx';
 import { TicketPanel } from './TicketPanel.tsx';
 
-/** 窗口工作台: the visitor being served, the window's backlog, and registering an application (Alt+G). */
+/** 窗口工作台: signing in at the terminal, the visitor being served, the window's backlog, and registering an application (Alt+G). */
 export default function ClerkDesk() {
   const session = currentSession()!;
   const navigate = useNavigate();
@@ -37,6 +38,8 @@ export default function ClerkDesk() {
         <Button type="primary" onClick={() => void navigate('/clerk/register')} aria-keyshortcuts="Alt+G">
           收件登记（Alt+G）
         </Button>
+        {/* A worker signs in at the window they sit at; an administrator working a window does not. */}
+        {session.windowId && session.roles.includes('clerk') ? <SignInPanel windowId={session.windowId} staffId={session.username} /> : null}
       </Space>
       {windowId ? (
         <Row gutter={[16, 16]}>
