@@ -2,7 +2,8 @@
  * `npm run simulate -- --from 2026-11-02 --days 5 [--scale 1] [--joint-scale s] [--seed 42] [--data dir]`:
  * drives a county's traffic through a running local server started with `npm start -- --dev-clock`,
  * then prints what it did next to what `GET /stats/summary`, `/stats/queue`, `/stats/joint`, `/stats/agency` and
- * `/stats/market` report for the same period.
+ * `/stats/market` report for the same period, and the month's assessment sheets (考核: departments, township
+ * centers, each window worker with their allowance) next to what the workers did at their terminals.
  */
 import './env.ts';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { repositoryRoot } from './server.ts';
 import { devPool, mintToken } from './auth.ts';
 import { jointFigures, simulate } from './simulator.ts';
 import { agencyFigures } from './simulator-agency.ts';
+import { printAssessment } from './simulator-assessment.ts';
 import { marketFigures } from './simulator-market.ts';
 
 const { values } = parseArgs({
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     county: { type: 'string', default: process.env.COUNTY ?? 'sanmen' },
     /** The server's data folder (`npm start -- --data dir`): its key signs the simulator's token. */
     data: { type: 'string' },
+    /** Leave out the workers' days at the terminal, their steps and the site inspections (考核). */
+    'no-assessment': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -43,9 +47,14 @@ if (values.help) {
   --url URL           the server (default http://127.0.0.1:$PORT or :3000)
   --county KEY        infra/counties/KEY.json (default $COUNTY or sanmen)
   --data DIR          the server's data folder, whose key signs the simulator's tokens (default .data)
+  --no-assessment     without the workers' days at the terminal and the site inspections (考核)
 Every run includes a few agency projects (代理代办): three or four agents, each taking on one to three enterprises' projects;
 and the intermediary-service marketplace (中介超市): eight to ten firms registering on the first morning, the county's units
-publishing about one project a week, the firms quoting, the owners selecting, contracting and evaluating.`);
+publishing about one project a week, the firms quoting, the owners selecting, contracting and evaluating; and the
+assessment beyond the windows (考核): every worker of the county's staff file signing in and out at their window each day
+(a few late, a forgotten sign, leave now and then, rarely off post or away), the case steps at a window made by one of
+its workers signed in then, the center inspecting two to four township centers or village points a week — then the month's
+department, township and staff sheets.`);
   process.exit(0);
 }
 
@@ -69,11 +78,14 @@ const tally = await simulate({
   ...(values['joint-scale'] === undefined ? {} : { jointScale: Number(values['joint-scale']) }),
   ...(values['market-scale'] === undefined ? {} : { marketScale: Number(values['market-scale']) }),
   seed: Number(values.seed),
+  assessment: !values['no-assessment'],
   log: (line) => console.log(line),
 });
 console.log(`\nSimulated ${tally.workingDays} working days (${tally.from} … ${tally.to}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 // The per-case lists (joint working days) on one line each.
-console.log(JSON.stringify(tally, (_key, value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'number') ? value.join(' ') : value), 2));
+// The assessment's lists (each worker's day, each inspection, completions by worker) come summed up at the end instead.
+const listed = new Set(['days', 'inspected', 'completions']);
+console.log(JSON.stringify(tally, (key, value: unknown) => (listed.has(key) ? undefined : Array.isArray(value) && value.every((v) => typeof v === 'number') ? value.join(' ') : value), 2));
 // Give the projector a moment, then show the report for the same period.
 await new Promise((r) => setTimeout(r, 1500));
 const summary = (await (await fetch(`${values.url}/stats/summary?from=${tally.from}&to=${tally.to}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
@@ -130,3 +142,4 @@ const rate = (n: unknown) => (typeof n === 'number' ? `${(n * 100).toFixed(1)}%`
 console.log(
   `  ${m.published} projects published (${m.byMethod['lowest-price']} lowest price, ${m.byMethod['random-draw']} random draw, ${m.byMethod.comprehensive} comprehensive, ${m.byMethod.direct} direct) to ${m.intermediaries} firms: ${m.quotes} quotes (${m.replaced} replacing one), ${m.failed} failed (流标), ${m.selections} selected, ${m.objections} objections (${m.dismissed} dismissed); ${days(market.concluded)} concluded for ${days(market.awardedTotal)} of ${days(market.budgetTotal)} yuan budgeted, ${days(market.savings)} saved (${rate(market.savingsRate)}); ${m.contracts} contracts, ${m.completed} services completed (${m.late} late), ${m.evaluations} evaluated (${m.poorEvaluations} poorly)`,
 );
+if (!values['no-assessment']) await printAssessment({ url: values.url, token, tally, county: values.county, data: values.data, log: (line) => console.log(line) });

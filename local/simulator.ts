@@ -6,6 +6,7 @@ import { parseSmsReply } from '../domain/reviews/levels.ts';
 import { lunarDates, publishedYears } from '../functions/calendar/published.ts';
 import { emptyHallTally, hallDay, type HallTally } from './hall.ts';
 import { agencyWork, emptyAgencyTally, type AgencyTally } from './simulator-agency.ts';
+import { assessmentWork, emptyAssessmentTally, type AssessmentTally, type TerminalStep } from './simulator-assessment.ts';
 import { emptyMarketTally, marketWork, type MarketTally } from './simulator-market.ts';
 import { mintToken, type LocalPool } from './auth.ts';
 
@@ -93,6 +94,14 @@ export interface SimulationOptions {
    * department's reviewer act with tokens of their own; without it `token` does everything.
    */
   pool?: LocalPool;
+  /**
+   * The assessment beyond the windows (考核; needs `pool`): every worker of the county's staff file signs in and out at
+   * their window's terminal each day, some take leave, a few are late or off post; the case steps at a window are made
+   * by one of its workers signed in then; the center inspects grassroots sites on site a few times a week (off by default).
+   */
+  assessment?: boolean;
+  /** How much more often than the usual rates workers are late, miss a sign, take leave, go off post or stay away (1 by default; tests raise it). */
+  attendanceAnomalies?: number;
 }
 
 export type Transport = (path: string, body: string, headers: Record<string, string>, method?: 'GET' | 'POST' | 'PUT') => Promise<{ status: number; json: Record<string, unknown> }>;
@@ -146,6 +155,8 @@ export interface Tally {
   agency: AgencyTally;
   /** The marketplace (中介超市): what the firms, owners and the administrator did; `marketFigures` gives what `GET /stats/market` should report. */
   market: MarketTally;
+  /** The assessment beyond the windows (考核): the workers' days at the terminal, the site inspections, the steps the workers made; `attendanceFigures` gives what the staff sheet should count. */
+  assessment: AssessmentTally;
   /** Requests sent again because the API said to try again (409 concurrent change, 503). */
   retried: number;
   errors: number;
@@ -250,20 +261,27 @@ const INSPECTION_PLACES = ['项目现场（经济开发区）', '项目现场（
 
 /**
  * Who makes a request: the administrator unless a window's clerk, a department's reviewer, an agent (代办员, at their site),
- * an intermediary firm (中介机构) or a project's owner unit (业主单位) does it.
+ * an intermediary firm (中介机构) or a project's owner unit (业主单位) does it. A clerk is the window's account
+ * (`sim-clerk-<window>`), or with `user` a worker of the county's staff file; `worker` stands for whichever worker of
+ * the window (a township center's also at its site) is signed in at the step's instant — the administrator when nobody
+ * is — and a clerk without `user` for one of them too when the simulation keeps the workers' days (`assessment`).
  */
 export type Person =
-  | { role: 'clerk'; windowId: string }
+  | { role: 'clerk'; windowId: string; siteId?: string; user?: string; name?: string; badgeNo?: string }
+  | { role: 'worker'; windowId: string; siteId?: string; key: string }
+  | { role: 'director'; user: string; name: string }
   | { role: 'reviewer'; departmentId: string }
   | { role: 'agent'; siteId: string; user: string; name: string }
   | { role: 'intermediary'; intermediaryId: string }
   | { role: 'owner'; ownerId: string };
 
 /** The account a person acts with: its name in the pool, and what it is bound to. */
-const accountOf = (person: Person) => {
+const accountOf = (person: Exclude<Person, { role: 'worker' }>) => {
   switch (person.role) {
     case 'clerk':
-      return person.windowId;
+      return person.user ?? person.windowId;
+    case 'director':
+      return person.user;
     case 'reviewer':
       return person.departmentId;
     case 'agent':
@@ -325,6 +343,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     joint: { accepted: 0, completed: 0, approved: 0, denied: 0, deemedConsents: 0, deemedApprovals: 0, rectifications: 0, rectificationItems: 0, workingDays: [], serialWorkingDays: [] },
     agency: emptyAgencyTally(),
     market: emptyMarketTally(),
+    assessment: emptyAssessmentTally(),
     retried: 0,
     errors: 0,
   };
@@ -355,18 +374,50 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   const isBadLevel = (level: string) => level === 'dissatisfied' || level === 'very-dissatisfied';
   const phones = new Map<string, string>();
 
+  // The workers' days at the terminal (考核): with them, a window's steps are made by whoever of its workers is signed in.
+  const assessment =
+    (options.assessment ?? false) && options.pool !== undefined
+      ? assessmentWork({ county: options.county, seed: options.seed, days, tally: tally.assessment, rngFor: (key, index) => random(seedOf(options.seed, key, index)), at, post: (path, body, instant, key, as) => post(path, body, instant, key, as), anomalies: options.attendanceAnomalies ?? 1 })
+      : undefined;
+  /**
+   * Who makes a step at an instant: a window's (or township center's) step the worker of the case signed in
+   * then, or another of the window's who is; nobody there, the window's account (a clerk) or the administrator
+   * (a `worker`, as the simulator did before it kept the workers' days).
+   */
+  const resolve = (person: Person | undefined, instant: string, key?: string): Exclude<Person, { role: 'worker' }> | undefined => {
+    if (person?.role === 'worker') {
+      const staff = assessment?.onDuty(person.windowId, instant, person.key);
+      return staff ? assessment!.personOf(staff) : undefined;
+    }
+    if (person?.role === 'clerk' && person.user === undefined) {
+      const staff = assessment?.onDuty(person.windowId, instant, key ?? instant);
+      if (staff) return assessment!.personOf(staff);
+    }
+    return person;
+  };
+  /** Whether a step made as `person` was made by a worker of the county's staff file. */
+  const isStaff = (person: Person | undefined) => person?.role === 'clerk' && person.user !== undefined;
+
   // Each person's token, signed once.
   const tokens = new Map<string, Promise<string>>();
   const authorization = async (person: Person | undefined): Promise<Record<string, string>> => {
-    if (person === undefined || options.pool === undefined) return {};
-    const name = accountOf(person);
-    const key = `${person.role} ${name}`;
-    if (!tokens.has(key)) tokens.set(key, mintToken(options.pool, { ...person, user: person.role === 'agent' ? person.user : `sim-${person.role}-${name}`.toLowerCase() }));
+    // A `worker` nobody resolved (see `resolve`) is the administrator, as before.
+    const who = person?.role === 'worker' ? undefined : person;
+    if (who === undefined || options.pool === undefined) return {};
+    const name = accountOf(who);
+    const key = `${who.role} ${name}`;
+    if (!tokens.has(key)) tokens.set(key, mintToken(options.pool, { ...who, user: who.role === 'agent' || who.role === 'director' || (who.role === 'clerk' && who.user !== undefined) ? name : `sim-${who.role}-${name}`.toLowerCase() }));
     return { authorization: `Bearer ${await tokens.get(key)!}` };
   };
 
   async function post(path: string, body: unknown, instant: string, key = `sim-${options.seed}-${path}-${instant}`, as?: Person, method: 'POST' | 'PUT' = 'POST'): Promise<Record<string, unknown>> {
-    const headers = { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key, ...(await authorization(as)) };
+    const who = resolve(as, instant, /^\/cases\/([^/]+)/.exec(path)?.[1] ?? path);
+    // The steps a window's worker could have made, and who made them.
+    if (assessment && (as?.role === 'worker' || (as?.role === 'clerk' && as.user === undefined))) {
+      if (isStaff(who)) tally.assessment.staffSteps++;
+      else tally.assessment.otherSteps++;
+    }
+    const headers = { 'content-type': 'application/json', 'x-dev-clock': instant, 'idempotency-key': key, ...(await authorization(who)) };
     for (let attempt = 1; ; attempt++) {
       const { status, json } = await transport(path, JSON.stringify(body), headers, method);
       // "Try again": a lost race the server gave up on (a busy morning's submits taking turns at the day's
@@ -386,10 +437,16 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     }
   }
 
-  /** Plans one application: what happens to it on its first day, and what it schedules for later. */
   /** The cases registered at the center's windows each day: the hall links visits to them. */
   const atWindows = new Map<LocalDate, string[]>();
+  /**
+   * Where each case is worked now: its window's workers (a `worker`), a township center's while it is there,
+   * nobody's in particular (the administrator) at a village point, which keeps no workers in the staff file.
+   */
+  const places = new Map<string, Person | undefined>();
+  const placeOf = (caseId: string) => places.get(caseId);
 
+  /** Plans one application: what happens to it on its first day, and what it schedules for later. */
   function application(day: LocalDate, index: number, joint = false): Step[] {
     // Each case draws from its own generator, so that running cases in parallel keeps a seed's outcome.
     const rng = random(seedOf(options.seed, joint ? `${day}#joint` : day, index));
@@ -405,6 +462,11 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     // A joint application is checked at the window before it is taken: it is not turned away here.
     const reject = !joint && rng.chance(0.02);
     const forward = siteId !== undefined && rng.chance(0.3);
+    // Who works it: the item's window's workers; at a township center that center's, until it is forwarded; a village point's, nobody in the file.
+    const key = `${day}#${index}${joint ? '#joint' : ''}`;
+    const atWindow: Person = { role: 'worker', windowId: item.windowId, key };
+    const township = channel === 'township' ? options.county.windows.find((w) => w.siteId === siteId) : undefined;
+    let place: Person | undefined = channel === 'township' ? township && { role: 'worker', windowId: township.id, siteId: township.siteId, key } : channel === 'village' ? undefined : atWindow;
     let caseId = '';
     const steps: Step[] = [];
     const step = (run: (instant: string) => Promise<void>) => {
@@ -415,8 +477,10 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       const phone = `138${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
       const optOut = rng.chance(0.03);
       const applicant = { name: '模拟申请人', phone, ...(optOut ? { optOut } : {}), ...(joint ? { organization: rng.pick(ORGANIZATIONS) } : {}) };
-      const created = await post('/cases', { itemCode: item.code, applicant, channel, siteId, materials: brought }, instant, `sim-${options.seed}-${day}-${index}${joint ? '-joint' : ''}-submit`);
+      // An online application comes in by itself (the administrator's token, as before); the others are registered where they are brought.
+      const created = await post('/cases', { itemCode: item.code, applicant, channel, siteId, materials: brought }, instant, `sim-${options.seed}-${day}-${index}${joint ? '-joint' : ''}-submit`, channel === 'online' ? undefined : place);
       caseId = created.caseId as string;
+      places.set(caseId, place);
       if (channel === 'window') atWindows.get(day)?.push(caseId);
       if (!optOut) phones.set(caseId, phone);
       tally.submitted++;
@@ -426,28 +490,30 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     });
     if (incomplete) {
       step(async (instant) => {
-        await post(`/cases/${caseId}/request-materials`, { missing: codes.filter((c) => !brought.includes(c)), note: '请补齐材料' }, instant);
+        await post(`/cases/${caseId}/request-materials`, { missing: codes.filter((c) => !brought.includes(c)), note: '请补齐材料' }, instant, undefined, place);
         tally.materialsRequested++;
       });
     }
     if (reject) {
       step(async (instant) => {
-        await post(`/cases/${caseId}/reject`, { reason: '申请事项不属于本机关职权范围' }, instant);
+        await post(`/cases/${caseId}/reject`, { reason: '申请事项不属于本机关职权范围' }, instant, undefined, place);
         tally.rejected++;
       });
       return steps;
     }
     if (incomplete) {
-      step(async (instant) => void (await post(`/cases/${caseId}/supply-materials`, { materials: codes.filter((c) => !brought.includes(c)) }, instant)));
+      step(async (instant) => void (await post(`/cases/${caseId}/supply-materials`, { materials: codes.filter((c) => !brought.includes(c)) }, instant, undefined, place)));
     }
     if (forward) {
       step(async (instant) => {
-        await post(`/cases/${caseId}/transfer`, { windowId: countyWindow(item).id }, instant);
+        await post(`/cases/${caseId}/transfer`, { windowId: countyWindow(item).id }, instant, undefined, place);
         tally.forwarded++;
+        place = atWindow;
+        places.set(caseId, place);
       });
     }
     step(async (instant) => {
-      const accepted = await post(`/cases/${caseId}/accept`, {}, instant);
+      const accepted = await post(`/cases/${caseId}/accept`, {}, instant, undefined, place);
       tally.accepted++;
       if (satisfactionOn && rng.chance(0.3)) await reviewAtWindow(rng, caseId, day, new Date(Date.parse(instant) + 2 * 60_000).toISOString());
       if (item.type === 'joint') await planJoint(rng, caseId, item, day, instant);
@@ -458,8 +524,15 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
 
   async function completeNow(rng: Rng, caseId: string, item: Item, instant: string, date: LocalDate, decided?: { decision: 'approved' | 'denied'; by: Person }) {
     const decision = decided?.decision ?? (item.type === 'report-up' ? 'forwarded' : rng.chance(0.97) ? 'approved' : 'denied');
-    const done = await post(`/cases/${caseId}/complete`, { decision }, instant, undefined, decided?.by);
+    const as = decided?.by ?? placeOf(caseId);
+    const done = await post(`/cases/${caseId}/complete`, { decision }, instant, undefined, as);
     tally.completed++;
+    // Whose completion it was (the same worker `post` made it as).
+    const by = resolve(as, instant, caseId);
+    if (by?.role === 'clerk' && by.user !== undefined) {
+      const month = (tally.assessment.completions[date.slice(0, 7)] ??= {});
+      month[by.user] = (month[by.user] ?? 0) + 1;
+    }
     if (done.onTime === true) tally.onTime++;
     else tally.late++;
     if (item.type === 'commitment') {
@@ -509,14 +582,14 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
           {
             at: suspendAt,
             run: async () => {
-              await post(`/cases/${caseId}/suspend`, { procedure: rng.pick(['hearing', 'expert-review', 'inspection', 'testing'] as const), reason: '依法启动特别程序' }, suspendAt);
+              await post(`/cases/${caseId}/suspend`, { procedure: rng.pick(['hearing', 'expert-review', 'inspection', 'testing'] as const), reason: '依法启动特别程序' }, suspendAt, undefined, placeOf(caseId));
               tally.suspended++;
             },
           },
         ],
         caseId,
       );
-      later(resumeDay, [{ at: resumeAt, run: async () => finish(resumeDay, (await post(`/cases/${caseId}/resume`, {}, resumeAt)).deadline as LocalDate) }], caseId);
+      later(resumeDay, [{ at: resumeAt, run: async () => finish(resumeDay, (await post(`/cases/${caseId}/resume`, {}, resumeAt, undefined, placeOf(caseId))).deadline as LocalDate) }], caseId);
       return;
     }
     finish(acceptedDay, deadline);
@@ -773,7 +846,7 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
   }
 
   async function deliver(rng: Rng, caseId: string, instant: string) {
-    await post(`/cases/${caseId}/deliver`, { method: rng.pick(['in-person', 'post', 'electronic'] as const) }, instant);
+    await post(`/cases/${caseId}/deliver`, { method: rng.pick(['in-person', 'post', 'electronic'] as const) }, instant, undefined, placeOf(caseId));
     tally.delivered++;
   }
 
@@ -810,19 +883,48 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
     for (let j = 0; j < jointArrivals[dayIndex]!; j++) chains.push(application(day, j, true));
     for (let i = 0; i < arrivals; i++) chains.push(application(day, i));
     // Chains run in parallel; the steps of one case run in order, each at its own dev-clock instant.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, chains.length) }, async () => {
-        while (next < chains.length) {
-          const chain = chains[next++]!;
-          try {
-            for (const step of chain) await step.run();
-          } catch (error) {
-            options.log?.(`  ${day}: ${(error as Error).message}`);
+    const run = async (parts: { chain: Step[]; failed: boolean }[]) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, parts.length) }, async () => {
+          while (next < parts.length) {
+            const part = parts[next++]!;
+            try {
+              for (const step of part.chain) await step.run();
+            } catch (error) {
+              part.failed = true;
+              options.log?.(`  ${day}: ${(error as Error).message}`);
+            }
           }
-        }
-      }),
-    );
+        }),
+      );
+    };
+    // With the workers' days, the day runs an hour at a time (a chain's steps of that hour, in order, and on
+    // where it left off the hour after): each hour's sign-ins (and leave) before its steps, its sign-outs after,
+    // so that a worker is signed in before any step they make, and every terminal record is in time order.
+    const terminal = assessment?.day(day);
+    const hours = terminal ? [...Array.from({ length: 9 }, (_, h) => (h + 9) * 60), Infinity] : [Infinity];
+    const minuteOf = (instant: string) => (Date.parse(instant) - Date.parse(at(day, 0))) / 60_000;
+    const hourOf = (instant: string) => hours.findIndex((end) => minuteOf(instant) < end);
+    const all = [...(terminal?.chains ?? []), ...chains].map((chain) => {
+      let h = 0;
+      return { hours: chain.map((s) => (h = Math.max(h, hourOf(s.at)))), chain, state: { chain: [] as Step[], failed: false } };
+    });
+    // Each worker's terminal steps of the hour in one chain, in time order (their day is one stream).
+    const ofHour = (steps: TerminalStep[], h: number) => {
+      const byWorker = new Map<string, Step[]>();
+      for (const s of steps.filter((x) => hourOf(x.at) === h).sort((a, b) => a.at.localeCompare(b.at))) byWorker.set(s.staffId, [...(byWorker.get(s.staffId) ?? []), s]);
+      return [...byWorker.values()].map((chain) => ({ chain, failed: false }));
+    };
+    const runHour = async (h: number) => {
+      if (terminal) await run(ofHour(terminal.starts, h));
+      const parts = all.filter((c) => !c.state.failed && c.hours.includes(h)).map((c) => Object.assign(c.state, { chain: c.chain.filter((_, i) => c.hours[i] === h) }));
+      await run(parts);
+      if (terminal) await run(ofHour(terminal.ends, h));
+    };
+    // Up to the hall's closing; the evening's steps and sign-outs after the hall's day (whose windows are staffed as the afternoon left them).
+    for (let h = 0; h < hours.length - 1; h++) await runHour(h);
+    if (hours.length === 1) await runHour(0);
     options.log?.(`${day}: ${arrivals} applications; running totals: ${tally.submitted} submitted, ${tally.accepted} accepted, ${tally.completed} completed (${tally.late} late)`);
     if (options.hall ?? true) {
       await hallDay({
@@ -841,6 +943,11 @@ export async function simulate(options: SimulationOptions): Promise<Tally> {
       });
       atWindows.delete(day);
       options.log?.(`${day}: hall: running totals: ${tally.hall.tickets} tickets, ${tally.hall.served} served, ${tally.hall.noShows} no-shows, ${tally.hall.transfers} transfers`);
+    }
+    if (terminal) {
+      await runHour(hours.length - 1);
+      const t = tally.assessment;
+      options.log?.(`${day}: terminals: running totals: ${t.signIns} sign-ins, ${t.signOuts} sign-outs (${t.lateSignIns} late, ${t.veryLateSignIns} over ten minutes, ${t.missedSignOuts + t.missedSignIns} missed), ${t.leaveRecords} leave, ${t.absences} absent, ${t.offPost} off post; ${t.staffSteps} steps by workers (${t.otherSteps} with nobody signed in); ${t.inspections} site inspections`);
     }
     // After every step of the day (the hall's too): the evening sweep is the last thing dated that day.
     if (jointOn) {
