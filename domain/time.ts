@@ -48,31 +48,24 @@ export function compactDate(date: LocalDate): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The county-local date of a UTC instant. */
-export function localDateOf(instant: string, timeZone: string): LocalDate {
-  let format = formatters.get(timeZone);
+/** A county-local reading of a UTC instant, with one formatter per time zone and shape. */
+function formatted(instant: string, timeZone: string, shape: 'date' | 'time'): string {
+  const key = `${shape} ${timeZone}`;
+  let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, format);
+    format = shape === 'date' ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }) : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(key, format);
   }
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
   return format.format(ms);
 }
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+/** The county-local date of a UTC instant. */
+export const localDateOf = (instant: string, timeZone: string): LocalDate => formatted(instant, timeZone, 'date');
 
 /** The county-local time of day of a UTC instant, `HH:MM`. */
-export function localTimeOf(instant: string, timeZone: string): string {
-  let format = clockFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    clockFormatters.set(timeZone, format);
-  }
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
-  return format.format(ms);
-}
+export const localTimeOf = (instant: string, timeZone: string): string => formatted(instant, timeZone, 'time');
 
 /** Minutes since midnight of a `HH:MM` time. */
 export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

@@ -1,8 +1,8 @@
 import type { AssessmentSettings, County } from '../county.ts';
 import type { RectificationFact } from '../projections/assessment.ts';
-import { linkOf, type Deduction } from '../scorecard/scorecard.ts';
+import type { Deduction } from '../scorecard/scorecard.ts';
 import type { LocalDate } from '../time.ts';
-import { bandOf, ranked, rateOf, rounded } from './bands.ts';
+import { listed, ranked, rateOf, scored } from './bands.ts';
 
 /** What costs a department points (部门考核扣分). */
 export const departmentDeductionKinds = ['late-completion', 'joint-deemed-approval', 'joint-absence', 'overdue-rectification', 'archive-problem'] as const;
@@ -66,17 +66,11 @@ export function departmentScorecards(input: DepartmentMonth) {
     const due = input.rectifications.filter((r) => departmentOfWindow.get(r.windowId) === department.id);
     const overdue = due.filter((r) => (r.resolvedDate === null ? r.resolveDue < input.today : r.resolvedDate > r.resolveDue));
     for (const r of overdue) found.push({ kind: 'overdue-rectification', date: r.resolveDue, detail: `${r.caseNo} ${r.resolvedDate === null ? '逾期未整改' : `${r.resolvedDate} 整改`}`, ref: r.ref });
-    const deductions = found
-      .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.ref.stream.localeCompare(b.ref.stream) || a.ref.version - b.ref.version)
-      .map((d) => ({ ...d, points: pointsOf(d.kind, rules), link: linkOf(d.ref) }));
+    const deductions = listed(found, (d) => pointsOf(d.kind, rules));
     const f = windows.reduce((sum, w) => {
       const x = input.figures.get(w);
       return x ? { completed: sum.completed + x.completed, onTime: sum.onTime + x.onTime, late: sum.late + x.late } : sum;
     }, { completed: 0, onTime: 0, late: 0 });
-    const deducted = rounded(deductions.reduce((s, d) => s + d.points, 0));
-    const bonus = step?.points ?? 0;
-    const score = rounded(rules.base - deducted + bonus);
-    const tier = bandOf(score, rules.tiers);
     const settled = due.filter((r) => r.resolvedDate !== null || r.resolveDue < input.today);
     return {
       departmentId: department.id,
@@ -92,11 +86,7 @@ export function departmentScorecards(input: DepartmentMonth) {
       rectificationsDue: settled.length,
       rectifiedOnTime: settled.length - overdue.length,
       rectificationRate: rateOf(settled.length - overdue.length, settled.length),
-      score,
-      deducted,
-      bonus,
-      tier: tier.name,
-      tierPoints: tier.points,
+      ...scored(rules.base, deductions, step?.points ?? 0, rules.tiers),
       deductions,
     };
   });

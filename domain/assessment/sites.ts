@@ -1,9 +1,9 @@
 import type { AssessmentSettings, County } from '../county.ts';
 import type { ForwardingFact, SiteInspectionFact, WrongNumberFact } from '../projections/assessment.ts';
-import { linkOf, type Deduction } from '../scorecard/scorecard.ts';
+import type { Deduction } from '../scorecard/scorecard.ts';
 import { siteInspectionItems } from '../site-inspection/aggregate.ts';
 import type { LocalDate } from '../time.ts';
-import { bandOf, ranked, rateOf, rounded } from './bands.ts';
+import { listed, ranked, rateOf, scored } from './bands.ts';
 
 /** What costs a site points (乡镇便民服务中心考核扣分). */
 export const siteDeductionKinds = ['late-forwarding', 'bad-review', 'wrong-number', 'inspection'] as const;
@@ -62,17 +62,12 @@ export function siteScorecards(input: SiteMonth) {
     for (const i of inspections) {
       for (const item of siteInspectionItems) if (!i.items[item]) found.push({ kind: 'inspection', date: i.date, detail: `${i.siteId} ${item}`, points: rules.inspection[item] ?? 1, ref: i.ref });
     }
-    const deductions = found
-      .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.ref.stream.localeCompare(b.ref.stream) || a.ref.version - b.ref.version)
-      .map((d) => ({ ...d, link: linkOf(d.ref) }));
+    const deductions = listed(found, (d) => d.points);
     const f = [...members].reduce((sum, id) => {
       const x = input.figures.get(id) ?? empty;
       return { submitted: sum.submitted + x.submitted, reviews: sum.reviews + x.reviews, bad: sum.bad + x.bad, callbackAttempts: sum.callbackAttempts + x.callbackAttempts, validCallbacks: sum.validCallbacks + x.validCallbacks };
     }, empty);
     const bonus = [...rules.volume].sort((a, b) => b.min - a.min).find((v) => f.submitted >= v.min)?.points ?? 0;
-    const deducted = rounded(deductions.reduce((s, d) => s + d.points, 0));
-    const score = rounded(rules.base - deducted + bonus);
-    const tier = bandOf(score, rules.tiers);
     return {
       siteId: site.id,
       name: site.name,
@@ -88,11 +83,7 @@ export function siteScorecards(input: SiteMonth) {
       validCallbacks: f.validCallbacks,
       callbackReach: rateOf(f.validCallbacks, f.callbackAttempts),
       inspections: inspections.length,
-      score,
-      deducted,
-      bonus,
-      tier: tier.name,
-      tierPoints: tier.points,
+      ...scored(rules.base, deductions, bonus, rules.tiers),
       deductions,
     };
   });

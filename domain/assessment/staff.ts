@@ -1,9 +1,9 @@
 import { onDutyAt, attendanceFindings, attendanceKinds, type AttendanceRules } from '../attendance/findings.ts';
 import type { AttendanceState } from '../attendance/aggregate.ts';
 import type { AssessmentSettings, Staff } from '../county.ts';
-import { linkOf, type Deduction } from '../scorecard/scorecard.ts';
+import type { Deduction } from '../scorecard/scorecard.ts';
 import type { LocalDate } from '../time.ts';
-import { bandOf, ranked, rateOf, rounded } from './bands.ts';
+import { bandOf, listed, ranked, rateOf, rounded } from './bands.ts';
 
 /** What costs a window worker points (个人考核扣分). */
 export const staffDeductionKinds = [...attendanceKinds, 'video-check', 'late-completion', 'bad-review', 'archive-problem'] as const;
@@ -88,9 +88,7 @@ export function staffScores(input: StaffMonth) {
         found.push({ kind: d.kind, date: d.date, detail: d.detail, ref: d.ref });
       }
     }
-    const deductions = found
-      .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.ref.stream.localeCompare(b.ref.stream) || a.ref.version - b.ref.version)
-      .map((d) => ({ ...d, points: pointsOf(d.kind, d.detail, rules), link: linkOf(d.ref) }));
+    const deductions = listed(found, (d) => pointsOf(d.kind, d.detail, rules));
     const deducted = rounded(deductions.reduce((s, d) => s + d.points, 0));
     const score = rounded(rules.base - deducted);
     const band = bandOf(score, rules.allowances);

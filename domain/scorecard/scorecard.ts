@@ -1,4 +1,4 @@
-import { bandOf, ranked, rounded } from '../assessment/bands.ts';
+import { bandOf, listed, ranked, rounded } from '../assessment/bands.ts';
 import type { SupervisionSettings } from '../county.ts';
 
 /** What costs a window points. */
@@ -47,33 +47,16 @@ function pointsOf(d: Deduction, rules: SupervisionSettings['scoring']): number {
   }
 }
 
-/** Where a deduction's event can be read. */
-export function linkOf(ref: Deduction['ref']): string {
-  const [kind, id] = ref.stream.split('#') as [string, string];
-  if (kind === 'case') return `/cases/${id}/events#v${ref.version}`;
-  if (kind === 'roster') return `/rosters/${id}#v${ref.version}`;
-  if (kind === 'archive') return `/archive-checks/${id}#v${ref.version}`;
-  if (kind === 'attendance') {
-    const [date, staffId] = ref.stream.slice('attendance#'.length).split('#') as [string, string];
-    return `/staff/${staffId}/attendance/${date.slice(0, 7)}#${date}-v${ref.version}`;
-  }
-  if (kind === 'site-inspection') {
-    const [siteId, date] = ref.stream.slice('site-inspection#'.length).split('#') as [string, string];
-    return `/site-inspections/${date.slice(0, 7)}#${siteId}-${date}`;
-  }
-  return `${ref.stream}#v${ref.version}`;
-}
-
 /**
  * A month's window scorecards (绩效考核): base score, minus each deduction as the county scores it,
  * plus the bonuses (capped), ranked (ties share a rank), and the tier band with its points.
  */
 export function scorecards(month: string, windows: readonly { id: string; name: string }[], deductions: readonly Deduction[], figures: ReadonlyMap<string, MonthFigures>, rules: SupervisionSettings['scoring']) {
   const cards = windows.map((w) => {
-    const mine = deductions
-      .filter((d) => d.windowId === w.id && deductionKinds.includes(d.kind))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.ref.stream.localeCompare(b.ref.stream) || a.ref.version - b.ref.version)
-      .map((d) => ({ ...d, points: pointsOf(d, rules), link: linkOf(d.ref) }));
+    const mine = listed(
+      deductions.filter((d) => d.windowId === w.id && deductionKinds.includes(d.kind)),
+      (d) => pointsOf(d, rules),
+    );
     const f = figures.get(w.id) ?? { completed: 0, late: 0, badReviews: 0 };
     const bonuses = [
       ...(f.badReviews === 0 && rules.bonuses.noBadReviews > 0 ? [{ kind: 'no-bad-reviews', points: rules.bonuses.noBadReviews }] : []),

@@ -7,8 +7,8 @@ import { NotFound } from '../../domain/errors.ts';
 import { attendancePartition, attendanceView, caseAssessmentFacts, siteInspectionFacts, staffStatsPartition, type AssessmentFact } from '../../domain/projections/assessment.ts';
 import { archiveDeductions, caseDeductions, scorecardPartition, videoCheckDeductions } from '../../domain/projections/supervision.ts';
 import type { Deduction } from '../../domain/scorecard/scorecard.ts';
-import { levelNames } from '../../domain/reviews/levels.ts';
 import { localTimeOf } from '../../domain/time.ts';
+import { deductionKindNames, detailText } from '../../client/assessment-words.ts';
 import { daysOf } from '../archive-checks/http.ts';
 import { Forbidden } from '../auth/access.ts';
 import { percent, toCsv } from '../http/csv.ts';
@@ -31,6 +31,8 @@ const Format = z._default(z.enum(['json', 'csv']), 'json');
 const Ref = z.object({ stream: z.string(), version: z.int() });
 const deductionOf = <K extends readonly [string, ...string[]]>(kinds: K) => z.object({ kind: z.enum(kinds), date: z.string(), detail: z.string(), points: z.number(), link: z.string(), ref: Ref });
 const Rate = z.nullable(z.number());
+/** A department's or a site's score, rank, points off and on, and tier. */
+const banded = { score: z.number(), rank: z.int(), deducted: z.number(), bonus: z.number(), tier: z.string(), tierPoints: z.number() };
 
 /** The month's window deductions and the other facts, read once from the month's scorecard partition. */
 async function monthFacts(rt: Runtime, month: string): Promise<{ deductions: Deduction[]; facts: AssessmentFact[] }> {
@@ -44,52 +46,7 @@ async function monthFacts(rt: Runtime, month: string): Promise<{ deductions: Ded
 
 const factsOf = <K extends AssessmentFact['kind']>(facts: readonly AssessmentFact[], kind: K) => facts.filter((f): f is Extract<AssessmentFact, { kind: K }> => f.kind === kind);
 
-const kindNames: Record<string, string> = {
-  late: '迟到',
-  'early-leave': '早退',
-  'missed-sign': '漏签',
-  'absent-half-day': '旷工半天',
-  'off-post': '脱岗',
-  'video-check': '视频督查',
-  'late-completion': '超期办结',
-  'bad-review': '差评',
-  'archive-problem': '档案问题',
-  'joint-deemed-approval': '联审超时默许',
-  'joint-absence': '联合验收无故缺席',
-  'overdue-rectification': '差评整改逾期',
-  'late-forwarding': '上报超时',
-  'wrong-number': '登记号码错误',
-  inspection: '实地检查',
-};
-/** The codes a deduction's detail may carry (a video check's item, an archive problem, a review's level, an inspection's item), as the sheet's reader says them. */
-const codeNames: Record<string, string> = {
-  ...levelNames,
-  atPost: '脱岗',
-  punctual: '迟到早退',
-  uniformAndBadge: '着装或工牌不规范',
-  noPhone: '玩手机',
-  noEating: '吃东西',
-  noSleeping: '睡觉',
-  noChatting: '闲聊',
-  deskTidy: '桌面杂乱',
-  ratingDeviceInUse: '评价器未使用',
-  'notice-undated': '一次性告知书未注明日期',
-  'step-unsigned': '办理环节未签名',
-  'step-undated': '办理环节未注明日期',
-  'decision-after-deadline': '超过期限作出决定',
-  'materials-incomplete': '申请材料不齐全',
-  other: '其他问题',
-  signage: '标识标牌不全',
-  hoursKept: '未按时开放',
-  staffPresent: '人员不在岗',
-  agentOnDuty: '代办员不在岗',
-  catalogueDisplayed: '事项目录未公开',
-};
-const detailOf = (kind: string, detail: string) => {
-  const words = detail.split(' ').map((w) => codeNames[w] ?? w);
-  return kind === 'late-completion' ? `${words.slice(0, -1).join(' ')} 期限${words.at(-1)!}`.trim() : words.join(' ');
-};
-const listed = (deductions: readonly { date: string; kind: string; detail: string; points: number }[]) => deductions.map((d) => `${d.date} ${kindNames[d.kind] ?? d.kind} ${detailOf(d.kind, d.detail)} -${d.points}`).join('; ');
+const listed = (deductions: readonly { date: string; kind: keyof typeof deductionKindNames; detail: string; points: number }[]) => deductions.map((d) => `${d.date} ${deductionKindNames[d.kind]} ${detailText(d.kind, d.detail)} -${d.points}`).join('; ');
 
 const Departments = named('DepartmentScorecards', z.object({
   month: Month,
@@ -107,12 +64,7 @@ const Departments = named('DepartmentScorecards', z.object({
     rectificationsDue: z.int(),
     rectifiedOnTime: z.int(),
     rectificationRate: Rate,
-    score: z.number(),
-    rank: z.int(),
-    deducted: z.number(),
-    bonus: z.number(),
-    tier: z.string(),
-    tierPoints: z.number(),
+    ...banded,
     deductions: z.array(deductionOf(departmentDeductionKinds)),
   })),
 }));
@@ -135,12 +87,7 @@ const Sites = named('SiteScorecards', z.object({
     validCallbacks: z.int(),
     callbackReach: Rate,
     inspections: z.int(),
-    score: z.number(),
-    rank: z.int(),
-    deducted: z.number(),
-    bonus: z.number(),
-    tier: z.string(),
-    tierPoints: z.number(),
+    ...banded,
     deductions: z.array(deductionOf(siteDeductionKinds)),
   })),
 }));

@@ -258,7 +258,10 @@ export async function release(rt: Runtime, w: Pick<WaitingItem, 'stream' | 'vers
 }
 
 /** Records on a category's line whether a window serves it today, as of its day stream's `version` (a later change wins, whatever order the writes land in). */
-export async function recordServingOnLine(rt: Runtime, date: LocalDate, category: string, windowId: string, version: number, on: boolean): Promise<void> {
+export const recordServingOnLine = (rt: Runtime, date: LocalDate, category: string, windowId: string, version: number, on: boolean): Promise<void> => recordOnLine(rt, date, category, `${SERVING}${windowId}`, version, on);
+
+/** Sets a flag on a category's line as of a stream's version: an older version than the one recorded changes nothing. */
+async function recordOnLine(rt: Runtime, date: LocalDate, category: string, attribute: string, version: number, on: boolean): Promise<void> {
   try {
     await rt.db.send(
       new UpdateCommand({
@@ -266,7 +269,7 @@ export async function recordServingOnLine(rt: Runtime, date: LocalDate, category
         Key: lineKey(date, category),
         UpdateExpression: 'SET #a = :a, #k = :line',
         ConditionExpression: 'attribute_not_exists(#a) OR #a.#v < :v',
-        ExpressionAttributeNames: { '#a': `${SERVING}${windowId}`, '#k': 'kind', '#v': 'v' },
+        ExpressionAttributeNames: { '#a': attribute, '#k': 'kind', '#v': 'v' },
         ExpressionAttributeValues: { ':a': { v: version, on }, ':v': version, ':line': 'line' },
       }),
     );
@@ -276,22 +279,8 @@ export async function recordServingOnLine(rt: Runtime, date: LocalDate, category
 }
 
 /** Records on a category's line whether a worker is signed in at a window now, as of their day stream's version `version`. */
-export async function recordStaffedOnLine(rt: Runtime, date: LocalDate, category: string, windowId: string, staffId: string, version: number, on: boolean): Promise<void> {
-  try {
-    await rt.db.send(
-      new UpdateCommand({
-        TableName: rt.tables.events,
-        Key: lineKey(date, category),
-        UpdateExpression: 'SET #a = :a, #k = :line',
-        ConditionExpression: 'attribute_not_exists(#a) OR #a.#v < :v',
-        ExpressionAttributeNames: { '#a': `${STAFFED}${windowId}#${staffId}`, '#k': 'kind', '#v': 'v' },
-        ExpressionAttributeValues: { ':a': { v: version, on }, ':v': version, ':line': 'line' },
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
-}
+export const recordStaffedOnLine = (rt: Runtime, date: LocalDate, category: string, windowId: string, staffId: string, version: number, on: boolean): Promise<void> =>
+  recordOnLine(rt, date, category, `${STAFFED}${windowId}#${staffId}`, version, on);
 
 const STAFFED = 'staffed#';
 /** The windows with a worker signed in now, from a line; undefined when nobody signed in at any of its windows today. */

@@ -1,4 +1,5 @@
 import type { Schemas } from '../../../../client/index.ts';
+import { deductionKindNames } from '../../../../client/assessment-words.ts';
 
 /**
  * A worker's days at the terminal (签到签退、请假) as the desk and the assessment pages show them.
@@ -13,11 +14,11 @@ export type AttendanceFindingKind = AttendanceMonth['days'][number]['findings'][
 
 /** What a finished day can cost a worker (考勤扣分项). */
 export const attendanceKinds: Record<AttendanceFindingKind, string> = {
-  late: '迟到',
-  'early-leave': '早退',
-  'missed-sign': '漏签',
-  'absent-half-day': '旷工半天',
-  'off-post': '脱岗',
+  late: deductionKindNames.late,
+  'early-leave': deductionKindNames['early-leave'],
+  'missed-sign': deductionKindNames['missed-sign'],
+  'absent-half-day': deductionKindNames['absent-half-day'],
+  'off-post': deductionKindNames['off-post'],
 };
 
 /** Leave for the whole day or half of it (请假). */

@@ -1,7 +1,6 @@
 import type { Schemas } from '../../../../client/index.ts';
 import type { operations } from '../../../../client/schema.d.ts';
-import { archiveProblems, checklist, levels } from '../director/labels.ts';
-import { attendanceKinds } from './attendance.ts';
+import { deductionKindNames, detailText } from '../../../../client/assessment-words.ts';
 
 /**
  * The assessment pages' logic (考核: 部门考核, 乡镇考核, 个人考核, 实地检查, 请假), apart from React so it
@@ -28,20 +27,8 @@ export const levelNames: Record<SiteLevel, string> = { township: '乡镇', villa
 
 // ——— words ———
 
-/** What each deduction is for (扣分项), as the county's assessment rules name them. */
-export const deductionKinds: Record<DeductionKind, string> = {
-  ...attendanceKinds,
-  'video-check': '视频督查',
-  'late-completion': '超期办结',
-  'bad-review': '差评',
-  'archive-problem': '档案问题',
-  'joint-deemed-approval': '联审超时默许',
-  'joint-absence': '联合验收无故缺席',
-  'overdue-rectification': '差评整改逾期',
-  'late-forwarding': '上报超时',
-  'wrong-number': '登记号码错误',
-  inspection: '实地检查',
-};
+/** What each deduction is for (扣分项), as the county's assessment rules name them (the API's CSV says the same). */
+export const deductionKinds: Record<DeductionKind, string> = deductionKindNames;
 
 /** The on-site inspection's checklist (实地检查内容), in the order an inspector walks the site. A tick means 符合. */
 export type InspectionBody = NonNullable<operations['recordSiteInspection']['requestBody']>['content']['application/json'];
@@ -57,28 +44,7 @@ export const inspectionItems: { key: InspectionItem; label: string; failed: stri
 /** An inspection item found wanting, in words (未按时开放), or the code itself for one the console does not know yet. */
 export const inspectionFailed = (key: string): string => inspectionItems.find((i) => i.key === key)?.failed ?? key;
 
-/** The codes the API writes into a deduction's detail, in the hall's words. */
-const codeWords: Record<string, string> = {
-  ...Object.fromEntries(checklist.map((c) => [c.key, c.failed])),
-  coverArranged: '离岗未安排顶岗',
-  ...Object.fromEntries(Object.entries(archiveProblems).map(([code, p]) => [code, p.label])),
-  ...levels,
-  ...Object.fromEntries(inspectionItems.map((i) => [i.key, i.failed])),
-};
-
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
-/**
- * A deduction's detail for people. The API writes some in Chinese (attendance, forwarding) and some as
- * codes (a video check's item, an archive problem, a review's level, an inspection item, a late
- * completion's deadline), after the window or site it concerns: each code becomes its words.
- */
-export function detailText(kind: DeductionKind, detail: string): string {
-  const words = detail.split(' ').map((token) => codeWords[token] ?? token);
-  if (kind === 'late-completion') return words.map((w) => (isDate(w) ? `办结期限 ${w}` : w)).join(' ');
-  if (kind === 'joint-deemed-approval' || kind === 'joint-absence') return words.map((w) => (/^W/.test(w) ? `牵头窗口 ${w}` : w)).join(' ');
-  return words.join(' ');
-}
+export { detailText };
 
 // ——— where a deduction comes from ———
 
