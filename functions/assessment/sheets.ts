@@ -34,14 +34,14 @@ const Rate = z.nullable(z.number());
 /** A department's or a site's score, rank, points off and on, and tier. */
 const banded = { score: z.number(), rank: z.int(), deducted: z.number(), bonus: z.number(), tier: z.string(), tierPoints: z.number() };
 
-/** The month's window deductions and the other facts, read once from the month's scorecard partition. */
+/** The assessment facts' kinds: everything else in the month's scorecard partition is a window's deduction. */
+const factKinds: ReadonlySet<string> = new Set<AssessmentFact['kind']>(['forwarding', 'wrong-number', 'rectification', 'site-inspection']);
+
+/** The month's window deductions and the other facts, in one read of the month's scorecard partition. */
 async function monthFacts(rt: Runtime, month: string): Promise<{ deductions: Deduction[]; facts: AssessmentFact[] }> {
-  const generation = await rt.views.generation();
-  const [deductions, facts] = await Promise.all([
-    rt.views.docs([videoCheckDeductions, archiveDeductions, caseDeductions], scorecardPartition(month), { generation }),
-    rt.views.docs<AssessmentFact>([caseAssessmentFacts, siteInspectionFacts], scorecardPartition(month), { generation }),
-  ]);
-  return { deductions: deductions.map((d) => d.doc), facts: facts.map((f) => f.doc) };
+  const items = await rt.views.docs<Deduction | AssessmentFact>([videoCheckDeductions, archiveDeductions, caseDeductions, caseAssessmentFacts, siteInspectionFacts], scorecardPartition(month));
+  const docs = items.map((i) => i.doc);
+  return { deductions: docs.filter((d): d is Deduction => !factKinds.has(d.kind)), facts: docs.filter((d): d is AssessmentFact => factKinds.has(d.kind)) };
 }
 
 const factsOf = <K extends AssessmentFact['kind']>(facts: readonly AssessmentFact[], kind: K) => facts.filter((f): f is Extract<AssessmentFact, { kind: K }> => f.kind === kind);
